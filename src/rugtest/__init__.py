@@ -1,0 +1,1 @@
+"""Rugtest: self-test, walking programme and medication information for low back pain."""

@@ -1,0 +1,179 @@
+"""Machine-readable descriptions of the rugtest, built from the core's data.
+
+The OpenAPI document and the FHIR Questionnaire are generated from the same question
+and rule tables the triage uses, so they cannot drift from it.
+"""
+
+from functools import cache
+
+from rugtest.core import questions
+from rugtest.core.triage import ADVICE_IDS, CONDITIONS, LEVELS, RULE_IDS
+
+ACTIONS = ["call_112", "call_gp_now", "call_gp_today", "see_gp", "selfcare"]
+
+
+def _answer_schema(question: questions.Question) -> dict:
+    described = {"description": question.en}
+    if question.type == questions.INT:
+        return {"type": "integer", "minimum": question.minimum, "maximum": question.maximum, **described}
+    if question.type == questions.MULTI:
+        return {"type": "array", "items": {"type": "string", "enum": list(question.values)}, **described}
+    return {"type": "string", "enum": list(question.values), **described}
+
+
+@cache
+def openapi_document() -> dict:
+    answers = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(questions.REQUIRED_IDS),
+        "properties": {q.id: _answer_schema(q) for q in questions.QUESTIONS},
+    }
+    def id_list(values):
+        return {"type": "array", "items": {"type": "string", "enum": list(values)}}
+
+    outcome = {
+        "type": "object",
+        "required": [
+            "spec_version", "level", "action", "conditions", "rules", "uncertain_rules",
+            "duration_class", "nonspecific", "programme", "advice",
+        ],
+        "properties": {
+            "spec_version": {"type": "integer", "enum": [questions.SPEC_VERSION]},
+            "level": {"type": "string", "enum": list(LEVELS)},
+            "action": {"type": "string", "enum": ACTIONS},
+            "conditions": id_list(CONDITIONS),
+            "rules": id_list(RULE_IDS),
+            "uncertain_rules": id_list(RULE_IDS),
+            "duration_class": {"type": "string", "enum": ["acute", "subacute", "chronic"]},
+            "nonspecific": {"type": "boolean"},
+            "programme": {"type": "string", "enum": ["not_now", "ask_gp_first", "optional", "recommended"]},
+            "advice": id_list(ADVICE_IDS),
+        },
+    }
+    error = {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["field", "message"],
+                "properties": {
+                    "field": {"type": ["string", "null"], "description": "the bad field, null when the body is not a JSON object"},
+                    "message": {"type": "string"},
+                },
+            }
+        },
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Rugtest API",
+            "version": f"{questions.SPEC_VERSION}",
+            "description": (
+                "Triage of low back pain following the Dutch GP guideline (NHG). The outcome "
+                "says how urgently to see whom; it is not a diagnosis."
+            ),
+        },
+        "paths": {
+            "/api/v1/triage": {
+                "post": {
+                    "operationId": "triage",
+                    "summary": "The outcome for a set of rugtest answers",
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TriageRequest"}}},
+                    },
+                    "responses": {
+                        "200": {"description": "The outcome", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Outcome"}}}},
+                        "400": {"description": "Bad input, naming the field", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                    },
+                }
+            },
+            "/api/v1/fhir/Questionnaire/rugtest": {
+                "get": {
+                    "operationId": "fhirQuestionnaire",
+                    "summary": "The rugtest as an HL7 FHIR R4 Questionnaire",
+                    "responses": {"200": {"description": "A FHIR R4 Questionnaire resource", "content": {"application/fhir+json": {"schema": {"type": "object"}}}}},
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "TriageRequest": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["answers"],
+                    "properties": {"answers": answers},
+                },
+                "Outcome": outcome,
+                "Error": error,
+            }
+        },
+    }
+
+
+_FHIR_TYPES = {questions.INT: "integer", questions.YESNO: "choice", questions.CHOICE: "choice", questions.MULTI: "choice"}
+_SYSTEM = "https://rugtest.nl/fhir/CodeSystem/rugtest-answers"
+
+
+def _fhir_item(question: questions.Question) -> dict:
+    item = {
+        "linkId": question.id,
+        "text": question.nl,
+        "_text": {
+            "extension": [{
+                "url": "http://hl7.org/fhir/StructureDefinition/translation",
+                "extension": [
+                    {"url": "lang", "valueCode": "en"},
+                    {"url": "content", "valueString": question.en},
+                ],
+            }]
+        },
+        "type": _FHIR_TYPES[question.type],
+        "required": question.required,
+    }
+    if question.type == questions.MULTI:
+        item["repeats"] = True
+    if question.type == questions.INT:
+        item["extension"] = [
+            {"url": "http://hl7.org/fhir/StructureDefinition/minValue", "valueInteger": question.minimum},
+            {"url": "http://hl7.org/fhir/StructureDefinition/maxValue", "valueInteger": question.maximum},
+        ]
+    if question.choices:
+        item["answerOption"] = [
+            {"valueCoding": {"system": _SYSTEM, "code": c.value, "display": c.nl}} for c in question.choices
+        ]
+    if question.show_if:
+        item["enableWhen"] = [
+            {"question": qid, "operator": "=", "answerCoding": {"system": _SYSTEM, "code": value}}
+            for qid, value in question.show_if
+        ]
+        item["enableBehavior"] = "all"
+    return item
+
+
+@cache
+def fhir_questionnaire_document() -> dict:
+    groups = []
+    for step in range(1, questions.STEP_COUNT + 1):
+        page = next(p for p in questions.PAGES if p.step == step)
+        groups.append({
+            "linkId": f"step-{step}",
+            "text": page.nl,
+            "type": "group",
+            "item": [_fhir_item(q) for q in questions.QUESTIONS if q.step == step],
+        })
+    return {
+        "resourceType": "Questionnaire",
+        "id": "rugtest",
+        "url": "https://rugtest.nl/fhir/Questionnaire/rugtest",
+        "version": str(questions.SPEC_VERSION),
+        "name": "Rugtest",
+        "title": "Rugtest: zelftest bij lage rugpijn",
+        "status": "active",
+        "subjectType": ["Patient"],
+        "language": "nl",
+        "description": "Self-test for low back pain following the NHG guideline (M54, 2017).",
+        "item": groups,
+    }

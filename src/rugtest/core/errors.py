@@ -1,0 +1,26 @@
+"""Input errors shared by the questionnaire, the triage and the walking plan."""
+
+from __future__ import annotations
+
+
+class InputError(ValueError):
+    """Bad input, named by the field it concerns.
+
+    ``field`` is the request field (``"age"``, ``"log[3].minutes"``) or ``None`` when the
+    input is not a JSON object at all. The message exists in Dutch and English, because the
+    web shows it in the page's language while the API and the command line speak English.
+    """
+
+    def __init__(self, field: str | None, en: str, nl: str):
+        super().__init__(f"{field}: {en}" if field else en)
+        self.field = field
+        self.messages = {"en": en, "nl": nl}
+
+    def message(self, lang: str = "en") -> str:
+        return self.messages.get(lang, self.messages["en"])
+
+    def as_json(self) -> dict:
+        return {"error": {"field": self.field, "message": self.messages["en"]}}
+
+    def cli_line(self) -> str:
+        return f"error: {self}"

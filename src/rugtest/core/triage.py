@@ -1,0 +1,321 @@
+"""Triage: answers in, outcome out (shared/clinical/triage-rules.md, spec version 1).
+
+The rules are a table that reads like the spec: one row per rule id, with its level,
+its condition id and its "when". The three-valued evaluation is written once, below the
+table, and never per rule.
+
+Three values: ``True`` (yes), ``False`` (no) and ``None`` (unknown). AND and OR follow
+Kleene's logic, so an unknown answer can only make a rule *uncertain*, never make it
+silently false.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Callable
+
+from .questions import BY_ID, SPEC_VERSION, validate_request
+
+EMERGENCY, URGENT, GP, SELFCARE = "emergency", "urgent", "gp", "selfcare"
+LEVELS = (EMERGENCY, URGENT, GP, SELFCARE)  # most urgent first
+_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+
+ACTIONS = {URGENT: "call_gp_today", GP: "see_gp", SELFCARE: "selfcare"}
+
+# Three-valued expressions over the answers ---------------------------------------------
+
+Tri = bool | None
+Expr = Callable[[dict], Tri]
+
+
+def yes(qid: str) -> Expr:
+    """A yes/no answer: yes is true, no is false, unknown is unknown.
+
+    A left-out optional yes/no question counts as "no" (triage-rules.md). Required
+    questions are never left out: validation rejects such a request before it gets here.
+    """
+
+    def value(answers: dict) -> Tri:
+        answer = answers.get(qid, "no")
+        return None if answer == "unknown" else answer == "yes"
+
+    value.questions = (qid,)
+    return value
+
+
+def num(qid: str, op: str, bound: int) -> Expr:
+    """A numeric comparison: always known."""
+    compare = {
+        ">": lambda a: a > bound,
+        ">=": lambda a: a >= bound,
+        "<": lambda a: a < bound,
+    }[op]
+
+    def value(answers: dict) -> Tri:
+        return compare(answers[qid])
+
+    value.questions = (qid,)
+    return value
+
+
+def onset_age_below(bound: int) -> Expr:
+    """``onset_age`` = ``age`` − ⌊``duration_weeks`` / 52⌋ (triage-rules.md)."""
+
+    def value(answers: dict) -> Tri:
+        return answers["age"] - answers["duration_weeks"] // 52 < bound
+
+    value.questions = ("age", "duration_weeks")
+    return value
+
+
+def equals(qid: str, wanted: str) -> Expr:
+    """A choice compared with a value. A left-out optional choice equals nothing."""
+
+    def value(answers: dict) -> Tri:
+        return answers.get(qid) == wanted
+
+    value.questions = (qid,)
+    return value
+
+
+def all_of(*parts: Expr) -> Expr:
+    def value(answers: dict) -> Tri:
+        results = [part(answers) for part in parts]
+        if False in results:
+            return False
+        return True if all(r is True for r in results) else None
+
+    value.questions = tuple(q for part in parts for q in part.questions)
+    return value
+
+
+def any_of(*parts: Expr) -> Expr:
+    def value(answers: dict) -> Tri:
+        results = [part(answers) for part in parts]
+        if True in results:
+            return True
+        return False if all(r is False for r in results) else None
+
+    value.questions = tuple(q for part in parts for q in part.questions)
+    return value
+
+
+# The rules -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    when: Expr
+    level: str
+    condition: str | None
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return self.when.questions
+
+
+RULES: tuple[Rule, ...] = (
+    # Cauda equina syndrome (NHG M54/M55): an emergency whatever the age.
+    Rule("R-CE-1", yes("saddle_numbness"), EMERGENCY, "cauda_equina"),
+    Rule("R-CE-2", yes("bladder_bowel"), EMERGENCY, "cauda_equina"),
+    Rule("R-CE-3", yes("both_legs"), EMERGENCY, "cauda_equina"),
+    # NHG 2017: a ruptured abdominal aortic aneurysm is suspected above 40.
+    Rule(
+        "R-AAA-1",
+        all_of(yes("sudden_severe_pain"), any_of(num("age", ">", 40), yes("known_aneurysm"))),
+        EMERGENCY, "aaa_rupture",
+    ),
+    Rule("R-AAA-2", all_of(yes("sudden_severe_pain"), yes("faint_pale_sweaty")), EMERGENCY, "aaa_rupture"),
+    Rule("R-SEV-1", yes("sudden_severe_pain"), URGENT, "other_serious_cause"),
+    Rule("R-FRA-1", yes("major_trauma"), URGENT, "spinal_fracture"),
+    Rule("R-INF-1", yes("fever"), URGENT, "infection"),
+    Rule(
+        "R-INF-2",
+        all_of(yes("recent_spine_surgery"), any_of(yes("feeling_ill"), yes("night_pain"))),
+        URGENT, "infection",
+    ),
+    Rule("R-INF-3", all_of(yes("weak_immunity"), yes("feeling_ill")), URGENT, "infection"),
+    Rule("R-LRS-1", yes("leg_weakness"), URGENT, "radicular_syndrome"),
+    Rule("R-INF-4", yes("weak_immunity"), GP, "infection"),
+    Rule("R-SUR-1", yes("recent_spine_surgery"), GP, None),
+    Rule("R-MAL-1", yes("cancer_history"), GP, "malignancy"),
+    Rule("R-MAL-2", yes("weight_loss"), GP, "malignancy"),
+    Rule(
+        "R-MAL-3",
+        all_of(yes("night_pain"), any_of(num("age", ">=", 50), yes("feeling_ill"))),
+        GP, "malignancy",
+    ),
+    Rule("R-ILL-1", yes("feeling_ill"), GP, None),
+    Rule("R-AGE-1", num("age", "<", 20), GP, None),
+    Rule(
+        "R-OST-1",
+        all_of(yes("minor_trauma"), any_of(yes("osteoporosis"), yes("steroids"))),
+        GP, "osteoporotic_fracture",
+    ),
+    Rule("R-OST-2", all_of(yes("minor_trauma"), num("age", ">=", 70)), GP, "osteoporotic_fracture"),
+    Rule(
+        "R-OST-3",
+        all_of(yes("minor_trauma"), equals("sex", "female"), num("age", ">=", 50)),
+        GP, "osteoporotic_fracture",
+    ),
+    Rule(
+        "R-AXS-1",
+        all_of(
+            yes("morning_stiffness"), yes("better_with_movement"),
+            num("duration_weeks", ">=", 13), onset_age_below(45),
+        ),
+        GP, "axial_spondyloarthritis",
+    ),
+    Rule(
+        "R-LRS-2",
+        all_of(
+            yes("leg_pain_below_knee"),
+            any_of(yes("leg_pain_dominant"), yes("cough_sneeze_pain"), yes("leg_numb_tingling")),
+        ),
+        GP, "radicular_syndrome",
+    ),
+    Rule("R-STE-1", all_of(yes("walking_legs_relief_bending"), num("age", ">=", 50)), GP, "spinal_stenosis"),
+    Rule("R-PAIN-1", yes("pain_uncontrolled"), GP, None),
+)
+
+RULE_IDS: tuple[str, ...] = tuple(rule.id for rule in RULES)
+RULE_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
+CONDITIONS: tuple[str, ...] = tuple(
+    dict.fromkeys(rule.condition for rule in RULES if rule.condition)
+)
+
+ADVICE_IDS = (
+    "A-CALL-112", "A-CALL-GP-NOW", "A-CALL-GP-TODAY", "A-CHECK-TODAY", "A-SEE-GP",
+    "A-STAY-ACTIVE", "A-ACUTE-COURSE", "A-CHRONIC-CYCLE", "A-CAUSE-MOVEMENT", "A-SPORT",
+    "A-WORK", "A-FEAR", "A-PAINKILLERS", "A-PROGRAMME", "A-SEE-GP-IF",
+)
+
+MOVEMENT_CAUSES = {"sudden_movement", "short_overload", "awkward_posture", "small_accident"}
+
+
+def duration_class(weeks: int) -> str:
+    """acute < 6 weeks, subacute 6 weeks to 3 months, chronic > 3 months."""
+    if weeks <= 5:
+        return "acute"
+    if weeks <= 12:
+        return "subacute"
+    return "chronic"
+
+
+def _fired(answers: dict) -> tuple[list[Rule], list[Rule]]:
+    certain, uncertain = [], []
+    for rule in RULES:
+        value = rule.when(answers)
+        if value is True:
+            certain.append(rule)
+        elif value is None:
+            uncertain.append(rule)
+    return certain, uncertain
+
+
+def _level(certain: list[Rule], uncertain: list[Rule]) -> str:
+    # An uncertain emergency fires at urgent; otherwise a rule fires at its own level.
+    levels = [r.level for r in certain] + [
+        URGENT if r.level == EMERGENCY else r.level for r in uncertain
+    ]
+    return min(levels, key=_RANK.__getitem__, default=SELFCARE)
+
+
+def _advice(answers: dict, level: str, action: str, dclass: str, uncertain: bool, programme: str) -> list[str]:
+    causes = set(answers.get("causes", ()))
+    mild = level in (GP, SELFCARE)
+    given = {
+        "A-CALL-112": action == "call_112",
+        "A-CALL-GP-NOW": action == "call_gp_now",
+        "A-CALL-GP-TODAY": action == "call_gp_today",
+        "A-CHECK-TODAY": uncertain,
+        "A-SEE-GP": action == "see_gp",
+        "A-STAY-ACTIVE": mild,
+        "A-ACUTE-COURSE": level == SELFCARE and dclass == "acute",
+        "A-CHRONIC-CYCLE": level == SELFCARE and dclass != "acute",
+        "A-CAUSE-MOVEMENT": mild and bool(causes & MOVEMENT_CAUSES),
+        "A-SPORT": mild and "sport" in causes,
+        "A-WORK": mild and ("work" in causes or answers.get("off_work") == "yes"),
+        "A-FEAR": mild and answers.get("fear_of_moving") == "yes",
+        "A-PAINKILLERS": mild,
+        "A-PROGRAMME": programme in ("recommended", "optional"),
+        "A-SEE-GP-IF": level == SELFCARE,
+    }
+    return [advice_id for advice_id in ADVICE_IDS if given[advice_id]]
+
+
+def _outcome(answers: dict, certain: list[Rule], uncertain: list[Rule]) -> dict:
+    level = _level(certain, uncertain)
+    if level == EMERGENCY:
+        aaa = any(r.condition == "aaa_rupture" for r in certain)
+        action = "call_112" if aaa else "call_gp_now"
+    else:
+        action = ACTIONS[level]
+    dclass = duration_class(answers["duration_weeks"])
+    if level in (EMERGENCY, URGENT):
+        programme = "not_now"
+    elif level == GP:
+        programme = "ask_gp_first"
+    else:
+        programme = "optional" if dclass == "acute" else "recommended"
+    fired = certain + uncertain
+    conditions = [c for c in CONDITIONS if any(r.condition == c for r in fired)]
+    return {
+        "spec_version": SPEC_VERSION,
+        "level": level,
+        "action": action,
+        "conditions": conditions,
+        "rules": [r.id for r in certain],
+        "uncertain_rules": [r.id for r in uncertain],
+        "duration_class": dclass,
+        "nonspecific": not fired,
+        "programme": programme,
+        "advice": _advice(answers, level, action, dclass, bool(uncertain), programme),
+    }
+
+
+def evaluate(answers: dict) -> dict:
+    """The outcome for a complete, validated set of answers (outcome-format.md)."""
+    certain, uncertain = _fired(answers)
+    return _outcome(answers, certain, uncertain)
+
+
+def triage(request) -> dict:
+    """Validate a request ``{"answers": {...}}`` and return its outcome."""
+    return evaluate(validate_request(request))
+
+
+def triage_json(request) -> str:
+    """The outcome as printed by ``rugtest triage``: sorted keys, same bytes every time."""
+    return json.dumps(triage(request), sort_keys=True, ensure_ascii=False)
+
+
+def emergency_so_far(answers: dict) -> dict | None:
+    """The outcome if the answers given so far already fire a certain emergency rule.
+
+    Used by the web flow to show the result at once. Questions not asked yet are unknown,
+    never "no": a rule counts only if it is true whatever the remaining answers are. The
+    outcome then reports what the person answered; the questions that were skipped do not
+    appear as "don't know", because they were never asked.
+    """
+    if "age" not in answers or "duration_weeks" not in answers:
+        return None
+    unasked = {q: "unknown" for q in BY_ID if q not in answers and BY_ID[q].required}
+    certain, _ = _fired({**answers, **unasked})
+    if not any(rule.level == EMERGENCY for rule in certain):
+        return None
+    # Uncertain rules that stay uncertain with the unasked questions as "no" come from the
+    # person's own "don't know" answers, and are reported; the others were never asked.
+    asked_only = {**answers, **{q: "no" for q in unasked}}
+    _, uncertain = _fired(asked_only)
+    return _outcome(answers | {q: "no" for q in unasked}, certain, uncertain)
+
+
+def triggers(rule: Rule, answers: dict) -> list[str]:
+    """The yes/no questions answered "yes" or "don't know" that made ``rule`` fire."""
+    return [
+        qid for qid in dict.fromkeys(rule.questions)
+        if BY_ID[qid].type == "yesno" and answers.get(qid) in ("yes", "unknown")
+    ]

@@ -1,0 +1,113 @@
+"""The rugtest answers of one visitor, kept in the server-side session.
+
+Views call these functions and never touch the session keys themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rugtest.core import questions
+from rugtest.core.errors import InputError
+from rugtest.core.triage import emergency_so_far, evaluate
+
+SESSION_KEY = "rugtest"
+
+
+@dataclass
+class Progress:
+    answers: dict = field(default_factory=dict)
+    done: set[str] = field(default_factory=set)
+
+    @property
+    def started(self) -> bool:
+        return bool(self.done)
+
+    def next_page(self) -> questions.Page | None:
+        return questions.next_page(self.answers, self.done)
+
+    def reachable(self, page: questions.Page) -> bool:
+        """A page may be opened once every applicable page before it has been answered."""
+        if not questions.page_applies(page, self.answers):
+            return False
+        before = questions.PAGES[: questions.PAGES.index(page)]
+        return all(p.id in self.done for p in before if questions.page_applies(p, self.answers))
+
+    def outcome(self) -> dict | None:
+        """The outcome, or None while questions are still open."""
+        early = emergency_so_far(self.answers)
+        if early is not None:
+            return early
+        if self.next_page() is not None:
+            return None
+        try:
+            questions.validate_request({"answers": self.answers})
+        except InputError:
+            return None
+        return evaluate(self.answers)
+
+    def is_early(self) -> bool:
+        """True when an emergency cut the questionnaire short."""
+        return any(
+            page.id not in self.done and questions.page_applies(page, self.answers)
+            for page in questions.PAGES
+        )
+
+
+def load(session) -> Progress:
+    data = session.get(SESSION_KEY) or {}
+    answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+    done = data.get("done") if isinstance(data.get("done"), list) else []
+    # Only keep what still validates: a changed spec or a tampered session never
+    # counts as an answer.
+    clean = {}
+    for qid, value in answers.items():
+        question = questions.BY_ID.get(qid)
+        if question is None:
+            continue
+        try:
+            clean[qid] = questions.check_answer(question, value)
+        except InputError:
+            continue
+    clean = questions.drop_hidden(clean)
+    done_ok = {pid for pid in done if pid in questions.PAGE_BY_ID}
+    # A page whose required answers are gone is no longer done.
+    for pid in list(done_ok):
+        page = questions.PAGE_BY_ID[pid]
+        if any(q.required and q.id not in clean for q in page.questions):
+            done_ok.discard(pid)
+    return Progress(clean, done_ok)
+
+
+def save(session, progress: Progress) -> None:
+    session[SESSION_KEY] = {"answers": progress.answers, "done": sorted(progress.done)}
+
+
+def clear(session) -> None:
+    session.pop(SESSION_KEY, None)
+
+
+def submit_page(progress: Progress, page: questions.Page, data) -> dict[str, InputError]:
+    """Apply one submitted page. Returns the errors per question id (empty when saved).
+
+    On errors nothing is changed, so answers already given are kept.
+    """
+    shown = questions.shown_questions(page, progress.answers)
+    new_values, errors = {}, {}
+    for question in shown:
+        raw = data.getlist(question.id) if question.type == questions.MULTI else data.get(question.id)
+        try:
+            new_values[question.id] = questions.parse_form_value(question, raw)
+        except InputError as error:
+            errors[question.id] = error
+    if errors:
+        return errors
+    answers = dict(progress.answers)
+    for qid, value in new_values.items():
+        if value is None:
+            answers.pop(qid, None)
+        else:
+            answers[qid] = value
+    progress.answers = questions.drop_hidden(answers)
+    progress.done.add(page.id)
+    return {}

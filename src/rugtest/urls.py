@@ -1,0 +1,18 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", include("rugtest.api.urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("rugtest.content.urls")),
+    path("rugtest/", include("rugtest.selftest.urls")),
+    prefix_default_language=False,
+)
+
+handler404 = "rugtest.views.page_not_found"
+handler500 = "rugtest.views.server_error"
