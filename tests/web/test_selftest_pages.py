@@ -1,0 +1,223 @@
+"""The rugtest pages, as a person sees them (Django's test client)."""
+
+import json
+import re
+
+import pytest
+from django.test import Client
+
+from clinical import load_clinical_json
+from rugtest.core import questions
+from rugtest.core.triage import ADVICE_IDS, CONDITIONS, LEVELS, triage
+from rugtest.selftest import texts
+
+pytestmark = pytest.mark.django_db
+CASES = {case["id"]: case for case in load_clinical_json("vignettes-examples.json")}
+
+
+def form_data(page_id, answers, so_far):
+    """What a person fills in on one page: the shown questions they have an answer for."""
+    page = questions.PAGE_BY_ID[page_id]
+    data = {}
+    for question in questions.shown_questions(page, so_far):
+        if question.id in answers:
+            value = answers[question.id]
+            data[question.id] = [str(v) for v in value] if isinstance(value, list) else str(value)
+    return data
+
+
+def walk(client, answers, prefix=""):
+    """Answer page after page, following the redirects, until the result page."""
+    response = client.get(f"{prefix}/rugtest/stap/1/")
+    assert response.status_code == 200
+    so_far = {}
+    for _ in range(10):
+        page_id = response.request["PATH_INFO"].rstrip("/").split("/")[-1]
+        data = form_data(page_id, answers, so_far)
+        so_far.update({k: answers[k] for k in data})
+        response = client.post(f"{prefix}/rugtest/stap/{page_id}/", data, follow=True)
+        assert response.status_code == 200
+        if "/uitslag/" in response.request["PATH_INFO"]:
+            return response
+    raise AssertionError("the flow did not reach the result")
+
+
+def level_of(response):
+    match = re.search(r'<main[^>]*data-level="(\w+)"', response.content.decode())
+    return match and match.group(1)
+
+
+@pytest.mark.parametrize("case_id", sorted(CASES))
+def test_walking_the_rugtest_gives_the_example_outcome(client, case_id):
+    case = CASES[case_id]
+    response = walk(client, case["answers"])
+    expected = case["expect"]
+    assert level_of(response) == expected["level"]
+    html = response.content.decode()
+    assert str(texts.ACTIONS[expected["action"]]["title"]) in html
+    for advice_id in expected["advice"]:
+        if advice_id not in texts.ACTION_ADVICE and advice_id != "A-CHECK-TODAY":
+            assert f'data-advice="{advice_id}"' in html
+    if expected["programme"] in ("recommended", "optional"):
+        assert 'href="/rugoefening/"' in html
+
+
+def test_emergency_sign_shows_the_result_right_after_step_2(client):
+    answers = CASES["E-01"]["answers"]
+    client.post("/rugtest/stap/1/", form_data("1", answers, {}))
+    response = client.post("/rugtest/stap/2/", form_data("2", answers, answers), follow=True)
+    assert response.redirect_chain[-1][0] == "/rugtest/uitslag/"
+    assert level_of(response) == "emergency"
+    assert "Bel nu meteen uw huisarts" in response.content.decode()
+    assert "andere vragen overgeslagen" in response.content.decode()
+
+
+def test_aaa_emergency_shows_a_112_call_link(client):
+    response = walk(client, CASES["E-02"]["answers"])
+    assert 'href="tel:112"' in response.content.decode()
+
+
+def test_step_one_uses_question_ids_as_field_names(client):
+    html = client.get("/rugtest/stap/1/").content.decode()
+    assert 'name="age"' in html and 'name="duration_weeks"' in html and 'name="pain_score"' in html
+    assert 'type="radio" name="sex" value="female"' in html
+    assert "Stap 1 van 5" in html
+
+
+def test_step_two_offers_dont_know_on_every_question(client):
+    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3"})
+    html = client.get("/rugtest/stap/2/").content.decode()
+    for question in questions.PAGE_BY_ID["2"].questions:
+        assert f'name="{question.id}" value="unknown"' in html
+    assert "Weet ik niet" in html
+
+
+@pytest.mark.parametrize(
+    "prefix, message",
+    [("", "moet een heel getal van 16 tot en met 120 zijn"), ("/en", "must be a whole number from 16 to 120")],
+)
+@pytest.mark.parametrize("age", ["300", "-3", "abc", "44.5", ""])
+def test_a_bad_age_shows_the_step_again_with_a_message_and_keeps_the_rest(client, prefix, message, age):
+    response = client.post(f"{prefix}/rugtest/stap/1/", {"age": age, "duration_weeks": "8", "pain_score": "5"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    if age:
+        assert message in html
+    assert 'aria-invalid="true"' in html
+    assert re.search(r'name="duration_weeks" value="8"', html)
+    assert "Nog niet alles is goed ingevuld" in html or "Not everything is filled in correctly" in html
+
+
+def test_a_tampered_choice_is_refused_with_a_message(client):
+    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3"})
+    data = {q.id: "no" for q in questions.PAGE_BY_ID["2"].questions}
+    data["saddle_numbness"] = "maybe"
+    response = client.post("/rugtest/stap/2/", data)
+    assert response.status_code == 200
+    assert "kies een van de antwoorden" in response.content.decode()
+
+
+def test_a_missing_safety_answer_is_asked_again_never_taken_as_no(client):
+    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3"})
+    data = {q.id: "no" for q in questions.PAGE_BY_ID["2"].questions}
+    del data["bladder_bowel"]
+    response = client.post("/rugtest/stap/2/", data)
+    assert response.status_code == 200
+    assert "beantwoord deze vraag" in response.content.decode()
+    assert client.get("/rugtest/uitslag/").status_code == 302
+
+
+def test_a_skipped_step_reached_by_url_goes_back_to_the_first_open_step(client):
+    response = client.get("/rugtest/stap/3/")
+    assert response.status_code == 302 and response["Location"] == "/rugtest/stap/1/"
+    response = client.post("/rugtest/stap/4/", {"leg_pain_below_knee": "yes"})
+    assert response["Location"] == "/rugtest/stap/1/"
+
+
+def test_the_follow_up_page_only_when_the_leg_pain_answer_is_yes(client):
+    walk_to = CASES["E-08"]["answers"]
+    for page_id in ("1", "2", "3"):
+        client.post(f"/rugtest/stap/{page_id}/", form_data(page_id, walk_to, walk_to))
+    step4 = {q.id: "no" for q in questions.PAGE_BY_ID["4"].questions}
+    assert client.post("/rugtest/stap/4/", step4)["Location"] == "/rugtest/stap/5/"
+    assert client.get("/rugtest/stap/4b/")["Location"] == "/rugtest/stap/5/"
+    step4["leg_pain_below_knee"] = "yes"
+    assert client.post("/rugtest/stap/4/", step4)["Location"] == "/rugtest/stap/4b/"
+    client.post("/rugtest/stap/4b/", {"leg_pain_dominant": "yes"})
+    # Changing the answer back removes the follow-up answer it no longer applies to.
+    step4["leg_pain_below_knee"] = "no"
+    client.post("/rugtest/stap/4/", step4)
+    assert "leg_pain_dominant" not in client.session["rugtest"]["answers"]
+
+
+def test_unknown_step_is_not_found(client):
+    assert client.get("/rugtest/stap/9/").status_code == 404
+
+
+def test_changing_an_answer_from_the_result_changes_the_outcome(client):
+    answers = CASES["E-09"]["answers"]
+    assert level_of(walk(client, answers)) == "selfcare"
+    result = client.get("/rugtest/uitslag/").content.decode()
+    assert 'href="/rugtest/stap/3/"' in result
+    step3 = {**form_data("3", answers, answers), "fever": "yes"}
+    response = client.post("/rugtest/stap/3/", step3, follow=True)
+    assert level_of(response) == "urgent"
+
+
+def test_back_link_goes_to_the_previous_step(client):
+    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3"})
+    assert 'href="/rugtest/stap/1/"' in client.get("/rugtest/stap/2/").content.decode()
+
+
+def test_an_expired_session_gets_a_clear_way_forward(client):
+    response = client.get("/rugtest/uitslag/", follow=True)
+    assert response.redirect_chain[-1][0] == "/rugtest/"
+    assert "Er zijn geen antwoorden bewaard" in response.content.decode()
+
+
+def test_a_post_without_csrf_token_gets_a_friendly_page():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3"})
+    assert response.status_code == 403
+    assert "Dit formulier is verlopen" in response.content.decode()
+    response = client.post("/en/rugtest/stap/1/", {"age": "50"})
+    assert response.status_code == 403
+    assert 'lang="en"' in response.content.decode()
+
+
+def test_restart_clears_the_answers(client):
+    walk(client, CASES["E-08"]["answers"])
+    response = client.post("/rugtest/opnieuw/")
+    assert response["Location"] == "/rugtest/stap/1/"
+    assert client.get("/rugtest/uitslag/").status_code == 302
+
+
+def test_result_download_is_the_api_outcome(client):
+    answers = CASES["E-10"]["answers"]
+    walk(client, answers)
+    response = client.get("/rugtest/uitslag.json")
+    assert response["Content-Disposition"].startswith("attachment")
+    body = json.loads(response.content)
+    assert body["outcome"] == triage({"answers": body["answers"]}) == CASES["E-10"]["expect"]
+
+
+def test_result_page_lists_the_answers_for_the_gp(client):
+    html = walk(client, CASES["E-05"]["answers"]).content.decode()
+    assert "Heeft u kanker, of heeft u kanker gehad?" in html
+    assert "R-MAL-1" in html
+    assert "Vraag dan eerst aan uw huisarts" in html  # programme: ask_gp_first
+
+
+def test_english_flow_lives_under_en(client):
+    response = walk(client, CASES["E-08"]["answers"], prefix="/en")
+    assert response.redirect_chain[-1][0] == "/en/rugtest/uitslag/"
+    assert '<html lang="en">' in response.content.decode()
+    assert level_of(response) == "selfcare"
+
+
+def test_every_spec_id_has_its_words_on_the_result_page():
+    assert set(texts.LEVELS) == set(LEVELS)
+    assert set(texts.CONDITIONS) == set(CONDITIONS)
+    assert set(texts.ADVICE) == set(ADVICE_IDS)
+    assert set(texts.ACTIONS) == {"call_112", "call_gp_now", "call_gp_today", "see_gp", "selfcare"}
+    assert set(texts.DURATION) == {"acute", "subacute", "chronic"}
