@@ -55,7 +55,8 @@ def test_age_error_message_says_the_range():
         triage({"answers": valid_answers(age=300)})
     assert error.value.as_json() == {"error": {"field": "age", "message": "must be a whole number from 16 to 120"}}
     assert error.value.cli_line() == "error: age: must be a whole number from 16 to 120"
-    assert "16 tot en met 120" in error.value.message("nl")
+    assert error.value.message("nl") == "Vul een heel getal in van 16 tot en met 120."
+    assert error.value.message("en") == "Please fill in a whole number from 16 to 120."
 
 
 def test_optional_questions_may_be_left_out_and_empty_causes_is_valid():

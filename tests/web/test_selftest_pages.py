@@ -94,7 +94,7 @@ def test_step_two_offers_dont_know_on_every_question(client):
 
 @pytest.mark.parametrize(
     "prefix, message",
-    [("", "moet een heel getal van 16 tot en met 120 zijn"), ("/en", "must be a whole number from 16 to 120")],
+    [("", "Vul een heel getal in van 16 tot en met 120."), ("/en", "Please fill in a whole number from 16 to 120.")],
 )
 @pytest.mark.parametrize("age", ["300", "-3", "abc", "44.5", ""])
 def test_a_bad_age_shows_the_step_again_with_a_message_and_keeps_the_rest(client, prefix, message, age):
@@ -114,7 +114,7 @@ def test_a_tampered_choice_is_refused_with_a_message(client):
     data["saddle_numbness"] = "maybe"
     response = client.post("/rugtest/stap/2/", data)
     assert response.status_code == 200
-    assert "kies een van de antwoorden" in response.content.decode()
+    assert "Kies een van de antwoorden." in response.content.decode()
 
 
 def test_a_missing_safety_answer_is_asked_again_never_taken_as_no(client):
@@ -123,7 +123,7 @@ def test_a_missing_safety_answer_is_asked_again_never_taken_as_no(client):
     del data["bladder_bowel"]
     response = client.post("/rugtest/stap/2/", data)
     assert response.status_code == 200
-    assert "beantwoord deze vraag" in response.content.decode()
+    assert "Beantwoord deze vraag." in response.content.decode()
     assert client.get("/rugtest/uitslag/").status_code == 302
 
 

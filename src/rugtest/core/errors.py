@@ -9,15 +9,18 @@ class InputError(ValueError):
     ``field`` is the request field (``"age"``, ``"log[3].minutes"``) or ``None`` when the
     input is not a JSON object at all. The message exists in Dutch and English, because the
     web shows it in the page's language while the API and the command line speak English.
+    ``en`` follows the field name (``age: must be …``); ``nl`` and ``en_page`` stand on their
+    own next to the question on a page, so they are whole sentences.
     """
 
-    def __init__(self, field: str | None, en: str, nl: str):
+    def __init__(self, field: str | None, en: str, nl: str, en_page: str | None = None):
         super().__init__(f"{field}: {en}" if field else en)
         self.field = field
-        self.messages = {"en": en, "nl": nl}
+        self.messages = {"en": en, "nl": nl, "en_page": en_page or en}
 
     def message(self, lang: str = "en") -> str:
-        return self.messages.get(lang, self.messages["en"])
+        """The message for a page in ``lang`` ("nl" or "en")."""
+        return self.messages["nl"] if lang == "nl" else self.messages["en_page"]
 
     def as_json(self) -> dict:
         return {"error": {"field": self.field, "message": self.messages["en"]}}

@@ -471,7 +471,8 @@ def check_answer(question: Question, value):
             raise InputError(
                 qid,
                 f"must be a whole number from {question.minimum} to {question.maximum}",
-                f"moet een heel getal van {question.minimum} tot en met {question.maximum} zijn",
+                f"Vul een heel getal in van {question.minimum} tot en met {question.maximum}.",
+                f"Please fill in a whole number from {question.minimum} to {question.maximum}.",
             )
         return value
     if question.type in (YESNO, CHOICE):
@@ -479,7 +480,8 @@ def check_answer(question: Question, value):
             raise InputError(
                 qid,
                 f"must be one of {_quoted(question.values)}",
-                "kies een van de antwoorden",
+                "Kies een van de antwoorden.",
+                "Please choose one of the answers.",
             )
         return value
     # MULTI
@@ -489,7 +491,8 @@ def check_answer(question: Question, value):
         raise InputError(
             qid,
             f"must be a list of values from {_quoted(question.values)}",
-            "kies alleen antwoorden uit de lijst",
+            "Kies alleen antwoorden uit de lijst.",
+            "Please choose only answers from the list.",
         )
     return list(value)
 
@@ -498,7 +501,8 @@ def missing_error(question: Question) -> InputError:
     return InputError(
         question.id,
         "is required",
-        "beantwoord deze vraag" if question.type != INT else "vul hier een getal in",
+        "Vul hier een getal in." if question.type == INT else "Beantwoord deze vraag.",
+        "Please fill in a number." if question.type == INT else "Please answer this question.",
     )
 
 
