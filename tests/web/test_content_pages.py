@@ -1,0 +1,401 @@
+"""What a person sees on the information pages: home, rugoefening and medicatie, nl and en.
+
+The medication page is checked against shared/clinical/medication.md: every fact id M-1 …
+M-22 is on the page, the dose table (M-20) carries the numbers of the spec, and every dose
+is followed by who the doses are for (M-2). The Dutch text must be easy to read
+(Flesch–Douma 60 or higher).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+CLINICAL = Path(__file__).resolve().parents[3] / "shared" / "clinical"
+MEDICATION_SPEC = CLINICAL / "medication.md"
+
+PAGES = ["/", "/rugoefening/", "/medicatie/"]
+# Dutch lives at the root, English under /en/.
+BOTH_LANGUAGES = pytest.mark.parametrize("prefix", ["", "/en"], ids=["nl", "en"])
+
+# Common Dutch words: on an English page they show a missing translation.
+DUTCH_WORDS = {"uw", "niet", "wordt", "heeft", "voor", "worden", "zijn", "gebruikt"}
+
+
+# --- A small HTML tree, so that tests can ask about elements and their order. ---------------
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}
+INLINE = {"a", "abbr", "b", "code", "em", "i", "small", "span", "strong", "sub", "sup"}
+
+
+class Element:
+    def __init__(self, tag: str, attrs: dict[str, str], parent: Element | None):
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list[Element | str] = []
+
+    def iter(self):
+        yield self
+        for child in self.children:
+            if isinstance(child, Element):
+                yield from child.iter()
+
+    def find_all(self, tag: str | None = None, **attrs: str) -> list[Element]:
+        return [
+            el for el in self.iter()
+            if (tag is None or el.tag == tag)
+            and all(el.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())
+        ]
+
+    def find(self, tag: str | None = None, **attrs: str) -> Element:
+        found = self.find_all(tag, **attrs)
+        assert found, f"no <{tag or '*'} {attrs}> on the page"
+        return found[0]
+
+    def has_class(self, name: str) -> bool:
+        return name in self.attrs.get("class", "").split()
+
+    @property
+    def elements(self) -> list[Element]:
+        return [c for c in self.children if isinstance(c, Element)]
+
+    def text(self) -> str:
+        """The visible text, one line per element, spaces normalised."""
+        parts: list[str] = []
+
+        def walk(node: Element):
+            for child in node.children:
+                if isinstance(child, str):
+                    parts.append(child)
+                elif child.tag in INLINE:
+                    walk(child)
+                elif child.tag not in ("script", "style", "template"):
+                    parts.append("\n")
+                    walk(child)
+                    parts.append("\n")
+
+        walk(self)
+        text = re.sub(r"[ \t\r\f\v]+", " ", "".join(parts))
+        return re.sub(r"\s*\n\s*", "\n", text).strip()
+
+    def words(self) -> str:
+        """The visible text on one line (for looking up phrases)."""
+        return re.sub(r"\s+", " ", self.text())
+
+
+class TreeBuilder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {}, None)
+        self.current = self.root
+
+    def handle_starttag(self, tag, attrs):
+        element = Element(tag, {k: v or "" for k, v in attrs}, self.current)
+        self.current.children.append(element)
+        if tag not in VOID:
+            self.current = element
+
+    def handle_startendtag(self, tag, attrs):
+        self.current.children.append(Element(tag, {k: v or "" for k, v in attrs}, self.current))
+
+    def handle_endtag(self, tag):
+        node = self.current
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:
+            self.current = node.parent
+
+    def handle_data(self, data):
+        self.current.children.append(data)
+
+
+def parse(response) -> Element:
+    builder = TreeBuilder()
+    builder.feed(response.content.decode())
+    return builder.root
+
+
+def get_main(client, path: str) -> Element:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return parse(response).find("main")
+
+
+def numbers(text: str) -> list[str]:
+    return re.findall(r"\d+", text)
+
+
+def medication_fact_ids() -> list[str]:
+    if not MEDICATION_SPEC.exists():
+        pytest.skip(f"{MEDICATION_SPEC} is not there")
+    ids = re.findall(r"\*\*(M-\d+)\*\*", MEDICATION_SPEC.read_text(encoding="utf-8"))
+    assert ids, "no fact ids found in medication.md"
+    return sorted(set(ids), key=lambda i: int(i[2:]))
+
+
+def spec_dose_table() -> list[list[str]]:
+    """The body rows of the M-20 table in medication.md, cells as written."""
+    if not MEDICATION_SPEC.exists():
+        pytest.skip(f"{MEDICATION_SPEC} is not there")
+    text = MEDICATION_SPEC.read_text(encoding="utf-8")
+    section = text.split("## Dose table", 1)[1].split("\n## ", 1)[0]
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in section.splitlines()
+        if line.startswith("|")
+    ]
+    assert len(rows) >= 3 and set(rows[1][0]) <= set("- "), "dose table not found in the spec"
+    return rows[2:]
+
+
+def without_refs(cell: str) -> str:
+    """A spec cell without its cross-references to other facts, e.g. ' (M-5)'."""
+    return re.sub(r"\s*\(M-\d+\)", "", cell)
+
+
+# --- Every page, both languages ---------------------------------------------------------------
+
+DUTCH_CONTENT = {
+    "/": ["Last van uw onderrug?", "95 van de 100", "5 van de 100", "korter dan 6 weken",
+          "6 weken tot 3 maanden", "langer dan 3 maanden", "binnen ongeveer twee weken",
+          "sportarts", "bedrijfsarts", "Spoed? Bel 112.", "In bed blijven liggen helpt niet."],
+    "/rugoefening/": ["drie keer per dag", "80%", "minstens 2 minuten en hoogstens 20 minuten",
+                      "2 van de 3", "1 minuut", "30 minuten per wandeling", "12 weken",
+                      "niet langer dan het doel", "Het doel blijft gewoon hetzelfde",
+                      "38 °C", "Welkom terug!"],
+    "/medicatie/": ["Pijnstillers genezen rugpijn niet", "6 tabletten (3000 mg)", "1200 mg",
+                    "7 dagen", "ontstekingen remmen", "bijsluiter", "huisartsenpost"],
+}
+ENGLISH_CONTENT = {
+    "/en/": ["Pain in your lower back?", "95 in 100", "5 in 100", "less than 6 weeks",
+             "6 weeks to 3 months", "more than 3 months", "within about two weeks",
+             "sports doctor", "company doctor", "Emergency? Call 112.",
+             "Staying in bed does not help."],
+    "/en/rugoefening/": ["three times a day", "80%", "at least 2 minutes and at most 20 minutes",
+                         "2 of the 3", "1 minute", "30 minutes per walk", "12 weeks",
+                         "do not walk longer than the target", "The target simply stays the same",
+                         "38 °C", "Welcome back!"],
+    "/en/medicatie/": ["Painkillers do not cure back pain", "6 tablets (3000 mg)", "1200 mg",
+                       "7 days", "reduce inflammation", "package leaflet", "out-of-hours"],
+}
+
+
+@pytest.mark.parametrize("path", DUTCH_CONTENT)
+def test_page_is_shown_in_dutch_with_its_key_content(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert '<html lang="nl">' in response.content.decode()
+    main = parse(response).find("main").words()
+    for phrase in DUTCH_CONTENT[path]:
+        assert phrase in main, f"{path}: {phrase!r} missing"
+
+
+@pytest.mark.parametrize("path", ENGLISH_CONTENT)
+def test_page_is_shown_in_english_with_its_key_content(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.content.decode()
+    main = parse(response).find("main").words()
+    for phrase in ENGLISH_CONTENT[path]:
+        assert phrase in main, f"{path}: {phrase!r} missing"
+    left_in_dutch = DUTCH_WORDS & set(re.findall(r"\w+", main.lower()))
+    assert not left_in_dutch, f"{path}: untranslated Dutch words {left_in_dutch}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_english_page_has_the_same_numbers_as_the_dutch_page(client, path):
+    dutch = get_main(client, path).words()
+    english = get_main(client, "/en" + path).words()
+    assert sorted(numbers(english)) == sorted(numbers(dutch))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_one_h1(client, path):
+    for prefix in ("", "/en"):
+        assert len(get_main(client, prefix + path).find_all("h1")) == 1
+
+
+# --- Home ------------------------------------------------------------------------------------
+
+@BOTH_LANGUAGES
+def test_home_leads_to_the_rugtest_and_the_two_information_pages(client, prefix):
+    main = get_main(client, prefix + "/")
+    buttons = [a for a in main.find_all("a") if a.has_class("button")]
+    assert buttons and buttons[0].attrs["href"] == f"{prefix}/rugtest/", "rugtest comes first"
+    hrefs = {a.attrs.get("href") for a in main.find_all("a")}
+    assert {f"{prefix}/rugoefening/", f"{prefix}/medicatie/"} <= hrefs
+
+
+@BOTH_LANGUAGES
+def test_home_points_to_112_in_an_emergency(client, prefix):
+    main = get_main(client, prefix + "/")
+    notice = next(el for el in main.find_all("div") if el.has_class("notice"))
+    assert "112" in notice.words()
+    assert any(a.attrs.get("href") == "tel:112" for a in notice.find_all("a"))
+
+
+# --- Rugoefening -----------------------------------------------------------------------------
+
+WARNING_SIGNS = ["saddle_numbness", "bladder_bowel", "both_legs", "sudden_severe_pain",
+                 "leg_weakness", "fever", "pain_worsening"]
+
+
+@BOTH_LANGUAGES
+def test_rugoefening_explains_in_sections_and_links_to_rugtest_and_medicatie(client, prefix):
+    main = get_main(client, prefix + "/rugoefening/")
+    assert len(main.find_all("h2")) >= 8
+    hrefs = {a.attrs.get("href") for a in main.find_all("a")}
+    assert {f"{prefix}/rugtest/", f"{prefix}/medicatie/"} <= hrefs
+
+
+@BOTH_LANGUAGES
+@pytest.mark.parametrize("sign", WARNING_SIGNS)
+def test_rugoefening_names_each_W9_warning_sign_with_what_to_do(client, prefix, sign):
+    item = get_main(client, prefix + "/rugoefening/").find("li", data_sign=sign)
+    action = item.find("strong").words()
+    assert re.search(r"112|huisarts|GP", action), f"{sign}: no action in {action!r}"
+
+
+# --- Medicatie -------------------------------------------------------------------------------
+
+@BOTH_LANGUAGES
+def test_medication_page_carries_every_fact_of_the_spec(client, prefix):
+    main = get_main(client, prefix + "/medicatie/")
+    for fact in medication_fact_ids():
+        elements = main.find_all(data_fact=fact)
+        assert len(elements) == 1, f"{fact}: {len(elements)} elements"
+        assert elements[0].words(), f"{fact} is empty"
+
+
+@BOTH_LANGUAGES
+def test_medication_page_has_no_fact_that_is_not_in_the_spec(client, prefix):
+    main = get_main(client, prefix + "/medicatie/")
+    on_page = {el.attrs["data-fact"] for el in main.iter() if "data-fact" in el.attrs}
+    assert on_page == set(medication_fact_ids())
+
+
+def test_each_medication_fact_has_the_same_numbers_in_both_languages(client):
+    dutch = get_main(client, "/medicatie/")
+    english = get_main(client, "/en/medicatie/")
+    for fact in medication_fact_ids():
+        nl = numbers(dutch.find(data_fact=fact).words())
+        en = numbers(english.find(data_fact=fact).words())
+        assert sorted(nl) == sorted(en), fact
+
+
+DUTCH_DOSE_TABLE = [
+    ["paracetamol 500 mg", "1–2 tabletten (500–1000 mg)",
+     "steeds minstens 4 uur ertussen; op vaste tijden, bijvoorbeeld 3 × per dag",
+     "6 tabletten (3000 mg)", "zo lang als gepland; na 2 weken naar de huisarts"],
+    ["ibuprofen 200 of 400 mg", "200–400 mg",
+     "steeds minstens 6 uur ertussen, maximaal 3 × per dag", "1200 mg", "7 dagen"],
+    ["naproxen(natrium) 220, 250 of 275 mg", "1 tablet",
+     "steeds minstens 8 uur ertussen, maximaal 3 × per dag", "3 tabletten", "7 dagen"],
+]
+
+
+def page_dose_table(main: Element) -> Element:
+    return main.find(data_fact="M-20").find("table")
+
+
+def body_rows(table: Element) -> list[list[str]]:
+    return [[cell.words() for cell in row.elements] for row in table.find("tbody").find_all("tr")]
+
+
+@BOTH_LANGUAGES
+def test_dose_table_is_a_real_table_that_scrolls_on_a_phone(client, prefix):
+    main = get_main(client, prefix + "/medicatie/")
+    table = page_dose_table(main)
+    assert table.parent.tag == "div" and table.parent.has_class("table-scroll")
+    assert table.find("caption").words()
+    assert len(table.find_all("th", scope="col")) == 5
+    assert len(table.find_all("th", scope="row")) == 3
+
+
+@BOTH_LANGUAGES
+def test_dose_table_has_every_number_of_the_spec_in_the_same_cell(client, prefix):
+    page = body_rows(page_dose_table(get_main(client, prefix + "/medicatie/")))
+    spec = spec_dose_table()
+    assert len(page) == len(spec)
+    for page_row, spec_row in zip(page, spec):
+        assert len(page_row) == len(spec_row)
+        for page_cell, spec_cell in zip(page_row, spec_row):
+            assert numbers(page_cell) == numbers(without_refs(spec_cell)), page_cell
+
+
+def test_english_dose_table_is_exactly_as_written_in_the_spec(client):
+    page = body_rows(page_dose_table(get_main(client, "/en/medicatie/")))
+    assert page == [[without_refs(cell) for cell in row] for row in spec_dose_table()]
+    assert "6 tablets (3000 mg)" in page[0]
+
+
+def test_dutch_dose_table_has_the_agreed_wording(client):
+    page = body_rows(page_dose_table(get_main(client, "/medicatie/")))
+    assert page == DUTCH_DOSE_TABLE
+
+
+@BOTH_LANGUAGES
+def test_who_the_doses_are_for_stands_directly_above_the_dose_table(client, prefix):
+    main = get_main(client, prefix + "/medicatie/")
+    scroll = page_dose_table(main).parent
+    siblings = scroll.parent.elements
+    above = siblings[siblings.index(scroll) - 1]
+    assert above.attrs.get("data-fact") == "M-2"
+
+
+DOSE = re.compile(r"\b\d+\s*(mg|tablet|tablets|tabletten)\b")
+
+
+@BOTH_LANGUAGES
+def test_every_dose_is_followed_in_its_block_by_who_the_doses_are_for(client, prefix):
+    """Page rule: every dose is followed, in the same block, by M-2 (re-stated briefly)."""
+    main = get_main(client, prefix + "/medicatie/")
+    ordered = list(main.iter())
+    doses = [el for el in ordered
+             if any(isinstance(c, str) and DOSE.search(c) for c in el.children)]
+    assert len(doses) >= 8
+    for element in doses:
+        block = element
+        while not (block.tag == "section"
+                   or ("data-fact" in block.attrs and block.attrs["data-fact"] != "M-20")):
+            block = block.parent
+        later = ordered[ordered.index(element) + 1:]
+        restated = [el for el in block.iter()
+                    if el in later and el.attrs.get("data-restates") == "M-2"]
+        assert restated, f"no M-2 after {element.words()!r}"
+        assert re.search(r"volwassenen|adults", restated[0].words())
+        assert re.search(r"zwanger|pregnant", restated[0].words())
+
+
+@BOTH_LANGUAGES
+def test_medication_page_links_to_rugoefening_and_rugtest(client, prefix):
+    main = get_main(client, prefix + "/medicatie/")
+    hrefs = {a.attrs.get("href") for a in main.find_all("a")}
+    assert {f"{prefix}/rugoefening/", f"{prefix}/rugtest/"} <= hrefs
+    m22 = main.find(data_fact="M-22")
+    assert any(a.attrs.get("href") == f"{prefix}/rugtest/" for a in m22.find_all("a"))
+
+
+@BOTH_LANGUAGES
+def test_medication_page_names_active_substances_and_no_brands(client, prefix):
+    text = get_main(client, prefix + "/medicatie/").words().lower()
+    for substance in ("paracetamol", "ibuprofen", "naproxen"):
+        assert substance in text
+    for brand in ("advil", "nurofen", "aleve", "panadol", "sinaspril", "naprosyne", "brufen",
+                  "tylenol", "aspro", "aspirine"):
+        assert brand not in text, brand
+
+
+# --- Reading ease --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", PAGES)
+def test_dutch_text_is_easy_to_read(client, path):
+    """Flesch–Douma reading ease of all visible text in <main>, tables included: 60 or more."""
+    textstat = pytest.importorskip("textstat")
+    textstat.set_lang("nl")
+    text = get_main(client, path).text()
+    score = textstat.flesch_reading_ease(text)
+    assert score >= 60, f"{path}: Flesch–Douma {score:.1f}"
