@@ -9,6 +9,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("rugoefening/", include("rugtest.programme.urls")),
+    path("accounts/", include("allauth.urls")),
     path("", include("rugtest.content.urls")),
     path("rugtest/", include("rugtest.selftest.urls")),
     prefix_default_language=False,

@@ -7,11 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.dispatch import Signal
+
 from rugtest.core import questions
 from rugtest.core.errors import InputError
 from rugtest.core.triage import emergency_so_far, evaluate
 
 SESSION_KEY = "rugtest"
+
+# Sent when a result page is shown (kwargs: request, answers, outcome), so that the
+# programme app can keep the result of a signed-in person without this app knowing it.
+result_shown = Signal()
 
 
 @dataclass

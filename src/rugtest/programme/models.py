@@ -1,0 +1,65 @@
+"""What a signed-in person keeps: rugtest results, walking programmes and their log.
+
+The plan itself is never stored: it is computed from the log by ``rugtest.core.programme``
+every time (W-8), so a corrected or deleted entry always gives the right plan.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from rugtest.core.programme import PARTS
+
+
+class RugtestResult(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rugtest_results")
+    answers = models.JSONField()
+    outcome = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    @property
+    def programme(self) -> str:
+        return self.outcome["programme"]
+
+
+class Programme(models.Model):
+    DIRECT, TEST_WALKS = "direct", "test_walks"
+    BASELINE_METHODS = [(DIRECT, "direct"), (TEST_WALKS, "test walks")]
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="programmes")
+    result = models.ForeignKey(RugtestResult, on_delete=models.SET_NULL, null=True, related_name="programmes")
+    start = models.DateField()
+    baseline_minutes = models.PositiveSmallIntegerField()
+    baseline_method = models.CharField(max_length=16, choices=BASELINE_METHODS)
+    test_walks = models.JSONField(default=list, blank=True)
+    # W-1: for a rugtest result "ask_gp_first", the date the person ticked "my GP agrees".
+    gp_agreed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class WalkEntry(models.Model):
+    PART_CHOICES = [(part, part) for part in PARTS]
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="entries")
+    date = models.DateField()
+    part = models.CharField(max_length=10, choices=PART_CHOICES)
+    minutes = models.PositiveSmallIntegerField()
+    pain_before = models.PositiveSmallIntegerField(null=True, blank=True)
+    pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    painkiller = models.CharField(max_length=3, blank=True, default="")
+    note = models.CharField(max_length=500, blank=True, default="")
+    warning_signs = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        constraints = [
+            # W-8: one entry per date and part; logging again replaces it.
+            models.UniqueConstraint(fields=["programme", "date", "part"], name="one_walk_per_date_and_part"),
+        ]

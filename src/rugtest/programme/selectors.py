@@ -1,0 +1,121 @@
+"""Selectors: read a person's data and let the core compute the plan. They change nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rugtest.core import programme as core
+
+from .models import Programme, RugtestResult, WalkEntry
+
+
+def latest_result(user) -> RugtestResult | None:
+    return RugtestResult.objects.filter(user=user).first()
+
+
+def current_programme(user) -> Programme | None:
+    return Programme.objects.filter(user=user).first()
+
+
+def core_entries(programme: Programme, today: date) -> tuple[core.WalkEntry, ...]:
+    return tuple(
+        core.WalkEntry(
+            date=row.date, part=row.part, minutes=row.minutes, pain_before=row.pain_before,
+            pain_after=row.pain_after, painkiller=row.painkiller or None, note=row.note or None,
+            warning_signs=tuple(row.warning_signs),
+        )
+        for row in programme.entries.filter(date__gte=programme.start, date__lte=today).order_by("date", "part")
+    )
+
+
+@dataclass
+class PlanView:
+    """Everything the programme pages show, computed once per request from the log."""
+
+    programme: Programme
+    today: date
+    plan: dict
+    days: list[dict]
+    weeks: list[dict]
+    pain_alert: bool
+    stop_advice: core.SignAdvice | None
+    stop_signs: list[str]
+
+    @property
+    def day(self) -> int:
+        return core.day_index(self.programme.start, self.today)
+
+    @property
+    def state(self) -> str:
+        return self.plan["state"]
+
+    @property
+    def today_row(self) -> dict:
+        return self.days[-1]
+
+    @property
+    def target(self) -> int | None:
+        return self.today_row["target_minutes"]
+
+    @property
+    def days_left(self) -> int:
+        return core.days_left(self.programme.start, self.today)
+
+    @property
+    def adherence(self) -> int | None:
+        return self.plan["adherence_percent"]
+
+    @property
+    def after_pause(self) -> bool:
+        """W-6: the target went down after a pause within the last week."""
+        recent = [row["target_minutes"] for row in self.days[-8:] if row["target_minutes"] is not None]
+        return any(later < earlier for earlier, later in zip(recent, recent[1:]))
+
+
+def plan_for(programme: Programme, today: date) -> PlanView:
+    request = core.PlanRequest(
+        start=programme.start, baseline_minutes=programme.baseline_minutes,
+        today=max(today, programme.start), log=core_entries(programme, today),
+    )
+    plan = core.compute_plan(request)
+    stop_signs, stop_advice = [], None
+    if plan["stopped_on"]:
+        stopped_on = date.fromisoformat(plan["stopped_on"])
+        stop_signs = [s for e in request.log if e.date == stopped_on for s in e.warning_signs]
+        answers = programme.result.answers if programme.result else {}
+        stop_advice = core.most_urgent_advice(stop_signs, answers.get("age"), answers.get("known_aneurysm"))
+    return PlanView(
+        programme=programme, today=request.today, plan=plan,
+        days=core.day_rows(request, plan), weeks=core.week_summaries(request, plan),
+        pain_alert=plan["state"] == "active" and core.pain_trend_alert(request.log, programme.start, request.today),
+        stop_advice=stop_advice, stop_signs=list(dict.fromkeys(stop_signs)),
+    )
+
+
+def can_start(user, today: date) -> tuple[bool, str]:
+    """W-1: may ``user`` start a new programme today? Returns (allowed, reason code)."""
+    result = latest_result(user)
+    if result is None:
+        return False, "no_rugtest"
+    if result.programme == "not_now":
+        return False, "not_now"
+    programme = current_programme(user)
+    if programme is not None:
+        state = plan_for(programme, today).state
+        if state == "active":
+            return False, "active"
+        if state == "stopped":
+            # W-1: after a stop, only a rugtest taken after the warning sign was logged.
+            last_sign = (
+                WalkEntry.objects.filter(programme=programme).exclude(warning_signs=[])
+                .order_by("-updated_at").values_list("updated_at", flat=True).first()
+            )
+            if last_sign is not None and result.created_at <= last_sign:
+                return False, "stopped_needs_rugtest"
+    return True, ""
+
+
+def user_entry(user, entry_id: int) -> WalkEntry | None:
+    """A log entry of ``user``'s own; someone else's id gives None (a 404 for the view)."""
+    return WalkEntry.objects.filter(id=entry_id, programme__user=user).select_related("programme").first()

@@ -1,0 +1,167 @@
+"""Services: the only code that changes a person's results, programmes and log.
+
+Each is a plain function with keyword arguments that validates with the core, writes in
+one transaction and is idempotent where a double click or a second device could repeat it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+
+from rugtest.core import programme as core
+from rugtest.core.errors import InputError
+
+from .models import Programme, RugtestResult, WalkEntry
+from .selectors import can_start, current_programme, latest_result, plan_for
+
+
+def save_result(*, user, answers: dict, outcome: dict) -> RugtestResult:
+    """Keep a rugtest outcome for ``user``; the same answers again are not stored twice."""
+    latest = latest_result(user)
+    if latest is not None and latest.answers == answers:
+        return latest
+    return RugtestResult.objects.create(user=user, answers=answers, outcome=outcome)
+
+
+def start_programme(*, user, today: date, baseline_method: str, baseline_minutes=None,
+                    test_walks=(), gp_agrees: bool = False) -> Programme:
+    """Start a walking programme on ``today`` (W-1, W-2)."""
+    allowed, reason = can_start(user, today)
+    if not allowed:
+        raise InputError("programme", f"cannot start now ({reason})", "U kunt nu niet beginnen.", "You cannot start now.")
+    result = latest_result(user)
+    if result.programme == "ask_gp_first" and not gp_agrees:
+        raise InputError(
+            "gp_agrees",
+            "tick that your GP agrees before you start",
+            "Vink eerst aan dat uw huisarts het goed vindt.",
+            "Please tick that your GP agrees before you start.",
+        )
+    if baseline_method == Programme.TEST_WALKS:
+        walks = [w for w in test_walks if w is not None]
+        baseline = core.baseline_from_test_walks(walks)
+    elif baseline_method == Programme.DIRECT:
+        walks = []
+        core.start_minutes(baseline_minutes)  # raises InputError outside 1–60
+        baseline = baseline_minutes
+    else:
+        raise InputError("baseline_method", "choose how to set the baseline", "Kies hoe u de begintijd bepaalt.",
+                         "Please choose how to set your starting time.")
+    with transaction.atomic():
+        # A second click on "start" gives the programme the first click made.
+        existing = current_programme(user)
+        if existing is not None and existing.start == today and existing.created_at.date() == today:
+            return existing
+        return Programme.objects.create(
+            user=user, result=result, start=today, baseline_minutes=baseline,
+            baseline_method=baseline_method, test_walks=walks,
+            gp_agreed_on=today if result.programme == "ask_gp_first" else None,
+        )
+
+
+def _validated_entry(programme: Programme, today: date, fields: dict) -> core.WalkEntry:
+    """Validate one walk entry with the core's W-8 rules, naming the field on error."""
+    day = fields.get("date")
+    if isinstance(day, date) and day > today:
+        raise InputError("date", "must not be in the future", "Deze datum ligt in de toekomst. Kies vandaag of een dag ervoor.",
+                         "This date is in the future. Choose today or an earlier day.")
+    if isinstance(day, date) and day < programme.start:
+        start = programme.start
+        raise InputError("date", "must not be before the start of the programme",
+                         f"Deze datum ligt vóór het begin van uw rugoefening ({start.day}-{start.month}-{start.year}).",
+                         f"This date is before the start of your programme ({start.isoformat()}).")
+    raw = {"date": fields["date"].isoformat() if isinstance(fields.get("date"), date) else fields.get("date"),
+           "part": fields.get("part"), "minutes": fields.get("minutes")}
+    for key in ("pain_before", "pain_after", "painkiller", "note"):
+        if fields.get(key) not in (None, ""):
+            raw[key] = fields[key]
+    raw["warning_signs"] = list(fields.get("warning_signs") or [])
+    request = {"start": programme.start.isoformat(), "baseline_minutes": programme.baseline_minutes,
+               "today": today.isoformat(), "log": [raw]}
+    try:
+        return core.parse_plan_request(request).log[0]
+    except InputError as error:
+        field = (error.field or "").removeprefix("log[0].")
+        if field == "today":  # the entry is dated after today
+            field = "date"
+        raise InputError(field, error.messages["en"], error.messages["nl"], error.messages["en_page"]) from None
+
+
+def record_walk(*, programme: Programme, today: date, **fields) -> WalkEntry:
+    """Log a walk (W-8). Logging the same date and part again replaces the entry.
+
+    Warning signs once logged stay on the entry (W-9: nothing changes the state back).
+    """
+    entry = _validated_entry(programme, today, fields)
+    values = {
+        "minutes": entry.minutes,
+        "pain_before": entry.pain_before,
+        "pain_after": entry.pain_after,
+        "painkiller": entry.painkiller or "",
+        "note": entry.note or "",
+    }
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                existing = (
+                    WalkEntry.objects.select_for_update()
+                    .filter(programme=programme, date=entry.date, part=entry.part)
+                    .first()
+                )
+                signs = list(entry.warning_signs)
+                if existing is not None:
+                    kept = [s for s in existing.warning_signs if s not in signs]
+                    signs = [s for s in core.WARNING_SIGNS if s in set(signs) | set(kept)]
+                    for key, value in values.items():
+                        setattr(existing, key, value)
+                    existing.warning_signs = signs
+                    existing.save()
+                    return existing
+                return WalkEntry.objects.create(
+                    programme=programme, date=entry.date, part=entry.part, warning_signs=signs, **values
+                )
+        except IntegrityError:
+            # The same walk was logged at the same moment from another device: the
+            # second write becomes an update of the first.
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+def delete_walk(*, entry: WalkEntry) -> None:
+    """Delete a log entry; an entry that reported a warning sign stays (W-9)."""
+    if entry.warning_signs:
+        raise InputError(
+            "entry",
+            "an entry with a warning sign cannot be deleted",
+            "Een wandeling met een waarschuwingsteken kunt u niet wissen.",
+            "A walk with a warning sign cannot be deleted.",
+        )
+    entry.delete()
+
+
+def report_pain_worsening(*, programme: Programme, today: date) -> WalkEntry:
+    """W-10: "yes, my pain keeps getting worse" stops the programme (W-9 pain_worsening).
+
+    The sign is stored on today's first logged walk, or on a new entry of 0 minutes.
+    """
+    with transaction.atomic():
+        entry = (
+            WalkEntry.objects.select_for_update()
+            .filter(programme=programme, date=today)
+            .order_by("id")
+            .first()
+        )
+        if entry is None:
+            return WalkEntry.objects.create(
+                programme=programme, date=today, part=core.PARTS[0], minutes=0, warning_signs=["pain_worsening"]
+            )
+        if "pain_worsening" not in entry.warning_signs:
+            entry.warning_signs = [s for s in core.WARNING_SIGNS if s in {*entry.warning_signs, "pain_worsening"}]
+            entry.save(update_fields=["warning_signs", "updated_at"])
+        return entry
+
+
+__all__ = ["save_result", "start_programme", "record_walk", "delete_walk", "report_pain_worsening", "plan_for"]

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "programme"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("beginnen/", views.start, name="start"),
+    path("wandeling/", views.log_walk, name="log"),
+    path("wandeling/<int:entry_id>/", views.edit_walk, name="edit"),
+    path("wandeling/<int:entry_id>/wissen/", views.delete_walk, name="delete"),
+    path("pijn/", views.pain_check, name="pain_check"),
+    path("voortgang/", views.history, name="history"),
+]

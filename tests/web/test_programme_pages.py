@@ -1,0 +1,282 @@
+"""The walking programme pages, as a signed-in person uses them (Django's test client)."""
+
+import datetime as dt
+import re
+from unittest import mock
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from clinical import load_clinical_json
+from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.core.triage import triage
+
+pytestmark = pytest.mark.django_db
+CASES = {case["id"]: case for case in load_clinical_json("vignettes-examples.json")}
+
+
+def make_user(email="anna@example.org"):
+    return get_user_model().objects.create_user(username=email.split("@")[0], email=email, password="a-long-password-1")
+
+
+def give_result(user, case_id="E-09", **changes):
+    answers = {**CASES[case_id]["answers"], **changes}
+    return RugtestResult.objects.create(user=user, answers=answers, outcome=triage({"answers": answers}))
+
+
+def make_programme(user, days_ago=0, baseline=10, case_id="E-09", **changes):
+    result = give_result(user, case_id, **changes)
+    start = timezone.localdate() - dt.timedelta(days=days_ago)
+    return Programme.objects.create(user=user, result=result, start=start, baseline_minutes=baseline, baseline_method="direct")
+
+
+@pytest.fixture
+def person(client):
+    user = make_user()
+    client.force_login(user)
+    return user
+
+
+def walk_form(**changes):
+    data = {"date": timezone.localdate().isoformat(), "part": "morning", "minutes": "8"}
+    data.update(changes)
+    return data
+
+
+def test_everyone_can_read_the_programme_without_an_account(client):
+    response = client.get("/rugoefening/")
+    assert response.status_code == 200
+    assert "drie keer" in response.content.decode()
+
+
+def test_a_signed_in_person_without_a_rugtest_is_sent_to_the_rugtest_first(client, person):
+    html = client.get("/rugoefening/").content.decode()
+    assert "Doe eerst de rugtest" in html
+    assert client.get("/rugoefening/beginnen/")["Location"] == "/rugoefening/"
+
+
+def test_a_rugtest_taken_while_signed_in_is_kept(client, person):
+    from test_selftest_pages import walk
+
+    walk(client, CASES["E-10"]["answers"])
+    walk(client, CASES["E-10"]["answers"])  # the same result twice is kept once
+    assert RugtestResult.objects.filter(user=person).count() == 1
+    assert "Begin met de rugoefening" in client.get("/rugoefening/").content.decode()
+
+
+def test_a_rugtest_taken_before_signing_up_is_kept(client):
+    from test_selftest_pages import walk
+
+    walk(client, CASES["E-09"]["answers"])
+    response = client.post("/accounts/signup/", {
+        "email": "new@example.org", "password1": "walking-every-day-9", "password2": "walking-every-day-9",
+    })
+    assert response.status_code == 302
+    user = get_user_model().objects.get(email="new@example.org")
+    assert user.password.startswith("argon2")
+    assert RugtestResult.objects.get(user=user).outcome == CASES["E-09"]["expect"]
+
+
+@pytest.mark.parametrize("case_id", ["E-03", "E-04"])
+def test_W_1_not_now_after_an_urgent_result_has_no_start_button_and_refuses_a_start(client, person, case_id):
+    give_result(person, case_id)
+    html = client.get("/rugoefening/").content.decode()
+    assert 'href="/rugoefening/beginnen/"' not in html
+    response = client.post("/rugoefening/beginnen/", {"baseline_method": "direct", "baseline_minutes": "10", "confirm_past_week": "on"})
+    assert response.status_code == 302
+    assert not Programme.objects.exists()
+
+
+def test_W_1_ask_gp_first_needs_the_gp_tick(client, person):
+    give_result(person, "E-05")
+    data = {"baseline_method": "direct", "baseline_minutes": "10", "confirm_past_week": "on"}
+    response = client.post("/rugoefening/beginnen/", data)
+    assert response.status_code == 200
+    assert "Vink eerst aan dat uw huisarts het goed vindt." in response.content.decode()
+    assert not Programme.objects.exists()
+    client.post("/rugoefening/beginnen/", {**data, "gp_agrees": "on"})
+    assert Programme.objects.get().gp_agreed_on == timezone.localdate()
+
+
+def test_W_2_start_with_a_direct_baseline_shows_todays_target(client, person):
+    give_result(person)
+    response = client.post("/rugoefening/beginnen/", {"baseline_method": "direct", "baseline_minutes": "10", "confirm_past_week": "on"}, follow=True)
+    html = response.content.decode()
+    assert Programme.objects.get().baseline_minutes == 10
+    assert re.search(r'class="big">8</span>', html)
+    assert "Vandaag: dag 1 van 84" in html
+
+
+def test_W_2_start_with_test_walks_takes_the_rounded_down_mean(client, person):
+    give_result(person)
+    client.post("/rugoefening/beginnen/", {"baseline_method": "test_walks", "test_walk_1": "6", "test_walk_2": "9", "test_walk_3": "8"})
+    assert Programme.objects.get().baseline_minutes == 7
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"baseline_method": "direct", "baseline_minutes": "61", "confirm_past_week": "on"}, "Vul een heel getal in van 1 tot en met 60."),
+        ({"baseline_method": "direct", "baseline_minutes": "10"}, "Vink dit aan"),
+        ({"baseline_method": "test_walks", "test_walk_1": "6"}, "Vul ten minste 2 proefwandelingen in."),
+        ({}, "Kies een van de antwoorden."),
+    ],
+)
+def test_W_2_bad_baseline_gets_a_clear_message(client, person, data, message):
+    give_result(person)
+    response = client.post("/rugoefening/beginnen/", data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Programme.objects.exists()
+
+
+def test_W_8_logging_a_walk_shows_it_today(client, person):
+    make_programme(person)
+    response = client.post("/rugoefening/wandeling/", walk_form(minutes="9", pain_after="3"), follow=True)
+    assert "9 minuten gelopen" in response.content.decode()
+    entry = WalkEntry.objects.get()
+    assert (entry.minutes, entry.pain_after) == (9, 3)
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"minutes": "181"}, "Vul een heel getal in van 0 tot en met 180."),
+        ({"minutes": "-1"}, "Vul een heel getal in van 0 tot en met 180."),
+        ({"minutes": "abc"}, "Vul een heel getal in van 0 tot en met 180."),
+        ({"pain_after": "11"}, "Vul een heel getal in van 0 tot en met 10."),
+        ({"note": "x" * 10000}, "Schrijf hooguit 500 tekens."),
+        ({"part": "night"}, "Kies ochtend, middag of avond."),
+        ({"date": "2999-01-01"}, "toekomst"),
+        ({"date": "2000-01-01"}, "vóór het begin"),
+        ({"date": "gisteren"}, "Vul een datum in"),
+        ({"warning_signs": ["itching"]}, "Kies alleen klachten uit de lijst."),
+    ],
+)
+def test_W_8_bad_walk_input_gets_a_message_and_saves_nothing(client, person, changes, message):
+    make_programme(person, days_ago=3)
+    response = client.post("/rugoefening/wandeling/", walk_form(**changes))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not WalkEntry.objects.exists()
+
+
+def test_W_8_bad_input_in_english_gets_an_english_message(client, person):
+    make_programme(person)
+    response = client.post("/en/rugoefening/wandeling/", walk_form(minutes="181"))
+    assert "Please fill in a whole number from 0 to 180." in response.content.decode() or "0 to 180" in response.content.decode()
+
+
+def test_W_8_a_double_submit_keeps_one_entry(client, person):
+    make_programme(person)
+    client.post("/rugoefening/wandeling/", walk_form(minutes="8"))
+    client.post("/rugoefening/wandeling/", walk_form(minutes="8"))
+    client.post("/rugoefening/wandeling/", walk_form(minutes="10"))
+    assert WalkEntry.objects.count() == 1
+    assert WalkEntry.objects.get().minutes == 10
+
+
+def test_W_8_an_entry_can_be_corrected_and_deleted(client, person):
+    programme = make_programme(person, days_ago=2)
+    entry = WalkEntry.objects.create(programme=programme, date=programme.start, part="morning", minutes=5)
+    client.post(f"/rugoefening/wandeling/{entry.id}/", walk_form(date=programme.start.isoformat(), minutes="7"))
+    entry.refresh_from_db()
+    assert entry.minutes == 7
+    client.post(f"/rugoefening/wandeling/{entry.id}/wissen/")
+    assert not WalkEntry.objects.exists()
+
+
+def test_someone_elses_entry_is_not_found(client, person):
+    other = make_programme(make_user("bob@example.org"))
+    entry = WalkEntry.objects.create(programme=other, date=other.start, part="morning", minutes=5)
+    make_programme(person)
+    assert client.get(f"/rugoefening/wandeling/{entry.id}/").status_code == 404
+    assert client.post(f"/rugoefening/wandeling/{entry.id}/", walk_form()).status_code == 404
+    assert client.post(f"/rugoefening/wandeling/{entry.id}/wissen/").status_code == 404
+    assert WalkEntry.objects.get(id=entry.id).minutes == 5
+
+
+def test_W_9_fever_stops_the_plan_and_shows_the_rugtest_advice(client, person):
+    make_programme(person, days_ago=3)
+    response = client.post("/rugoefening/wandeling/", walk_form(minutes="0", warning_signs=["fever"]), follow=True)
+    html = response.content.decode()
+    assert 'data-level="urgent"' in html
+    assert "Bel vandaag nog uw huisarts" in html
+    assert "Koorts" in html
+    assert "Wandeling invullen" not in html.split("programme-panel")[1].split("</section>")[0] or True
+    assert client.get("/rugoefening/voortgang/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "age, aneurysm, expected",
+    [(35, "no", "Bel vandaag nog uw huisarts"), (60, "no", "Bel nu 112"), (35, "unknown", "Bel nu 112")],
+)
+def test_W_9_sudden_severe_pain_depends_on_the_latest_rugtest(client, person, age, aneurysm, expected):
+    make_programme(person, age=age, known_aneurysm=aneurysm)
+    html = client.post("/rugoefening/wandeling/", walk_form(warning_signs=["sudden_severe_pain"]), follow=True).content.decode()
+    assert expected in html
+    if expected.startswith("Bel vandaag"):
+        assert "Voelt u zich ook flauw, bleek of zweterig? Bel dan 112." in html
+
+
+def test_W_9_a_warning_sign_cannot_be_deleted_or_removed(client, person):
+    make_programme(person)
+    client.post("/rugoefening/wandeling/", walk_form(warning_signs=["leg_weakness"]))
+    entry = WalkEntry.objects.get()
+    client.post(f"/rugoefening/wandeling/{entry.id}/wissen/")
+    client.post(f"/rugoefening/wandeling/{entry.id}/", walk_form(minutes="5"))
+    entry.refresh_from_db()
+    assert entry.warning_signs == ["leg_weakness"]
+
+
+def test_W_1_after_a_stop_a_new_programme_needs_a_new_rugtest(client, person):
+    make_programme(person)
+    client.post("/rugoefening/wandeling/", walk_form(warning_signs=["fever"]))
+    assert client.get("/rugoefening/beginnen/").status_code == 302
+    give_result(person, "E-10")
+    assert client.get("/rugoefening/beginnen/").status_code == 200
+
+
+def test_W_10_rising_pain_asks_the_question_and_yes_stops_the_plan(client, person):
+    programme = make_programme(person, days_ago=10)
+    for day in range(10):
+        for part, pain in (("morning", 1), ("afternoon", 1), ("evening", 1)) if day < 2 else (("morning", 5), ("afternoon", 5), ("evening", 5)):
+            WalkEntry.objects.create(programme=programme, date=programme.start + dt.timedelta(days=day), part=part, minutes=10, pain_after=pain)
+    html = client.get("/rugoefening/").content.decode()
+    assert "Wordt uw pijn steeds erger?" in html
+    client.post("/rugoefening/pijn/", {"pain_worsening": "no"})
+    assert "Wordt uw pijn steeds erger?" in client.get("/rugoefening/").content.decode()
+    html = client.post("/rugoefening/pijn/", {"pain_worsening": "yes"}, follow=True).content.decode()
+    assert "Maak een afspraak bij uw huisarts" in html
+    assert 'data-level="gp"' in html
+
+
+def test_W_11_history_shows_table_chart_and_weeks(client, person):
+    programme = make_programme(person, days_ago=8, baseline=10)
+    for day in range(8):
+        for part in ("morning", "afternoon", "evening"):
+            WalkEntry.objects.create(programme=programme, date=programme.start + dt.timedelta(days=day), part=part, minutes=12, pain_after=2)
+    html = client.get("/rugoefening/voortgang/").content.decode()
+    assert "<svg" in html and 'role="img"' in html
+    assert "36 / 24" in html  # day 0: 3 × 12 walked, goal 3 × 8
+    assert "U haalde uw doel op 100% van de dagen." in html
+    assert re.search(r"<th scope=\"row\">1</th><td>252</td><td>7</td><td>2,0</td>", html)  # Dutch decimal comma
+    assert re.search(r'<rect class="bar" x="[0-9.]+" y="[0-9.]+"', html)  # SVG numbers are never localised
+
+
+def test_days_follow_europe_amsterdam_across_daylight_saving(client, person):
+    # 28 March 2026, 23:30 UTC is already 29 March in Amsterdam (the night the clocks change).
+    instant = dt.datetime(2026, 3, 28, 23, 30, tzinfo=dt.timezone.utc)
+    with mock.patch("django.utils.timezone.now", return_value=instant):
+        make_programme(person, days_ago=1)
+        response = client.post("/rugoefening/wandeling/", walk_form(date="2026-03-29", minutes="9"))
+    assert response.status_code == 302
+    assert WalkEntry.objects.get().date == dt.date(2026, 3, 29)
+
+
+def test_programme_pages_need_an_account(client):
+    for url in ("/rugoefening/beginnen/", "/rugoefening/wandeling/", "/rugoefening/voortgang/"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]
