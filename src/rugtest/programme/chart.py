@@ -22,7 +22,7 @@ def walking_chart(days: list[dict]) -> dict:
     top_value = _nice_max(max([d["total_minutes"] for d in days] + [d["goal_minutes"] or 0 for d in days] + [1]))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / count
-    bar_w = max(1.0, slot * 0.7)
+    bar_w = min(28.0, max(1.0, slot * 0.7))
 
     def y(value):
         return TOP + plot_h - plot_h * value / top_value
