@@ -3,6 +3,17 @@
 import pytest
 
 
+def pytest_configure(config):
+    # Pages under test need no collected static files: the hashed, long-cached storage of
+    # production is tested on its own in tests/web/test_site.py.
+    from django.conf import settings
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 def pytest_collection_modifyitems(config, items):
     # Every test that touches the database runs again on PostgreSQL in CI (`make test-db`).
     for item in items:

@@ -5,6 +5,8 @@ from . import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("start/", views.app_start, name="app_start"),
     path("api/v1/", include("rugtest.api.urls")),
 ]
 

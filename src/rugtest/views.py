@@ -1,7 +1,8 @@
 """Site-wide views: health check and the friendly error pages."""
 
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 
 
 def healthz(request):
@@ -19,3 +20,31 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "errors/500.html", status=500)
+
+
+def manifest(request):
+    """The web app manifest, so that a phone can put Rugtest on its home screen."""
+    return JsonResponse(
+        {
+            "name": "Rugtest",
+            "short_name": "Rugtest",
+            "description": "Rugtest, rugoefening en uitleg over pijnstillers bij lage rugpijn.",
+            "lang": "nl",
+            "start_url": "/start/",
+            "scope": "/",
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": "#0b5394",
+            "icons": [
+                {"src": static("rugtest/icons/icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any maskable"},
+                {"src": static("rugtest/icons/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any maskable"},
+                {"src": static("rugtest/icons/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+            ],
+        },
+        content_type="application/manifest+json",
+    )
+
+
+def app_start(request):
+    """Where the home-screen app opens: the walking programme for a signed-in person."""
+    return redirect("programme:home" if request.user.is_authenticated else "content:home")
