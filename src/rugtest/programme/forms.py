@@ -14,10 +14,10 @@ SIGN_LABELS = {
     "saddle_numbness": _("Een doof gevoel of minder gevoel in uw kruis, billen, geslachtsdelen of aan de binnenkant van uw bovenbenen"),
     "bladder_bowel": _("Moeite met plassen, of u kunt uw plas of ontlasting niet goed ophouden"),
     "both_legs": _("Een doof gevoel, tintelingen of minder kracht in allebei uw benen tegelijk"),
-    "sudden_severe_pain": _("Plotselinge, heel erge pijn die blijft, hoe u ook ligt of beweegt"),
+    "sudden_severe_pain": _("Plotselinge, heel erge pijn die blijft, hoe u ook ligt, zit of beweegt"),
     "leg_weakness": _("Een been of voet is zwak of zwakker dan eerst: de voet klapt neer of sleept"),
     "fever": _("Koorts: 38 °C of hoger"),
-    "pain_worsening": _("De rugpijn wordt al 2 weken steeds erger, ondanks het wandelen"),
+    "pain_worsening": _("Uw rugpijn wordt al 2 weken steeds erger, ook met de rugoefening"),
 }
 
 
@@ -103,5 +103,5 @@ class WalkForm(forms.Form):
     note = forms.CharField(
         label=_("Notitie (niet verplicht)"), required=False, max_length=core.NOTE_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": _("Schrijf hooguit 500 tekens.")},
+        error_messages={"max_length": format_lazy(_("Schrijf hooguit {count} tekens."), count=core.NOTE_MAX_CHARS)},
     )
