@@ -25,7 +25,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 compile-messages: $(VENV)/.installed
 	@for po in $(CATALOGUES); do \
-		$(BIN)/pybabel -q compile --input-file $$po --output-file $${po%.po}.mo || exit 1; \
+		$(BIN)/pybabel compile --statistics --input-file $$po --output-file $${po%.po}.mo || exit 1; \
 	done
 
 build: $(VENV)/.installed compile-messages

@@ -220,5 +220,5 @@ ADVICE = {
     ),
 }
 
-# The advice the level banner already gives in large words; the list repeats it once.
-ACTION_ADVICE = {"A-CALL-112", "A-CALL-GP-NOW", "A-CALL-GP-TODAY", "A-SEE-GP"}
+# The advice the level banner at the top already gives; the advice list leaves it out.
+ACTION_ADVICE = {"A-CALL-112", "A-CALL-GP-NOW", "A-CALL-GP-TODAY", "A-SEE-GP", "A-CHECK-TODAY"}

@@ -105,6 +105,7 @@ def step(request, page_id):
         "step_count": questions.STEP_COUNT,
         "previous": previous,
         "safety": page.step in (2, 3),
+        "all_optional": not any(row["required"] for row in rows),
     })
 
 
