@@ -216,5 +216,19 @@ def history(request):
         "chart": chart.walking_chart(view.days),
         "parts": [PART_LABELS[p] for p in core.PARTS],
         "result": programme.result,
+        "result_summary": _result_summary(programme.result),
         **_stop_context(view),
     })
+
+
+def _result_summary(result):
+    """The rugtest outcome behind the programme, in words, for the person's GP."""
+    if result is None:
+        return None
+    outcome = result.outcome
+    return {
+        "date": result.created_at,
+        "level": result_texts.LEVELS[outcome["level"]]["label"],
+        "duration": result_texts.DURATION[outcome["duration_class"]]["name"],
+        "rules": ", ".join(outcome["rules"] + outcome["uncertain_rules"]),
+    }
