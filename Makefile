@@ -31,7 +31,6 @@ compile-messages: $(VENV)/.installed
 build: $(VENV)/.installed compile-messages
 	mkdir -p var
 	$(RUGTEST) migrate --noinput
-	$(RUGTEST) createcachetable
 	$(RUGTEST) collectstatic --noinput --verbosity 0
 
 run: build
