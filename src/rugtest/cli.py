@@ -26,16 +26,21 @@ def _json_command(compute) -> int:
     """Read one JSON object on stdin, print ``compute(obj)``; input errors exit 2."""
     from rugtest.core.errors import InputError
 
-    text = sys.stdin.read()
     try:
-        request = json.loads(text)
-    except ValueError as exc:
+        request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    except json.JSONDecodeError as exc:
         print(f"error: request is not valid JSON ({exc.msg}, line {exc.lineno})", file=sys.stderr)
+        return 2
+    except (ValueError, RecursionError):  # not UTF-8, a number too long, nested too deep
+        print("error: request is not valid JSON", file=sys.stderr)
         return 2
     try:
         output = compute(request)
     except InputError as exc:
         print(exc.cli_line(), file=sys.stderr)
+        return 2
+    except RecursionError:
+        print("error: request is nested too deeply", file=sys.stderr)
         return 2
     sys.stdout.write(output + "\n")
     return 0

@@ -129,3 +129,16 @@ def test_R_OST_3_left_out_sex_is_not_female():
 def test_R_AGE_1_under_20_sees_gp():
     outcome = triage({"answers": valid_answers(age=19)})
     assert (outcome["level"], outcome["rules"], outcome["conditions"]) == ("gp", ["R-AGE-1"], [])
+
+
+def test_conditions_follow_the_order_of_the_fired_rules_in_the_table():
+    # R-LRS-1 (radicular) stands above R-INF-4 (infection) in the table.
+    outcome = triage({"answers": valid_answers(leg_weakness="yes", weak_immunity="yes")})
+    assert outcome["rules"] == ["R-LRS-1", "R-INF-4"]
+    assert outcome["conditions"] == ["radicular_syndrome", "infection"]
+
+
+def test_cli_error_line_is_one_line_even_for_a_field_with_a_newline():
+    with pytest.raises(InputError) as error:
+        triage({"answers": {**valid_answers(), "x\ny": 1}})
+    assert "\n" not in error.value.cli_line()

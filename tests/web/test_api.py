@@ -50,6 +50,13 @@ def test_bad_input_is_400_with_a_json_error_naming_the_field(client, body, field
     assert response.json()["error"]["message"]
 
 
+def test_deeply_nested_json_is_400_not_500(client):
+    body = '{"answers": ' + "[" * 100000 + "]" * 100000 + "}"
+    response = post(client, body, raw=True)
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] is None
+
+
 def test_invalid_utf8_is_400(client):
     response = client.post("/api/v1/triage", data=b"\xff\xfe", content_type="application/json")
     assert response.status_code == 400
@@ -84,9 +91,9 @@ def test_healthz_is_plain_ok(client):
 
 
 def run_cli(*args, stdin=""):
-    return subprocess.run(
-        [sys.executable, "-m", "rugtest.cli", *args], input=stdin, capture_output=True, text=True, timeout=60
-    )
+    data = stdin if isinstance(stdin, bytes) else stdin.encode()
+    result = subprocess.run([sys.executable, "-m", "rugtest.cli", *args], input=data, capture_output=True, timeout=60)
+    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode(), result.stderr.decode())
 
 
 @pytest.mark.parametrize("case", CASES[:4], ids=[c["id"] for c in CASES[:4]])
@@ -103,6 +110,9 @@ def test_cli_triage_prints_the_same_outcome_as_the_api(client, case):
         ('{"answers": {"age": 300}}', "error: age: must be a whole number from 16 to 120"),
         ("[]", "error: the request must be a JSON object"),
         ("{", "error: request is not valid JSON"),
+        ('{"answers": ' + "[" * 100000 + "]" * 100000 + "}", "error: "),
+        ('{"answers": {"age": 1' + "0" * 5000 + "}}", "error: request is not valid JSON"),
+        (b"\xff\xfe", "error: request is not valid JSON"),
     ],
 )
 def test_cli_bad_input_exits_2_with_one_line_and_no_output(stdin, line):

@@ -2,6 +2,7 @@
 
 import json
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -21,12 +22,16 @@ def _error(field, message, status=400):
 def triage(request):
     try:
         request_json = json.loads(request.body.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
+    except RequestDataTooBig:
+        return _error(None, "the request body is too large")
+    except (ValueError, RecursionError):  # not UTF-8 or not JSON, numbers too long, too deep
         return _error(None, "the request body must be a JSON object")
     try:
         outcome = run_triage(request_json)
     except InputError as error:
         return JsonResponse(error.as_json(), status=400)
+    except RecursionError:
+        return _error(None, "the request body is nested too deeply")
     return JsonResponse(outcome, json_dumps_params={"sort_keys": True})
 
 

@@ -26,4 +26,5 @@ class InputError(ValueError):
         return {"error": {"field": self.field, "message": self.messages["en"]}}
 
     def cli_line(self) -> str:
-        return f"error: {self}"
+        """One line, whatever the field name holds (a key may contain a newline)."""
+        return "error: " + str(self).encode("unicode_escape").decode("ascii")

@@ -12,6 +12,7 @@ their own, so step 4 has two pages: ``4`` and ``4b``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .errors import InputError
@@ -215,10 +216,10 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yn(
         "recent_spine_surgery", 3, "3", True,
-        "Bent u in de laatste 6 weken aan uw rug geopereerd? Of kreeg u een prik in uw "
-        "ruggenmerg of wervelkolom?",
-        "Have you had an operation on your back in the last 6 weeks? Or an injection into your "
-        "spine?",
+        "Bent u in de laatste 6 weken aan uw rug geopereerd? Of kreeg u in die weken een prik "
+        "in uw rug, in of bij de wervelkolom?",
+        "Have you had an operation on your back in the last 6 weeks? Or an injection into or "
+        "near your spine in those weeks?",
     ),
     _yn(
         "weak_immunity", 3, "3", True,
@@ -548,9 +549,7 @@ def parse_form_value(question: Question, raw):
             raise missing_error(question)
         return None
     if question.type == INT:
-        try:
-            number = int(text, 10)
-        except ValueError:
-            number = None
+        # Plain digits only: int() would also take "4_4" or other scripts' digits.
+        number = int(text) if re.fullmatch(r"-?[0-9]{1,6}", text) else None
         return check_answer(question, number)
     return check_answer(question, text)

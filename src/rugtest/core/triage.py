@@ -260,8 +260,8 @@ def _outcome(answers: dict, certain: list[Rule], uncertain: list[Rule]) -> dict:
         programme = "ask_gp_first"
     else:
         programme = "optional" if dclass == "acute" else "recommended"
-    fired = certain + uncertain
-    conditions = [c for c in CONDITIONS if any(r.condition == c for r in fired)]
+    fired = [rule for rule in RULES if rule in certain or rule in uncertain]  # table order
+    conditions = list(dict.fromkeys(r.condition for r in fired if r.condition))
     return {
         "spec_version": SPEC_VERSION,
         "level": level,
