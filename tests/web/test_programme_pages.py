@@ -280,3 +280,34 @@ def test_programme_pages_need_an_account(client):
         response = client.get(url)
         assert response.status_code == 302
         assert "/accounts/login/" in response["Location"]
+
+
+def test_W_9_a_sign_logged_after_the_stop_still_shows_its_more_urgent_advice(client, person):
+    programme = make_programme(person, days_ago=4)
+    WalkEntry.objects.create(programme=programme, date=programme.start + dt.timedelta(days=1), part="morning",
+                             minutes=10, warning_signs=["pain_worsening"])
+    assert "Maak een afspraak bij uw huisarts" in client.get("/rugoefening/").content.decode()
+    html = client.post("/rugoefening/wandeling/", walk_form(warning_signs=["bladder_bowel"]), follow=True).content.decode()
+    assert "Bel nu meteen uw huisarts" in html
+    assert 'data-level="emergency"' in html
+
+
+def test_W_9_sudden_severe_pain_is_judged_on_the_most_recent_rugtest(client, person):
+    make_programme(person, age=40, known_aneurysm="no")
+    give_result(person, "E-09", age=41, known_aneurysm="unknown")
+    html = client.post("/rugoefening/wandeling/", walk_form(warning_signs=["sudden_severe_pain"]), follow=True).content.decode()
+    assert "Bel nu 112" in html
+
+
+def test_W_1_taking_the_rugtest_again_with_the_same_answers_reopens_a_stopped_programme(client, person):
+    from test_selftest_pages import walk
+
+    walk(client, CASES["E-09"]["answers"])
+    client.post("/rugoefening/beginnen/", {"baseline_method": "direct", "baseline_minutes": "10", "confirm_past_week": "on"})
+    client.post("/rugoefening/wandeling/", walk_form(warning_signs=["fever"]))
+    assert client.get("/rugoefening/beginnen/").status_code == 302
+    client.get("/rugtest/uitslag/")  # a reload of the old result does not count
+    assert client.get("/rugoefening/beginnen/").status_code == 302
+    client.post("/rugtest/opnieuw/")
+    walk(client, CASES["E-09"]["answers"])
+    assert client.get("/rugoefening/beginnen/").status_code == 200

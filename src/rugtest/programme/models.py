@@ -14,6 +14,7 @@ class RugtestResult(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rugtest_results")
     answers = models.JSONField()
     outcome = models.JSONField()
+    run = models.CharField(max_length=32, blank=True, default="")  # one taking of the rugtest
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

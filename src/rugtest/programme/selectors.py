@@ -81,15 +81,17 @@ def plan_for(programme: Programme, today: date) -> PlanView:
     plan = core.compute_plan(request)
     stop_signs, stop_advice = [], None
     if plan["stopped_on"]:
-        stopped_on = date.fromisoformat(plan["stopped_on"])
-        stop_signs = [s for e in request.log if e.date == stopped_on for s in e.warning_signs]
-        answers = programme.result.answers if programme.result else {}
+        # W-9: the most urgent advice of every sign logged, also of signs logged after the
+        # stop; sudden severe pain is judged on the person's most recent rugtest.
+        stop_signs = [s for s in core.WARNING_SIGNS if any(s in e.warning_signs for e in request.log)]
+        latest = latest_result(programme.user)
+        answers = latest.answers if latest else {}
         stop_advice = core.most_urgent_advice(stop_signs, answers.get("age"), answers.get("known_aneurysm"))
     return PlanView(
         programme=programme, today=request.today, plan=plan,
         days=core.day_rows(request, plan), weeks=core.week_summaries(request, plan),
         pain_alert=plan["state"] == "active" and core.pain_trend_alert(request.log, programme.start, request.today),
-        stop_advice=stop_advice, stop_signs=list(dict.fromkeys(stop_signs)),
+        stop_advice=stop_advice, stop_signs=stop_signs,
     )
 
 

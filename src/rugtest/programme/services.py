@@ -17,12 +17,16 @@ from .models import Programme, RugtestResult, WalkEntry
 from .selectors import can_start, current_programme, latest_result, plan_for
 
 
-def save_result(*, user, answers: dict, outcome: dict) -> RugtestResult:
-    """Keep a rugtest outcome for ``user``; the same answers again are not stored twice."""
+def save_result(*, user, answers: dict, outcome: dict, run: str = "") -> RugtestResult:
+    """Keep a rugtest outcome for ``user``.
+
+    Showing the same result again (a reload, signing in) keeps it once; taking the test
+    again is a new result even with the same answers (W-1: a new rugtest after a stop).
+    """
     latest = latest_result(user)
-    if latest is not None and latest.answers == answers:
+    if latest is not None and latest.answers == answers and latest.run == run:
         return latest
-    return RugtestResult.objects.create(user=user, answers=answers, outcome=outcome)
+    return RugtestResult.objects.create(user=user, answers=answers, outcome=outcome, run=run)
 
 
 def start_programme(*, user, today: date, baseline_method: str, baseline_minutes=None,

@@ -17,10 +17,10 @@ def keep_session_result(sender, request, user, **kwargs):
     progress = selftest_progress.load(request.session)
     outcome = progress.outcome() if progress.started else None
     if outcome is not None:
-        services.save_result(user=user, answers=progress.answers, outcome=outcome)
+        services.save_result(user=user, answers=progress.answers, outcome=outcome, run=progress.run)
 
 
 @receiver(selftest_progress.result_shown)
-def keep_result_of_signed_in_user(sender, request, answers, outcome, **kwargs):
+def keep_result_of_signed_in_user(sender, request, answers, outcome, run, **kwargs):
     if request.user.is_authenticated:
-        services.save_result(user=request.user, answers=answers, outcome=outcome)
+        services.save_result(user=request.user, answers=answers, outcome=outcome, run=run)

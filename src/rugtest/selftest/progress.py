@@ -5,6 +5,7 @@ Views call these functions and never touch the session keys themselves.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 from django.dispatch import Signal
@@ -15,7 +16,7 @@ from rugtest.core.triage import emergency_so_far, evaluate
 
 SESSION_KEY = "rugtest"
 
-# Sent when a result page is shown (kwargs: request, answers, outcome), so that the
+# Sent when a result page is shown (kwargs: request, answers, outcome, run), so that the
 # programme app can keep the result of a signed-in person without this app knowing it.
 result_shown = Signal()
 
@@ -24,6 +25,9 @@ result_shown = Signal()
 class Progress:
     answers: dict = field(default_factory=dict)
     done: set[str] = field(default_factory=set)
+    # One id per taking of the rugtest ("start again" gives a new one), so that a result
+    # is kept once per taking, and taking the test again with the same answers counts.
+    run: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property
     def started(self) -> bool:
@@ -82,11 +86,12 @@ def load(session) -> Progress:
         page = questions.PAGE_BY_ID[pid]
         if any(q.required and q.id not in clean for q in page.questions):
             done_ok.discard(pid)
-    return Progress(clean, done_ok)
+    run = data.get("run") if isinstance(data.get("run"), str) else None
+    return Progress(clean, done_ok, run) if run else Progress(clean, done_ok)
 
 
 def save(session, progress: Progress) -> None:
-    session[SESSION_KEY] = {"answers": progress.answers, "done": sorted(progress.done)}
+    session[SESSION_KEY] = {"answers": progress.answers, "done": sorted(progress.done), "run": progress.run}
 
 
 def clear(session) -> None:

@@ -180,7 +180,9 @@ def result(request):
     progress, outcome, response = _progress_with_outcome(request)
     if response:
         return response
-    progress_store.result_shown.send(sender=result, request=request, answers=progress.answers, outcome=outcome)
+    progress_store.result_shown.send(
+        sender=result, request=request, answers=progress.answers, outcome=outcome, run=progress.run
+    )
     return render(request, "selftest/result.html", _result_context(progress, outcome))
 
 
