@@ -191,9 +191,7 @@ def result_json(request):
     progress, outcome, response = _progress_with_outcome(request)
     if response:
         return response
-    body = json.dumps(
-        {"answers": progress.answers, "outcome": outcome}, sort_keys=True, ensure_ascii=False, indent=2
-    )
+    body = json.dumps(outcome, sort_keys=True, ensure_ascii=False)
     reply = HttpResponse(body, content_type="application/json; charset=utf-8")
     reply["Content-Disposition"] = 'attachment; filename="rugtest-uitslag.json"'
     return reply
