@@ -1,6 +1,10 @@
-"""The information pages of the seed site: home, the walking programme, medication."""
+"""The information pages: home, the walking programme, medication, and /informatie/, /over/."""
 
+from django.conf import settings
+from django.http import Http404
 from django.shortcuts import render
+
+from . import info
 
 
 def home(request):
@@ -13,3 +17,40 @@ def rugoefening(request):
 
 def medicatie(request):
     return render(request, "content/medicatie.html", {"section": "medicatie"})
+
+
+def info_index(request):
+    conditions = [
+        {"id": condition_id, "title": info.TITLES[condition_id], "url": info.condition_url(condition_id)}
+        for condition_id in info.SLUGS
+    ]
+    return render(request, "content/info/index.html", {"section": "informatie", "conditions": conditions})
+
+
+def condition(request, slug):
+    condition_id = info.CONDITION_BY_SLUG.get(slug)
+    if condition_id is None:
+        raise Http404
+    return render(request, f"content/info/conditions/{condition_id}.html", {
+        "section": "informatie",
+        "condition_id": condition_id,
+        "title": info.TITLES[condition_id],
+        "levels": info.levels(condition_id),
+    })
+
+
+def duration(request):
+    return render(request, "content/info/duration.html", {"section": "informatie"})
+
+
+def causes(request):
+    return render(request, "content/info/causes.html", {"section": "informatie"})
+
+
+def about(request):
+    return render(request, "content/info/about.html", {
+        "section": "over",
+        "checked": info.CONTENT_CHECKED,
+        "spec_version": info.RUGTEST_SPEC_VERSION,
+        "contact_email": getattr(settings, "RUGTEST_CONTACT_EMAIL", "fouten@rugtest.invalid"),
+    })
