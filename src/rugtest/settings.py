@@ -148,6 +148,8 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("RUGTEST_FROM_EMAIL", "Rugtest <noreply@localhost>")
+# Where people report an error in the content (shown on /over/).
+RUGTEST_CONTACT_EMAIL = os.environ.get("RUGTEST_CONTACT_EMAIL", "fouten@rugtest.invalid")
 
 # Answers live in the server-side session; they are gone after a day, or at "start again".
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -221,3 +221,19 @@ def test_every_spec_id_has_its_words_on_the_result_page():
     assert set(texts.ADVICE) == set(ADVICE_IDS)
     assert set(texts.ACTIONS) == {"call_112", "call_gp_now", "call_gp_today", "see_gp", "selfcare"}
     assert set(texts.DURATION) == {"acute", "subacute", "chronic"}
+
+
+def test_R_AAA_1_dont_know_on_sudden_pain_at_60_is_urgent_and_says_when_to_call_112(client):
+    answers = {**CASES["E-08"]["answers"], "age": 60, "sudden_severe_pain": "unknown"}
+    response = walk(client, answers)
+    assert level_of(response) == "urgent"
+    html = response.content.decode()
+    assert "Bel vandaag nog uw huisarts" in html
+    assert "Bel dan meteen uw huisarts of 112." in html
+
+
+def test_an_emergency_page_does_not_add_a_check_today_line(client):
+    answers = {**CASES["E-01"]["answers"], "bladder_bowel": "unknown"}
+    html = walk(client, answers).content.decode()
+    assert "Bel nu meteen uw huisarts" in html
+    assert "vandaag nog nakijken" not in html

@@ -172,8 +172,8 @@ ADVICE = {
         "huisartsenpost."
     ),
     "A-CHECK-TODAY": _(
-        "U antwoordde 'Weet ik niet' bij een waarschuwingsteken. Laat dat vandaag nog "
-        "nakijken door een huisarts."
+        "U antwoordde 'Weet ik niet' op een vraag over een waarschuwingsteken. Laat dat "
+        "vandaag nog nakijken door een huisarts."
     ),
     "A-SEE-GP": _(
         "Maak binnen een paar dagen een afspraak bij uw huisarts. Wordt het erger? Ga dan "

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rugtest.core import questions
-from rugtest.core.triage import RULES, triggers
+from rugtest.core.triage import RULE_BY_ID, RULES, triggers
 
 from . import progress as progress_store
 from . import texts
@@ -155,6 +155,10 @@ def _result_context(progress, outcome):
         "young": "R-AGE-1" in fired,
         "answer_groups": answer_rows,
         "early": progress.is_early(),
+        # An emergency rule answered with "don't know" fires at urgent: say when to call 112.
+        "uncertain_emergency": any(
+            RULE_BY_ID[r].level == "emergency" for r in outcome["uncertain_rules"]
+        ) and outcome["level"] != "emergency",
         "mild": outcome["level"] in ("gp", "selfcare"),
     }
 
