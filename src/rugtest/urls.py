@@ -19,4 +19,5 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "rugtest.views.page_not_found"
+handler429 = "rugtest.views.too_many_requests"  # used by allauth's rate limits
 handler500 = "rugtest.views.server_error"

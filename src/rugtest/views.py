@@ -14,6 +14,10 @@ def csrf_failure(request, reason=""):
     return render(request, "errors/csrf.html", status=403)
 
 
+def too_many_requests(request, exception=None):
+    return render(request, "errors/429.html", status=429)
+
+
 def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 

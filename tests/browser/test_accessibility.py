@@ -1,0 +1,670 @@
+"""Accessibility of every page, in Dutch and in English, in a real browser on a phone.
+
+1. axe-core (bundled by axe-playwright-python, offline) on every page and every state a person
+   can meet (each rugtest step, an error state, a result of each level, the account pages, the
+   signed-in walking programme pages): no WCAG 2.0/2.1 A or AA violation.
+2. Reflow on a representative set of pages: at 320 CSS px wide and with text at 200%, the page
+   never scrolls sideways and no text is cut off. The level of a result is never told by colour
+   alone: the banner has a text label and an icon.
+3. Every page works without JavaScript, and the whole rugtest can be done without it.
+
+The state behind a page (rugtest answers, a signed-in person with a plan) is made with Django's
+test client on the live server's database and handed to the browser as the session cookie;
+error states are made in the browser, by submitting the form as a person would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Callable
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.test import Client
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
+from playwright.sync_api import Page, Response, expect
+
+from clinical import load_clinical_json
+from rugtest.core import questions
+from rugtest.core.triage import triage
+from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.selftest import texts
+from test_rugtest_flow import begin, walk
+
+CASES = {case["id"]: case for case in load_clinical_json("vignettes-examples.json")}
+LANGS = ["nl", "en"]
+LOCALES = {"nl": "nl-NL", "en": "en-GB"}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE = Axe()
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+# The phone of conftest.py's ``phone`` fixture.
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+STEP_CASE = "E-06"  # the one example case that passes every step page, 4b included
+
+
+# --- A visit: one browser page in one language, and how to bring it into a state -----------
+
+
+class Visit:
+    def __init__(self, page: Page, site: str, lang: str):
+        self.page, self.site, self.lang = page, site, lang
+        self.prefix = "" if lang == "nl" else "/en"
+
+    def goto(self, path: str) -> Response:
+        return self.page.goto(self.prefix + path)
+
+    def submit(self, form: str = "main form") -> Response:
+        """Click the form's (first) submit button, as a person does; the response of the page shown."""
+        with self.page.expect_navigation() as navigation:
+            self.page.locator(f"{form} button[type=submit]").first.click()
+        return navigation.value
+
+    def adopt_session(self, client: Client) -> None:
+        """Give the browser the session that Django's test client built (answers, sign-in)."""
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        self.page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": self.site}])
+
+    def sign_in(self, user) -> None:
+        client = Client()
+        client.force_login(user)
+        self.adopt_session(client)
+
+
+def form_data(page_id: str, answers: dict, so_far: dict) -> dict:
+    page = questions.PAGE_BY_ID[page_id]
+    data = {}
+    for question in questions.shown_questions(page, so_far):
+        if question.id in answers:
+            value = answers[question.id]
+            data[question.id] = [str(v) for v in value] if isinstance(value, list) else str(value)
+    return data
+
+
+def answer_until(client: Client, answers: dict, stop_at: str | None = None) -> None:
+    """Answer the rugtest page after page with the test client, up to page ``stop_at`` (or the result)."""
+    response = client.get("/rugtest/stap/1/")
+    so_far: dict = {}
+    for _ in range(10):
+        path = response.request["PATH_INFO"]
+        assert response.status_code == 200, path
+        if path.endswith("/uitslag/"):
+            assert stop_at is None, f"the rugtest ended before page {stop_at}"
+            return
+        page_id = path.rstrip("/").split("/")[-1]
+        if page_id == stop_at:
+            return
+        data = form_data(page_id, answers, so_far)
+        so_far.update({k: answers[k] for k in data})
+        response = client.post(path, data, follow=True)
+    raise AssertionError("the rugtest did not end")
+
+
+# --- The people and plans of the signed-in pages -------------------------------------------
+
+
+def make_user(email: str = "anna@example.org"):
+    # No password: the browser gets a signed-in session (force_login), and Argon2 hashing is slow.
+    user = get_user_model().objects.create_user(username=email.split("@")[0], email=email, password=None)
+    user.emailaddress_set.create(email=email, verified=True, primary=True)
+    return user
+
+
+def give_result(user, case_id: str = "E-09") -> RugtestResult:
+    answers = CASES[case_id]["answers"]
+    return RugtestResult.objects.create(user=user, answers=answers, outcome=triage({"answers": answers}))
+
+
+def make_programme(user, days_ago: int = 3, baseline: int = 10) -> Programme:
+    start = timezone.localdate() - dt.timedelta(days=days_ago)
+    return Programme.objects.create(
+        user=user, result=give_result(user), start=start, baseline_minutes=baseline, baseline_method="direct"
+    )
+
+
+def add_walks(programme: Programme, days: int, pain=lambda day: 2, minutes: int = 9) -> None:
+    for day in range(days):
+        for part in ("morning", "afternoon", "evening"):
+            WalkEntry.objects.create(
+                programme=programme, date=programme.start + dt.timedelta(days=day), part=part,
+                minutes=minutes, pain_after=pain(day),
+            )
+
+
+# --- Every page, as a function that brings a fresh browser page to it ---------------------
+
+
+@dataclass(frozen=True)
+class SitePage:
+    name: str
+    open: Callable[[Visit], Response]
+    status: int = 200
+    skip: str | None = None  # why the page cannot be tested (yet)
+
+
+def plain(path: str) -> Callable[[Visit], Response]:
+    return lambda v: v.goto(path)
+
+
+def step_page(page_id: str) -> Callable[[Visit], Response]:
+    def open_(v: Visit) -> Response:
+        if page_id != "1":
+            client = Client()
+            answer_until(client, CASES[STEP_CASE]["answers"], stop_at=page_id)
+            v.adopt_session(client)
+        response = v.goto(f"/rugtest/stap/{page_id}/")
+        assert v.page.url.endswith(f"/rugtest/stap/{page_id}/"), f"sent on to {v.page.url}"
+        return response
+
+    return open_
+
+
+def step_1_with_error(v: Visit) -> Response:
+    """Step 1 shown again after age 300 (and the other questions left open): the error state."""
+    v.goto("/rugtest/stap/1/")
+    v.page.fill('input[name="age"]', "300")
+    response = v.submit()
+    assert v.page.url.endswith("/rugtest/stap/1/")
+    expect(v.page.locator("main .error-summary")).to_be_visible()
+    expect(v.page.locator('input[name="age"]')).to_have_attribute("aria-invalid", "true")
+    return response
+
+
+def result_page(case_id: str) -> Callable[[Visit], Response]:
+    def open_(v: Visit) -> Response:
+        client = Client()
+        answer_until(client, CASES[case_id]["answers"])
+        v.adopt_session(client)
+        response = v.goto("/rugtest/uitslag/")
+        expected = CASES[case_id]["expect"]
+        expect(v.page.locator("main")).to_have_attribute("data-level", expected["level"])
+        with translation.override(v.lang):
+            title = str(texts.ACTIONS[expected["action"]]["title"])
+        expect(v.page.locator("main h1")).to_have_text(title)  # e.g. call 112, or call the GP now
+        return response
+
+    return open_
+
+
+def login_with_wrong_password(v: Visit) -> Response:
+    v.goto("/accounts/login/")
+    v.page.fill('input[name="login"]', f"nobody-{uuid.uuid4().hex[:8]}@example.org")
+    v.page.fill('input[name="password"]', "not-the-password")
+    response = v.submit()
+    assert "/accounts/login/" in v.page.url
+    return response
+
+
+def signup_code(v: Visit) -> Response:
+    """The page that asks for the code from the sign-up mail."""
+    v.goto("/accounts/signup/")
+    v.page.fill('input[name="email"]', f"new-{uuid.uuid4().hex[:8]}@example.org")
+    v.page.fill('input[name="password1"]', "walking-every-day-9")
+    v.page.fill('input[name="password2"]', "walking-every-day-9")
+    response = v.submit()
+    expect(v.page.locator('input[name="code"]')).to_be_visible()
+    return response
+
+
+def password_reset_sent(v: Visit) -> Response:
+    """The page after asking for a new password: "we have sent you an e-mail"."""
+    v.goto("/accounts/password/reset/")
+    v.page.fill('input[name="email"]', f"someone-{uuid.uuid4().hex[:8]}@example.org")
+    response = v.submit()
+    assert "/accounts/password/reset/done/" in v.page.url, v.page.url
+    return response
+
+
+def signed_in(setup: Callable[[object], None], path: str, then: Callable[[Visit], Response] | None = None):
+    def open_(v: Visit) -> Response:
+        user = make_user()
+        setup(user)
+        v.sign_in(user)
+        response = v.goto(path)
+        assert v.page.url.endswith(v.prefix + path), f"sent on to {v.page.url}"
+        return then(v) if then else response
+
+    return open_
+
+
+def active_plan(user) -> None:
+    programme = make_programme(user, days_ago=3)
+    add_walks(programme, days=3)
+    WalkEntry.objects.create(programme=programme, date=timezone.localdate(), part="morning", minutes=9)
+
+
+def stopped_plan(user) -> None:
+    programme = make_programme(user, days_ago=3)
+    add_walks(programme, days=2)
+    WalkEntry.objects.create(
+        programme=programme, date=timezone.localdate(), part="morning", minutes=0, warning_signs=["fever"]
+    )
+
+
+def rising_pain_plan(user) -> None:
+    """Pain scores going up for two weeks: the page asks "is your pain getting worse?" (W-10)."""
+    programme = make_programme(user, days_ago=10)
+    add_walks(programme, days=10, pain=lambda day: 1 if day < 2 else 5, minutes=10)
+
+
+def long_plan(user) -> None:
+    programme = make_programme(user, days_ago=9)
+    add_walks(programme, days=9, minutes=12)
+
+
+def only_a_result(user) -> None:
+    give_result(user)
+
+
+def edit_walk(v: Visit) -> Response:
+    """A walk logged earlier, opened again to change or delete it."""
+    user = make_user()
+    programme = make_programme(user, days_ago=3)
+    entry = WalkEntry.objects.create(programme=programme, date=programme.start, part="evening", minutes=7, pain_after=3)
+    v.sign_in(user)
+    response = v.goto(f"/rugoefening/wandeling/{entry.id}/")
+    expect(v.page.locator('input[name="minutes"]')).to_have_value("7")
+    return response
+
+
+def post_empty(v: Visit) -> Response:
+    response = v.submit()
+    expect(v.page.locator("main .error-summary")).to_be_visible()
+    return response
+
+
+def post_minutes_181(v: Visit) -> Response:
+    v.page.fill('input[name="minutes"]', "181")
+    response = v.submit()
+    expect(v.page.locator("main .error-summary")).to_be_visible()
+    return response
+
+
+def info_pages() -> list[SitePage]:
+    """The information pages, from rugtest.content.info (being built at the same time).
+
+    A page whose address does not resolve yet is listed and skipped with the reason, so that
+    it is tested as soon as it exists.
+    """
+    try:
+        from rugtest.content import info
+    except ImportError:
+        return []
+    paths = {"info": "/informatie/"}
+    paths.update({f"info-{slug}": f"/informatie/{slug}/" for slug in info.SLUGS.values()})
+    paths.update({"info-how-long": "/informatie/hoe-lang/", "info-causes": "/informatie/oorzaken/", "about": "/over/"})
+    pages = []
+    for name, path in paths.items():
+        try:
+            resolve(path)
+            skip = None
+        except Resolver404:
+            skip = f"{path} does not exist yet (404): the information pages are still being built"
+        pages.append(SitePage(name, plain(path), skip=skip))
+    return pages
+
+
+PAGES = [
+    SitePage("home", plain("/")),
+    SitePage("rugtest-start", plain("/rugtest/")),
+    *[SitePage(f"step-{p.id}", step_page(p.id)) for p in questions.PAGES],
+    SitePage("step-1-error", step_1_with_error),
+    SitePage("result-emergency-call-112", result_page("E-02")),
+    SitePage("result-emergency-call-gp-now", result_page("E-01")),
+    SitePage("result-urgent", result_page("E-04")),
+    SitePage("result-gp", result_page("E-06")),
+    SitePage("result-selfcare", result_page("E-09")),
+    SitePage("rugoefening-anonymous", plain("/rugoefening/")),
+    SitePage("medicatie", plain("/medicatie/")),
+    *info_pages(),
+    SitePage("login", plain("/accounts/login/")),
+    SitePage("login-wrong-password", login_with_wrong_password),
+    SitePage("signup", plain("/accounts/signup/")),
+    SitePage("signup-code", signup_code),
+    SitePage("password-reset", plain("/accounts/password/reset/")),
+    SitePage("password-reset-sent", password_reset_sent),
+    SitePage("logout", signed_in(only_a_result, "/accounts/logout/")),
+    SitePage("programme-active", signed_in(active_plan, "/rugoefening/")),
+    SitePage("programme-stopped", signed_in(stopped_plan, "/rugoefening/")),
+    SitePage("programme-pain-question", signed_in(rising_pain_plan, "/rugoefening/")),
+    SitePage("programme-start", signed_in(only_a_result, "/rugoefening/beginnen/")),
+    SitePage("programme-start-errors", signed_in(only_a_result, "/rugoefening/beginnen/", post_empty)),
+    SitePage("programme-log", signed_in(active_plan, "/rugoefening/wandeling/")),
+    SitePage("programme-log-errors", signed_in(active_plan, "/rugoefening/wandeling/", post_minutes_181)),
+    SitePage("programme-edit-walk", edit_walk),
+    SitePage("programme-history", signed_in(long_plan, "/rugoefening/voortgang/")),
+    SitePage("not-found", plain("/bestaat-niet/"), status=404),
+]
+BY_NAME = {p.name: p for p in PAGES}
+assert len(BY_NAME) == len(PAGES), "two pages with one name"
+assert {f"step-{p.id}" for p in questions.PAGES} >= {"step-1", "step-2", "step-3", "step-4", "step-4b", "step-5"}
+
+
+def cases(names=None, xfail: dict | None = None, modes: list[str] | None = None):
+    """(lang, page name[, mode]) parameters, one test id each: ``nl-step-2``, ``nl-home-320px``.
+
+    ``xfail`` marks known app problems (strict: the mark must go when the fix is in), keyed by
+    the test id, or by the id without the language for both languages.
+    """
+    xfail = xfail or {}
+    params = []
+    for lang in LANGS:
+        for page in PAGES:
+            if names is not None and page.name not in names:
+                continue
+            for mode in modes or [None]:
+                values = (lang, page.name) if mode is None else (lang, page.name, mode)
+                bare = page.name if mode is None else f"{page.name}-{mode}"
+                marks = []
+                if page.skip:
+                    marks.append(pytest.mark.skip(reason=page.skip))
+                reason = xfail.get(f"{lang}-{bare}") or xfail.get(bare)
+                if reason:
+                    marks.append(pytest.mark.xfail(strict=True, reason=reason))
+                params.append(pytest.param(*values, id=f"{lang}-{bare}", marks=marks))
+    unknown = {key for key in xfail if not any(p.id == key or p.id.endswith("-" + key) for p in params)}
+    assert not unknown, f"xfail marks for tests that do not exist: {unknown}"
+    return params
+
+
+# --- Fixtures ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def visit(browser, site, transactional_db):
+    """``visit(lang, viewport=..., javascript=...)``: a fresh context and page (own cookies)."""
+    # allauth's rate limits count in the cache, which outlives the test database's flush:
+    # without this, the sign-ups and failed sign-ins of earlier tests would get a 429.
+    cache.clear()
+    contexts = []
+    broken: list[str] = []
+
+    def make(lang: str, viewport: dict | None = None, javascript: bool = True, allow: int = 200) -> Visit:
+        options = dict(PHONE)
+        if viewport:
+            options["viewport"] = viewport
+        context = browser.new_context(
+            base_url=site, locale=LOCALES[lang], java_script_enabled=javascript, **options
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.on(
+            "response",
+            lambda r: broken.append(f"{r.status} {r.url}")
+            if r.status >= 400 and r.status != allow and r.url.startswith(site) and not r.url.endswith("/favicon.ico")
+            else None,
+        )
+        return Visit(page, site, lang)
+
+    yield make
+    for context in contexts:
+        context.close()
+    # A missing stylesheet would make every colour check meaningless; a 500 is a failure anyway.
+    assert not broken, f"responses that failed during the test: {broken}"
+
+
+def open_page(visit, lang: str, name: str, **options) -> Visit:
+    page = BY_NAME[name]
+    v = visit(lang, allow=page.status, **options)
+    response = page.open(v)
+    assert response is not None and response.status == page.status, (
+        f"{v.page.url} answered {response and response.status}, expected {page.status}"
+    )
+    expect(v.page.locator("html")).to_have_attribute("lang", lang)
+    return v
+
+
+# --- 1. axe-core: no WCAG 2.0/2.1 A or AA violation -------------------------------------------
+
+
+def axe_violations(page: Page) -> list[dict]:
+    return AXE.run(page, options=AXE_OPTIONS).response["violations"]
+
+
+def describe_violations(url: str, violations: list[dict]) -> str:
+    lines = [f"{len(violations)} WCAG A/AA violation(s) on {url}:"]
+    for v in violations:
+        tags = ", ".join(t for t in v["tags"] if t.startswith("wcag"))
+        lines.append(f"\n- {v['id']} ({v['impact']}; {tags}): {v['help']}\n  {v['helpUrl']}")
+        for node in v["nodes"]:
+            lines.append(f"    * target {' '.join(map(str, node['target']))}")
+            lines.append(f"      html   {node['html'][:300]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " / ")
+            if summary:
+                lines.append(f"      why    {summary[:500]}")
+    return "\n".join(lines)
+
+
+def assert_no_wcag_violations(page: Page) -> None:
+    violations = axe_violations(page)
+    if violations:
+        raise AssertionError(describe_violations(page.url, violations))
+
+
+# Real problems found in the app, reported to the lead; remove a mark when its fix is in.
+AXE_XFAIL: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("lang", "name"), cases(xfail=AXE_XFAIL))
+def test_page_has_no_wcag_violations(visit, lang, name):
+    v = open_page(visit, lang, name)
+    assert_no_wcag_violations(v.page)
+
+
+def test_axe_check_catches_a_deliberately_broken_page(visit):
+    """The check can fail: an image without alt text and a field without a label are found."""
+    v = open_page(visit, "nl", "home")
+    v.page.evaluate(
+        """() => {
+          const main = document.querySelector("main");
+          main.insertAdjacentHTML("beforeend",
+            '<img src="/static/rugtest/icons/icon-192.png"><input type="text" name="unnamed">');
+        }"""
+    )
+    with pytest.raises(AssertionError) as failure:
+        assert_no_wcag_violations(v.page)
+    message = str(failure.value)
+    assert "image-alt (critical" in message and "<img" in message
+    assert "label (critical" in message and 'name="unnamed"' in message
+
+
+# --- 2. Reflow at 320 px and at 200% text; colour is not the only carrier of meaning ----------
+
+REFLOW_PAGES = [
+    "home", "step-1", "step-2", "result-emergency-call-112", "result-selfcare",
+    "medicatie", "programme-log", "programme-history",
+]
+NARROW = {"width": 320, "height": 640}
+
+# In the page: what sticks out sideways or is cut off. ``width`` is the viewport's CSS width.
+LAYOUT_PROBLEMS = r"""(width) => {
+  const problems = [];
+  const name = (el) => {
+    let s = el.tagName.toLowerCase();
+    if (el.id) s += "#" + el.id;
+    const cls = typeof el.className === "string" ? el.className.trim() : "";
+    if (cls) s += "." + cls.split(/\s+/).join(".");
+    return s;
+  };
+  const text = (el) => ((el.innerText ?? el.textContent) || "").trim().replace(/\s+/g, " ");
+  // Hidden on purpose: for screen readers only, or the skip link until it gets the focus.
+  const forScreenReaders = (el) => !!el.closest(".visually-hidden, .skip:not(:focus)");
+  // Inside a box that scrolls sideways on its own (e.g. .table-scroll): allowed to be wider.
+  const inScroller = (el) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === "auto" || o === "scroll") return true;
+    }
+    return false;
+  };
+  const root = document.documentElement;
+  if (root.scrollWidth > width) {
+    problems.push(`the page is ${root.scrollWidth}px wide on a ${width}px screen: it scrolls sideways`);
+    // Name the culprits: the innermost boxes that stick out. Inside a sideways scroller only
+    // what escapes it counts: e.g. an absolutely positioned (screen reader) text whose
+    // containing block is the page, not the scroller.
+    const escapes = (el) => !inScroller(el) || getComputedStyle(el).position === "absolute";
+    const out = (el) => el.getBoundingClientRect().right > width + 1 && escapes(el);
+    const culprits = [...document.body.querySelectorAll("*")].filter(
+      (el) => out(el) && ![...el.children].some(out));
+    if (!culprits.length) problems.push("  (no element found that sticks out)");
+    const named = new Set();
+    for (const el of culprits) {
+      const html = el.outerHTML.slice(0, 120).replace(/\s+/g, " ");
+      if (named.has(html) || named.size >= 8) continue;
+      named.add(html);
+      const box = el.getBoundingClientRect();
+      problems.push(`  sticks out: ${name(el)} (x ${Math.round(box.left)}..${Math.round(box.right)}, ` +
+        `width ${Math.round(box.width)}) ${html}`);
+    }
+  }
+  for (const el of document.body.querySelectorAll("*")) {
+    if (forScreenReaders(el)) continue;
+    const style = getComputedStyle(el);
+    if (style.display === "none" || style.visibility === "hidden") continue;
+    const words = text(el);
+    if (!words) continue;
+    const clipX = style.overflowX === "hidden" || style.overflowX === "clip";
+    const clipY = style.overflowY === "hidden" || style.overflowY === "clip";
+    if ((clipX && el.scrollWidth > el.clientWidth + 1) || (clipY && el.scrollHeight > el.clientHeight + 1)) {
+      problems.push(`text cut off (overflow ${style.overflowX}/${style.overflowY}, content ` +
+        `${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}): ` +
+        `${name(el)} "${words.slice(0, 60)}"`);
+    }
+    const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+    if (ownText && !inScroller(el)) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && (box.right > width + 1 || box.left < -1)) {
+        problems.push(`text outside the screen (x ${Math.round(box.left)}..${Math.round(box.right)} ` +
+          `of 0..${width}): ${name(el)} "${words.slice(0, 60)}"`);
+      }
+    }
+  }
+  return problems;
+}"""
+
+
+def layout_problems(page: Page) -> list[str]:
+    return page.evaluate(LAYOUT_PROBLEMS, page.viewport_size["width"])
+
+
+def double_the_text(page: Page) -> None:
+    """Text at 200%: twice the site's own root size (it sets 112.5%), for the whole page."""
+    page.evaluate(
+        """() => {
+          const root = document.documentElement;
+          const size = parseFloat(getComputedStyle(root).fontSize);
+          root.style.setProperty("font-size", (2 * size) + "px", "important");
+        }"""
+    )
+
+
+REFLOW_XFAIL: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("lang", "name", "mode"), cases(REFLOW_PAGES, xfail=REFLOW_XFAIL, modes=["320px", "text-200%"]))
+def test_page_reflows_without_sideways_scrolling_or_cut_off_text(visit, lang, name, mode):
+    if mode == "320px":
+        # (window.innerWidth is no measure here: a phone widens it to the content.)
+        v = open_page(visit, lang, name, viewport=NARROW)
+    else:
+        v = open_page(visit, lang, name)
+        before = v.page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+        double_the_text(v.page)
+        after = v.page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+        assert after == 2 * before
+    problems = layout_problems(v.page)
+    # What only scrolls on its own at this size (a wide table) must be scrollable by keyboard.
+    violations = AXE.run(v.page, options={"runOnly": ["scrollable-region-focusable"]}).response["violations"]
+    if violations:
+        problems.append(describe_violations("the page", violations))
+    if problems:
+        raise AssertionError(f"{v.page.url} at {mode}:\n" + "\n".join(problems))
+
+
+def test_reflow_check_catches_sideways_scrolling_and_cut_off_text(visit):
+    v = open_page(visit, "nl", "home", viewport=NARROW)
+    assert layout_problems(v.page) == []
+    v.page.evaluate(
+        """() => {
+          const main = document.querySelector("main");
+          main.insertAdjacentHTML("beforeend",
+            '<p id="wide" style="width:600px">Een regel die niet meer past</p>' +
+            '<p id="cut" style="overflow:hidden;white-space:nowrap;width:100px">Deze tekst wordt afgeknipt</p>');
+        }"""
+    )
+    problems = "\n".join(layout_problems(v.page))
+    assert "scrolls sideways" in problems
+    assert "p#wide" in problems
+    assert "text cut off" in problems and "p#cut" in problems
+
+
+# The level banners: the result of the rugtest, and the stop advice of the walking programme.
+BANNER_PAGES = {
+    "result-emergency-call-112": "emergency",
+    "result-emergency-call-gp-now": "emergency",
+    "result-urgent": "urgent",
+    "result-gp": "gp",
+    "result-selfcare": "selfcare",
+    "programme-stopped": "urgent",
+}
+BANNER_XFAIL: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("lang", "name"), cases(BANNER_PAGES, xfail=BANNER_XFAIL))
+def test_level_is_not_told_by_colour_alone(visit, lang, name):
+    v = open_page(visit, lang, name)  # the page is complete: no waiting below
+    level = BANNER_PAGES[name]
+    banner = v.page.locator(f"main section.level.level-{level}")
+    assert banner.count() == 1, f"no level banner .level-{level} on {v.page.url}"
+    label = banner.locator(".level-label")
+    assert label.count() == 1 and label.is_visible(), (
+        f"the {level} banner has no visible .level-label: {banner.evaluate('e => e.outerHTML')[:400]}"
+    )
+    with translation.override(lang):
+        expected_label = str(texts.LEVELS[level]["label"])
+    # The label says the level in words, in the page's language ...
+    assert expected_label in label.inner_text(), (label.inner_text(), expected_label)
+    # ... and an icon (a glyph, an image or an SVG) shows it besides the colour.
+    icon = label.locator(".icon, svg, img")
+    assert icon.count() >= 1 and icon.first.is_visible(), f"no icon in {label.evaluate('e => e.outerHTML')}"
+    assert icon.first.evaluate("e => (e.textContent || '').trim() || e.tagName"), "the icon is empty"
+
+
+# --- 3. Without JavaScript --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "name"), cases())
+def test_page_works_without_javascript(visit, lang, name):
+    v = open_page(visit, lang, name, javascript=False)
+    h1 = v.page.locator("main h1")
+    expect(h1).to_have_count(1)
+    expect(h1).to_be_visible()
+    expect(h1).not_to_have_text(re.compile(r"^\s*$"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_whole_rugtest_can_be_done_without_javascript(visit, lang):
+    v = visit(lang, javascript=False)
+    # Scripts are really off (Playwright's own evaluate still works, the page's scripts do not).
+    v.page.set_content("<title>no script</title><script>document.title = 'script ran'</script>")
+    assert v.page.title() == "no script"
+    case = CASES[STEP_CASE]
+    if lang == "nl":
+        begin(v.page)
+    else:
+        v.goto("/rugtest/")
+        with v.page.expect_navigation():
+            v.page.locator("main .actions a.button").first.click()
+    seen = walk(v.page, case["answers"], button_name=None)
+    assert seen == ["1", "2", "3", "4", "4b", "5"]
+    expect(v.page.locator("main")).to_have_attribute("data-level", case["expect"]["level"])
+    expect(v.page.locator("main h1")).to_be_visible()
+    expect(v.page.locator("html")).to_have_attribute("lang", lang)
