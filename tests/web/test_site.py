@@ -77,3 +77,11 @@ def test_the_one_stylesheet_is_hashed_small_and_cached_for_a_long_time(tmp_path)
 def test_healthz_touches_no_database(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert client.get("/healthz").content == b"ok"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix, text", [("", "Deze pagina bestaat niet"), ("/en", "This page does not exist")])
+def test_an_unknown_address_gets_a_friendly_page_in_the_right_language(client, prefix, text):
+    response = client.get(f"{prefix}/bestaat-niet/")
+    assert response.status_code == 404
+    assert text in response.content.decode()
