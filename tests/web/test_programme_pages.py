@@ -318,3 +318,12 @@ def test_W_1_optional_after_acute_pain_says_it_usually_passes_and_moving_matters
     html = client.get("/rugoefening/").content.decode()
     assert "binnen ongeveer twee weken veel minder" in html
     assert 'href="/rugoefening/beginnen/"' in html
+
+
+def test_a_double_click_on_start_makes_one_programme(client, person):
+    give_result(person)
+    data = {"baseline_method": "direct", "baseline_minutes": "10", "confirm_past_week": "on"}
+    client.post("/rugoefening/beginnen/", data)
+    response = client.post("/rugoefening/beginnen/", data)
+    assert response["Location"] == "/rugoefening/"
+    assert Programme.objects.count() == 1

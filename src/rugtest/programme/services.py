@@ -14,7 +14,7 @@ from rugtest.core import programme as core
 from rugtest.core.errors import InputError
 
 from .models import Programme, RugtestResult, WalkEntry
-from .selectors import can_start, current_programme, latest_result, plan_for
+from .selectors import can_start, latest_result
 
 
 def save_result(*, user, answers: dict, outcome: dict, run: str = "") -> RugtestResult:
@@ -53,16 +53,11 @@ def start_programme(*, user, today: date, baseline_method: str, baseline_minutes
     else:
         raise InputError("baseline_method", "choose how to set the baseline", "Kies hoe u de begintijd bepaalt.",
                          "Please choose how to set your starting time.")
-    with transaction.atomic():
-        # A second click on "start" gives the programme the first click made.
-        existing = current_programme(user)
-        if existing is not None and existing.start == today and existing.created_at.date() == today:
-            return existing
-        return Programme.objects.create(
-            user=user, result=result, start=today, baseline_minutes=baseline,
-            baseline_method=baseline_method, test_walks=walks,
-            gp_agreed_on=today if result.programme == "ask_gp_first" else None,
-        )
+    return Programme.objects.create(
+        user=user, result=result, start=today, baseline_minutes=baseline,
+        baseline_method=baseline_method, test_walks=walks,
+        gp_agreed_on=today if result.programme == "ask_gp_first" else None,
+    )
 
 
 def _validated_entry(programme: Programme, today: date, fields: dict) -> core.WalkEntry:
@@ -167,5 +162,3 @@ def report_pain_worsening(*, programme: Programme, today: date) -> WalkEntry:
             entry.save(update_fields=["warning_signs", "updated_at"])
         return entry
 
-
-__all__ = ["save_result", "start_programme", "record_walk", "delete_walk", "report_pain_worsening", "plan_for"]

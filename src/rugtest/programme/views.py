@@ -88,7 +88,9 @@ def start(request):
     today = _today()
     allowed, reason = can_start(request.user, today)
     if not allowed:
-        messages.info(request, _("U kunt nu geen nieuwe rugoefening beginnen."))
+        # "active": a second click on "start" simply shows the programme the first one began.
+        if reason != "active":
+            messages.info(request, _("U kunt nu geen nieuwe rugoefening beginnen."))
         return redirect("programme:home")
     result = latest_result(request.user)
     form = StartForm(request.POST if request.method == "POST" else None, needs_gp=result.programme == "ask_gp_first")
