@@ -97,20 +97,24 @@ def plan_for(programme: Programme, today: date) -> PlanView:
 
 def can_start(user, today: date) -> tuple[bool, str]:
     """W-1: may ``user`` start a new programme today? Returns (allowed, reason code)."""
-    result = latest_result(user)
+    programme = current_programme(user)
+    view = plan_for(programme, today) if programme else None
+    return start_decision(latest_result(user), view)
+
+
+def start_decision(result: RugtestResult | None, view: PlanView | None) -> tuple[bool, str]:
+    """W-1 from what a page has already read: the latest result and the current plan."""
     if result is None:
         return False, "no_rugtest"
     if result.programme == "not_now":
         return False, "not_now"
-    programme = current_programme(user)
-    if programme is not None:
-        state = plan_for(programme, today).state
-        if state == "active":
+    if view is not None:
+        if view.state == "active":
             return False, "active"
-        if state == "stopped":
+        if view.state == "stopped":
             # W-1: after a stop, only a rugtest taken after the warning sign was logged.
             last_sign = (
-                WalkEntry.objects.filter(programme=programme).exclude(warning_signs=[])
+                WalkEntry.objects.filter(programme=view.programme).exclude(warning_signs=[])
                 .order_by("-updated_at").values_list("updated_at", flat=True).first()
             )
             if last_sign is not None and result.created_at <= last_sign:

@@ -17,7 +17,7 @@ from rugtest.selftest import texts as result_texts
 
 from . import chart, services
 from .forms import PART_LABELS, SIGN_LABELS, StartForm, WalkForm
-from .selectors import can_start, current_programme, latest_result, plan_for, user_entry
+from .selectors import can_start, current_programme, latest_result, plan_for, start_decision, user_entry
 
 
 def _today() -> date:
@@ -59,7 +59,7 @@ def home(request):
     programme = current_programme(request.user)
     view = plan_for(programme, today) if programme else None
     result = latest_result(request.user)
-    allowed, reason = can_start(request.user, today)
+    allowed, reason = start_decision(result, view)
     context = {
         "section": "rugoefening",
         "view": view,
