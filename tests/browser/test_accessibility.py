@@ -24,21 +24,18 @@ from typing import Callable
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from playwright.sync_api import Page, Response, expect
 
-from clinical import load_clinical_json
+from factories import CASES, form_data, give_result, make_programme, make_user
 from rugtest.core import questions
-from rugtest.core.triage import triage
-from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.programme.models import Programme, WalkEntry
 from rugtest.selftest import texts
 from test_rugtest_flow import begin, walk
 
-CASES = {case["id"]: case for case in load_clinical_json("vignettes-examples.json")}
 LANGS = ["nl", "en"]
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -77,16 +74,6 @@ class Visit:
         self.adopt_session(client)
 
 
-def form_data(page_id: str, answers: dict, so_far: dict) -> dict:
-    page = questions.PAGE_BY_ID[page_id]
-    data = {}
-    for question in questions.shown_questions(page, so_far):
-        if question.id in answers:
-            value = answers[question.id]
-            data[question.id] = [str(v) for v in value] if isinstance(value, list) else str(value)
-    return data
-
-
 def answer_until(client: Client, answers: dict, stop_at: str | None = None) -> None:
     """Answer the rugtest page after page with the test client, up to page ``stop_at`` (or the result)."""
     response = client.get("/rugtest/stap/1/")
@@ -107,25 +94,6 @@ def answer_until(client: Client, answers: dict, stop_at: str | None = None) -> N
 
 
 # --- The people and plans of the signed-in pages -------------------------------------------
-
-
-def make_user(email: str = "anna@example.org"):
-    # No password: the browser gets a signed-in session (force_login), and Argon2 hashing is slow.
-    user = get_user_model().objects.create_user(username=email.split("@")[0], email=email, password=None)
-    user.emailaddress_set.create(email=email, verified=True, primary=True)
-    return user
-
-
-def give_result(user, case_id: str = "E-09") -> RugtestResult:
-    answers = CASES[case_id]["answers"]
-    return RugtestResult.objects.create(user=user, answers=answers, outcome=triage({"answers": answers}))
-
-
-def make_programme(user, days_ago: int = 3, baseline: int = 10) -> Programme:
-    start = timezone.localdate() - dt.timedelta(days=days_ago)
-    return Programme.objects.create(
-        user=user, result=give_result(user), start=start, baseline_minutes=baseline, baseline_method="direct"
-    )
 
 
 def add_walks(programme: Programme, days: int, pain=lambda day: 2, minutes: int = 9) -> None:
@@ -223,7 +191,7 @@ def password_reset_sent(v: Visit) -> Response:
 
 def signed_in(setup: Callable[[object], None], path: str, then: Callable[[Visit], Response] | None = None):
     def open_(v: Visit) -> Response:
-        user = make_user()
+        user = make_user(password=None, verified=True)
         setup(user)
         v.sign_in(user)
         response = v.goto(path)
@@ -264,7 +232,7 @@ def only_a_result(user) -> None:
 
 def edit_walk(v: Visit) -> Response:
     """A walk logged earlier, opened again to change or delete it."""
-    user = make_user()
+    user = make_user(password=None, verified=True)
     programme = make_programme(user, days_ago=3)
     entry = WalkEntry.objects.create(programme=programme, date=programme.start, part="evening", minutes=7, pain_after=3)
     v.sign_in(user)

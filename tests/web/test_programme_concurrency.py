@@ -7,7 +7,7 @@ from django.db import connection, connections
 
 from rugtest.programme import services
 from rugtest.programme.models import WalkEntry
-from test_programme_pages import make_programme, make_user
+from factories import make_programme, make_user
 
 
 @pytest.mark.django_db(transaction=True)

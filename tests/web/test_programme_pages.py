@@ -8,27 +8,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from clinical import load_clinical_json
+from factories import CASES, give_result, make_programme, make_user
 from rugtest.programme.models import Programme, RugtestResult, WalkEntry
-from rugtest.core.triage import triage
 
 pytestmark = pytest.mark.django_db
-CASES = {case["id"]: case for case in load_clinical_json("vignettes-examples.json")}
-
-
-def make_user(email="anna@example.org"):
-    return get_user_model().objects.create_user(username=email.split("@")[0], email=email, password="a-long-password-1")
-
-
-def give_result(user, case_id="E-09", **changes):
-    answers = {**CASES[case_id]["answers"], **changes}
-    return RugtestResult.objects.create(user=user, answers=answers, outcome=triage({"answers": answers}))
-
-
-def make_programme(user, days_ago=0, baseline=10, case_id="E-09", **changes):
-    result = give_result(user, case_id, **changes)
-    start = timezone.localdate() - dt.timedelta(days=days_ago)
-    return Programme.objects.create(user=user, result=result, start=start, baseline_minutes=baseline, baseline_method="direct")
 
 
 @pytest.fixture

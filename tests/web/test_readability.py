@@ -18,8 +18,9 @@ import pytest
 
 from clinical import load_clinical_json
 from rugtest.content import info
-from test_programme_pages import give_result, make_programme, make_user, walk_form
-from test_selftest_pages import form_data, walk
+from factories import form_data, give_result, make_programme, make_user
+from test_programme_pages import walk_form
+from test_selftest_pages import walk
 
 textstat = pytest.importorskip("textstat")
 

@@ -6,24 +6,12 @@ import re
 import pytest
 from django.test import Client
 
-from clinical import load_clinical_json
+from factories import CASES, form_data
 from rugtest.core import questions
 from rugtest.core.triage import ADVICE_IDS, CONDITIONS, LEVELS, triage
 from rugtest.selftest import texts
 
 pytestmark = pytest.mark.django_db
-CASES = {case["id"]: case for case in load_clinical_json("vignettes-examples.json")}
-
-
-def form_data(page_id, answers, so_far):
-    """What a person fills in on one page: the shown questions they have an answer for."""
-    page = questions.PAGE_BY_ID[page_id]
-    data = {}
-    for question in questions.shown_questions(page, so_far):
-        if question.id in answers:
-            value = answers[question.id]
-            data[question.id] = [str(v) for v in value] if isinstance(value, list) else str(value)
-    return data
 
 
 def walk(client, answers, prefix=""):
