@@ -97,12 +97,39 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'rugtest.sqlite3'}",
-        conn_max_age=60,
-    )
+# SQLite waits for a busy database instead of failing: write-ahead log (readers never block
+# the writer), every transaction takes the write lock when it begins (BEGIN IMMEDIATE, so two
+# transactions never deadlock upgrading a read lock) and a writer waits up to
+# RUGTEST_DB_TIMEOUT seconds for the lock. synchronous=FULL: an acknowledged write survives
+# a crash of the server and of the machine. See docs/production.md.
+SQLITE_TIMEOUT = float(os.environ.get("RUGTEST_DB_TIMEOUT", "20"))
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": SQLITE_TIMEOUT,
+    "init_command": (
+        "PRAGMA journal_mode=WAL;"
+        "PRAGMA synchronous=FULL;"
+        f"PRAGMA busy_timeout={int(SQLITE_TIMEOUT * 1000)};"
+        "PRAGMA foreign_keys=ON;"
+    ),
 }
+
+
+def _database() -> dict:
+    """DATABASE_URL, else SQLite in var/. PostgreSQL keeps its connections open between
+    requests (checked before reuse), so that each request does not pay for a new one."""
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'rugtest.sqlite3'}"
+    database = dj_database_url.parse(
+        url,
+        conn_max_age=int(os.environ.get("RUGTEST_DB_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
+    )
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+    return database
+
+
+DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every app server (sign-in rate limits must count across them).
