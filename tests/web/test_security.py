@@ -303,6 +303,21 @@ def test_api_methods_it_does_not_serve_answer_405_in_json():
 
 
 @pytest.mark.django_db
+def test_openapi_integers_are_what_the_api_takes_no_119_point_0(client):
+    """OpenAPI 3.0 schemas call a number an integer only without a fraction or exponent,
+    as the API does; in 3.1 a fuzzer may rightly send 119.0 as an integer and be refused."""
+    doc = client.get("/api/v1/openapi.json").json()
+    assert doc["openapi"].startswith("3.0.")
+    answers = doc["components"]["schemas"]["TriageRequest"]["properties"]["answers"]["properties"]
+    integers = [qid for qid, schema in answers.items() if schema["type"] == "integer"]
+    assert "age" in integers
+    for qid in integers:
+        body = {"answers": {**CASES["E-09"]["answers"], qid: float(answers[qid]["minimum"])}}
+        response = client.post("/api/v1/triage", body, content_type="application/json")
+        assert response.status_code == 400 and response.json()["error"]["field"] == qid, qid
+
+
+@pytest.mark.django_db
 def test_sign_up_is_rate_limited_per_address():
     client = Client(REMOTE_ADDR="198.51.100.4")
     codes = [client.post("/accounts/signup/", {"email": f"p{i}@example.org", "password1": "x", "password2": "y"}).status_code
