@@ -308,6 +308,18 @@ def test_openapi_integers_are_what_the_api_takes_no_119_point_0(client):
     as the API does; in 3.1 a fuzzer may rightly send 119.0 as an integer and be refused."""
     doc = client.get("/api/v1/openapi.json").json()
     assert doc["openapi"].startswith("3.0.")
+
+    def types(node):  # OpenAPI 3.0: one type per schema, null through "nullable"
+        if isinstance(node, dict):
+            if isinstance(node.get("type"), (str, list)):  # not a property that is named "type"
+                yield node["type"]
+            for value in node.values():
+                yield from types(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from types(value)
+
+    assert all(isinstance(t, str) and t != "null" for t in types(doc["components"]))
     answers = doc["components"]["schemas"]["TriageRequest"]["properties"]["answers"]["properties"]
     integers = [qid for qid, schema in answers.items() if schema["type"] == "integer"]
     assert "age" in integers

@@ -52,7 +52,7 @@ def openapi_document() -> dict:
             "advice": id_list(ADVICE_IDS),
             "risk_factors": id_list(RISK_FACTOR_IDS),
             "support": {
-                "type": ["string", "null"], "enum": [*SUPPORTS, None],
+                "type": "string", "nullable": True, "enum": [*SUPPORTS, None],
                 "description": "who can best help with non-specific back pain; null unless level is selfcare",
             },
         },
