@@ -67,6 +67,10 @@ def load_until_killed(server, sessions, slots_by_email, seconds, acknowledged, l
                 with lock:
                     acknowledged.add((email, day, part, minutes))
                 first.set()
+                try:  # the browser follows the redirect
+                    client.request("GET", "/rugoefening/")
+                except Exception:  # noqa: BLE001 - the crash
+                    return
             # Whatever the answer, this slot is used: the next walk takes a new one.
 
     threads = [threading.Thread(target=person, args=item) for item in slots_by_email.items()]

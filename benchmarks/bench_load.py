@@ -5,7 +5,8 @@ Starts `rugtest serve` (as `make run` does) with SQLite in a temporary folder, o
 PostgreSQL that --database-url names (new people with a fresh prefix each run; nothing is
 deleted there). Each simulated person is signed in (a session made as a sign-in makes it), then posts walk after walk to
 /rugoefening/wandeling/ (each to a slot of their programme not used before) until the time
-is up. Loopback only; bounded by --seconds.
+is up, and opens the programme page each save redirects to, as a browser does. Loopback
+only; bounded by --seconds.
 
 Run:  .venv/bin/python benchmarks/bench_load.py --people 64 --seconds 20
       .venv/bin/python benchmarks/bench_load.py --people 64 --seconds 60 --database-url postgres://...
@@ -33,7 +34,8 @@ def run(people: int, seconds: float, database_url: str | None, workers: int | No
         server.start()
         try:
             acknowledged = {email: set() for email in emails}
-            statuses: dict[int, int] = {}
+            statuses: dict[int, int] = {}  # answers to the walk posts
+            pages: dict[int, int] = {}  # answers to the programme page after each save
             failures: list[str] = []
             latencies: list[float] = []
             lock = threading.Lock()
@@ -67,6 +69,15 @@ def run(people: int, seconds: float, database_url: str | None, workers: int | No
                         latencies.append(elapsed)
                     if status == 302 and headers.get("Location") == "/rugoefening/":
                         acknowledged[email].add((day, part, minutes))
+                        # The browser follows the redirect: the programme page with "saved".
+                        try:
+                            shown, _, _ = client.request("GET", "/rugoefening/")
+                        except Exception as error:  # noqa: BLE001
+                            with lock:
+                                failures.append(repr(error))
+                            continue
+                        with lock:
+                            pages[shown] = pages.get(shown, 0) + 1
 
             threads = [threading.Thread(target=person, args=(e,)) for e in emails]
             for thread in threads:
@@ -91,8 +102,9 @@ def run(people: int, seconds: float, database_url: str | None, workers: int | No
         "walks/s": round(len(acked) / duration, 1),
         "median ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
         "p95 ms": round(latencies[int(len(latencies) * 0.95) - 1] * 1000, 1) if latencies else None,
-        "5xx": sum(n for s, n in statuses.items() if s >= 500),
-        "other answers": sum(n for s, n in statuses.items() if s not in (302,) and s < 500),
+        "5xx": sum(n for s, n in (*statuses.items(), *pages.items()) if s >= 500),
+        "other answers": sum(n for s, n in statuses.items() if s not in (302,) and s < 500)
+        + sum(n for s, n in pages.items() if s not in (200,) and s < 500),
         "connection errors": len(failures),
         "lost": len(acked - stored),
         "not acknowledged but stored": len(stored - acked),

@@ -182,7 +182,6 @@ class Client:
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
                 self.cookies[name] = rest.split(";")[0]
-        self.cookies.pop("messages", None)  # shown on the next page a person would open
         if response.getheader("Connection", "").lower() == "close":
             self.conn.close()
             self.conn = None

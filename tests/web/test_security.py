@@ -38,6 +38,7 @@ def test_https_mode_passes_djangos_deployment_check_without_a_single_warning(tmp
         "DJANGO_SETTINGS_MODULE": "rugtest.settings",
     }
     env.pop("RUGTEST_DEBUG", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests' own process only
     done = subprocess.run(
         [sys.executable, "-m", "rugtest.cli", "check", "--deploy", "--fail-level", "WARNING"],
         env=env, capture_output=True, text=True, timeout=120,
@@ -51,6 +52,7 @@ def test_without_https_mode_the_deployment_check_does_warn(tmp_path):
     HTTPS settings."""
     env = {**os.environ, "RUGTEST_SECRET_KEY": secrets.token_urlsafe(50), "RUGTEST_VAR_DIR": str(tmp_path)}
     env.pop("RUGTEST_HTTPS", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     done = subprocess.run(
         [sys.executable, "-m", "rugtest.cli", "check", "--deploy", "--fail-level", "WARNING"],
         env=env, capture_output=True, text=True, timeout=120,
