@@ -13,7 +13,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -139,12 +138,12 @@ def export_fhir(request):
 def delete(request):
     attempts_key = f"privacy:delete-attempts:{request.user.pk}"
     form = DeleteAccountForm(user=request.user)
+    blocked = False
     status = 200
     if request.method == "POST":
         attempts = cache.get(attempts_key, 0)
         if attempts >= DELETE_ATTEMPTS:
-            form = DeleteAccountForm(user=request.user)
-            form.add_error(None, _("U heeft te vaak een verkeerd wachtwoord ingevuld. Probeer het over een kwartier opnieuw. Er is niets gewist."))
+            blocked = True
             status = 429
         else:
             form = DeleteAccountForm(request.POST, user=request.user)
@@ -156,7 +155,7 @@ def delete(request):
                 return redirect("privacy:deleted")
             cache.set(attempts_key, attempts + 1, DELETE_WINDOW_SECONDS)
             status = 400
-    return render(request, "privacy/delete.html", {"form": form}, status=status)
+    return render(request, "privacy/delete.html", {"form": form, "blocked": blocked}, status=status)
 
 
 def deleted(request):
