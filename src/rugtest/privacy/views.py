@@ -62,7 +62,7 @@ def agenda(request):
             if times_form.is_valid():
                 services.set_walk_times(user=request.user, **times_form.cleaned_data)
                 return redirect(reverse("privacy:agenda") + "?tijden=1")
-            status = 400
+            # Shown again with the errors (200, as every form of the site).
         else:
             status = 400
     feed_url = None
@@ -78,7 +78,7 @@ def agenda(request):
         "has_programme": programme is not None,
         "revoked": request.GET.get("ingetrokken") == "1",
         "times_saved": request.GET.get("tijden") == "1",
-        "bad_action": status == 400 and request.POST.get("action") not in ("times",),
+        "bad_action": status == 400,
     }, status=status)
 
 
@@ -154,7 +154,6 @@ def delete(request):
                 cache.delete(attempts_key)
                 return redirect("privacy:deleted")
             cache.set(attempts_key, attempts + 1, DELETE_WINDOW_SECONDS)
-            status = 400
     return render(request, "privacy/delete.html", {"form": form, "blocked": blocked}, status=status)
 
 
