@@ -257,7 +257,7 @@ def post_minutes_181(v: Visit) -> Response:
 def agenda_new_link(v: Visit) -> Response:
     """The calendar page right after "make a link": the link shown once, with how to add it."""
     response = v.submit("main form")
-    expect(v.page.locator("#feed-url")).to_have_value(re.compile(r"/agenda/[A-Za-z0-9_-]{43}\.ics$"))
+    expect(v.page.locator("textarea#feed-url")).to_have_value(re.compile(r"/agenda/[A-Za-z0-9_-]{43}\.ics$"))
     return response
 
 

@@ -23,7 +23,7 @@ from rugtest.programme.models import Programme, RugtestResult, WalkEntry
 pytestmark = pytest.mark.django_db
 UTC = dt.timezone.utc
 PARTS = ("morning", "afternoon", "evening")
-FEED = re.compile(r'value="(https?://[^"]+/agenda/([A-Za-z0-9_-]+)\.ics)"')
+FEED = re.compile(r'id="feed-url"[^>]*>(https?://[^<]+/agenda/([A-Za-z0-9_-]+)\.ics)</textarea>')
 SELFCARE = {"spec_version": 1, "level": "selfcare", "action": "selfcare", "conditions": [], "rules": [],
             "uncertain_rules": [], "duration_class": "subacute", "nonspecific": True,
             "programme": "recommended", "advice": ["A-PROGRAMME"]}
