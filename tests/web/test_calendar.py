@@ -274,3 +274,26 @@ def test_one_persons_link_never_shows_another_persons_plan(client):
     _, token = create_link(client)
     summaries = {str(e["summary"]) for e in events(client.get(f"/agenda/{token}.ics").content)}
     assert summaries == {"Wandelen: 3 minuten"}
+
+
+def test_the_page_says_why_a_stopped_programme_has_no_walks_W_9(client):
+    user = person()
+    programme = programme_of(user, timezone.localdate() - dt.timedelta(days=2))
+    client.force_login(user)
+    _, token = create_link(client)
+    assert len(events(client.get(f"/agenda/{token}.ics").content)) == 42
+    WalkEntry.objects.create(programme=programme, date=timezone.localdate(), part="morning", minutes=0,
+                             warning_signs=["leg_weakness"])
+    assert events(client.get(f"/agenda/{token}.ics").content) == []
+    assert "Uw rugoefening is gestopt" in client.get("/rugoefening/agenda/").content.decode()
+    assert "has stopped" in client.get("/en/rugoefening/agenda/").content.decode()
+
+
+def test_the_programme_page_leads_to_the_calendar_and_my_data(client):
+    user = person()
+    programme_of(user, timezone.localdate())
+    client.force_login(user)
+    page = client.get("/rugoefening/").content.decode()
+    assert 'href="/rugoefening/agenda/"' in page and 'href="/mijn-gegevens/"' in page
+    english = client.get("/en/rugoefening/").content.decode()
+    assert 'href="/en/rugoefening/agenda/"' in english and "Put your walks in your calendar" in english

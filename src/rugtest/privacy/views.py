@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rugtest.programme.models import Programme, RugtestResult, WalkEntry
-from rugtest.programme.selectors import current_programme
+from rugtest.programme.selectors import current_programme, plan_for
 
 from . import calendar, export, services
 from .forms import DeleteAccountForm, TimesForm
@@ -69,6 +69,7 @@ def agenda(request):
     if new_token:
         feed_url = request.build_absolute_uri(reverse("privacy:feed", kwargs={"token": new_token}))
     programme = current_programme(request.user)
+    state = plan_for(programme, timezone.localdate()).state if programme else None
     return render(request, "privacy/agenda.html", {
         "section": "rugoefening",
         "link": link,
@@ -76,6 +77,8 @@ def agenda(request):
         "webcal_url": "webcal://" + feed_url.split("://", 1)[1] if feed_url else None,
         "times_form": times_form,
         "has_programme": programme is not None,
+        "stopped": state == "stopped",  # W-9: the feed has no walks from a stop on
+        "finished": state == "finished",  # W-7: nor after the last day
         "revoked": request.GET.get("ingetrokken") == "1",
         "times_saved": request.GET.get("tijden") == "1",
         "bad_action": status == 400,
