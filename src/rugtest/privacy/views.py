@@ -21,6 +21,7 @@ from rugtest.programme.selectors import current_programme, plan_for
 
 from . import calendar, export, services
 from .forms import DeleteAccountForm, TimesForm
+from .models import CalendarLink
 
 # A password typed wrong this often within the window blocks deletion for the window.
 DELETE_ATTEMPTS, DELETE_WINDOW_SECONDS = 5, 15 * 60
@@ -45,7 +46,7 @@ def _download(content: bytes, content_type: str, name: str, ext: str) -> HttpRes
 @login_required
 @require_http_methods(["GET", "POST"])
 def agenda(request):
-    link = services.CalendarLink.objects.filter(user=request.user).first() or services.CalendarLink(user=request.user)
+    link = CalendarLink.objects.filter(user=request.user).first() or CalendarLink(user=request.user)
     times_form = TimesForm(initial={p: t.strftime("%H:%M") for p, t in link.times().items()})
     new_token = None
     status = 200
@@ -107,7 +108,7 @@ def mine(request):
     user = request.user
     results = RugtestResult.objects.filter(user=user)
     programmes = Programme.objects.filter(user=user)
-    link = services.CalendarLink.objects.filter(user=user).first()
+    link = CalendarLink.objects.filter(user=user).first()
     return render(request, "privacy/mine.html", {
         "email": user.email,
         "date_joined": user.date_joined,
