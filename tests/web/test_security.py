@@ -108,7 +108,7 @@ def test_no_template_has_inline_script_or_style_that_the_policy_would_block():
 
 # --- CSRF on every form ---------------------------------------------------------------------
 
-SAMPLE_VALUES = ["1", "x", "1-x", "abc.def", "00000000-0000-0000-0000-000000000000"]
+SAMPLE_VALUES = ["1", "x", "1-x", "abc.def", "00000000-0000-0000-0000-000000000000", "A" * 43]
 
 
 def _patterns(resolver=None, namespace=None):
@@ -165,6 +165,9 @@ PUBLIC_PARAMETERS = {
     "content:condition": "an information page",
     "account_confirm_email": "allauth's key from the confirmation mail",
     "account_reset_password_from_key": "allauth's key from the reset mail",
+    # The calendar link is a secret the person gives their calendar app: whoever holds it may
+    # read that feed, by design. A token that is not theirs is 404 (below, and test_privacy.py).
+    "privacy:feed": "the secret calendar link",
 }
 
 
@@ -198,6 +201,8 @@ def test_every_url_with_another_persons_id_is_not_found():
     entry.refresh_from_db()
     assert (entry.minutes, entry.part) == (12, "morning")
     assert WalkEntry.objects.filter(programme=programme).count() == 1
+    guessed = reverse("privacy:feed", kwargs={"token": secrets.token_urlsafe(32)})
+    assert anna.get(guessed).status_code == 404
 
 
 # --- Health data is not kept by browsers or caches ------------------------------------------
@@ -230,7 +235,7 @@ def test_result_and_its_download_are_not_stored_by_the_browser(client):
 
 
 @pytest.mark.django_db
-def test_programme_pages_are_not_stored_by_the_browser(client):
+def test_programme_and_my_data_pages_are_not_stored_by_the_browser(client):
     from rugtest.programme import services
 
     person = make_user(password=None)
@@ -239,7 +244,8 @@ def test_programme_pages_are_not_stored_by_the_browser(client):
                                  part="morning", minutes=12)
     client.force_login(person)
     for url in ("/rugoefening/", "/rugoefening/voortgang/", "/rugoefening/wandeling/",
-                f"/rugoefening/wandeling/{entry.id}/", "/en/rugoefening/voortgang/"):
+                f"/rugoefening/wandeling/{entry.id}/", "/en/rugoefening/voortgang/", "/rugoefening/agenda/",
+                "/mijn-gegevens/", "/mijn-gegevens/export.json", "/mijn-gegevens/export.fhir.json"):
         response = client.get(url)
         assert response.status_code == 200, url
         assert _no_store(response), url
