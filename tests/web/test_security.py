@@ -412,7 +412,9 @@ def test_behind_the_proxy_one_client_cannot_use_up_everyones_limit():
 def test_walk_form_takes_plain_digits_only(typed):
     form = WalkForm({"date": "2026-03-02", "part": "morning", "minutes": typed})
     assert not form.is_valid()
-    assert form.errors["minutes"] == ["Vul een heel getal in van 0 tot en met 180."]
+    assert form.errors["minutes"] == [
+        "Vul een heel getal in van 0 tot en met 180. Typ alleen cijfers, zonder punt, komma of spatie."
+    ]
     start = StartForm({"baseline_method": "direct", "baseline_minutes": typed, "confirm_past_week": "on"})
     assert not start.is_valid() and "baseline_minutes" in start.errors
 
