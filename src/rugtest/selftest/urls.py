@@ -8,5 +8,6 @@ urlpatterns = [
     path("stap/<str:page_id>/", views.step, name="step"),
     path("uitslag/", views.result, name="result"),
     path("uitslag.json", views.result_json, name="result_json"),
+    path("uitslag.pdf", views.result_pdf, name="result_pdf"),
     path("opnieuw/", views.restart, name="restart"),
 ]
