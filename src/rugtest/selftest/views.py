@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rugtest.api import fhir
 from rugtest.core import questions
 from rugtest.core.triage import RULE_BY_ID
 
@@ -219,6 +220,23 @@ def result_json(request):
     body = json.dumps(outcome, sort_keys=True, ensure_ascii=False)
     reply = HttpResponse(body, content_type="application/json; charset=utf-8")
     reply["Content-Disposition"] = 'attachment; filename="rugtest-uitslag.json"'
+    return reply
+
+
+def result_fhir(request):
+    """The person's own result as the FHIR Bundle the API gives, to hand to a GP's system."""
+    progress = progress_store.load(request.session)
+    outcome = progress.outcome() if progress.started else None
+    if outcome is None:
+        return _no_result_page(request)
+    taken_on = progress.date or timezone.localdate()
+    bundle = fhir.result_bundle(
+        progress.answers, outcome, authored=taken_on.isoformat(), stopped=progress.is_early(),
+        timestamp=fhir.now_instant(),
+    )
+    reply = HttpResponse(json.dumps(bundle, ensure_ascii=False, indent=1), content_type="application/fhir+json; charset=utf-8")
+    reply["Content-Disposition"] = f'attachment; filename="rugtest-uitslag-{taken_on.isoformat()}.fhir.json"'
+    reply["Cache-Control"] = "private, no-store"
     return reply
 
 
