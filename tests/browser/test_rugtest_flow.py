@@ -26,7 +26,7 @@ ACTION_TITLES = {
     "see_gp": "Maak een afspraak bij uw huisarts",
     "selfcare": "Uw rugpijn lijkt op gewone rugpijn",
 }
-ALL_STEPS = ["1", "2", "3", "4", "5"]
+ALL_STEPS = ["1", "2", "3", "4", "5", "6"]
 RESULT_PATH = re.compile(r"/rugtest/uitslag/$")
 STEP_PATH = re.compile(r"/rugtest/stap/([0-9a-z]+)/$")
 
@@ -130,7 +130,7 @@ FLOWS = [
     pytest.param("E-01", ["1", "2"], id="E-01-emergency-saddle-numbness-result-after-step-2"),
     pytest.param("E-02", ["1", "2"], id="E-02-emergency-aaa-call-112-after-step-2"),
     pytest.param("E-04", ALL_STEPS, id="E-04-urgent-unknown-bladder"),
-    pytest.param("E-06", ["1", "2", "3", "4", "4b", "5"], id="E-06-gp-leg-pain-with-follow-up-page"),
+    pytest.param("E-06", ["1", "2", "3", "4", "4b", "5", "6"], id="E-06-gp-leg-pain-with-follow-up-page"),
     pytest.param("E-09", ALL_STEPS, id="E-09-selfcare-work-and-posture"),
     pytest.param("E-10", ALL_STEPS, id="E-10-selfcare-sport-and-fear"),
 ]

@@ -16,6 +16,7 @@ from rugtest.core.triage import (
 )
 
 RANK = {level: rank for rank, level in enumerate(LEVELS)}  # 0 = most urgent
+RULE_LEVEL = {rule.id: rule.level for rule in RULES}
 SPEC = clinical_text("triage-rules.md")
 SPEC_RULE_IDS = re.findall(r"^\| (R-[A-Z]+-\d+) \|", SPEC, flags=re.M)
 
@@ -29,8 +30,14 @@ def test_the_code_has_exactly_the_spec_rules_in_spec_order():
     assert list(RULE_IDS) == SPEC_RULE_IDS
 
 
+# triage-rules.md, safety property: `previous_episodes` is the one yes/no question where "yes"
+# is the reassuring answer.
+REASSURING_YES = "previous_episodes"
+WARNING_SIGNS = [qid for qid in yesno_ids() if qid != REASSURING_YES]
+
+
 @fast
-@given(complete_answers(), st.sampled_from(yesno_ids()), st.sampled_from(["unknown", "yes"]))
+@given(complete_answers(), st.sampled_from(WARNING_SIGNS), st.sampled_from(["unknown", "yes"]))
 def test_a_no_turned_into_unknown_or_yes_never_lowers_urgency(answers, qid, new_value):
     assume(answers.get(qid, "no") == "no")
     before = evaluate(answers)["level"]
@@ -39,14 +46,22 @@ def test_a_no_turned_into_unknown_or_yes_never_lowers_urgency(answers, qid, new_
 
 
 @fast
-@given(complete_answers(), st.sampled_from(yesno_ids()))
-def test_an_unknown_turned_into_yes_never_lowers_urgency(answers, qid):
-    assume(answers.get(qid) == "unknown")
-    assert RANK[evaluate({**answers, qid: "yes"})["level"]] <= RANK[evaluate(answers)["level"]]
+@given(complete_answers(), st.sampled_from(["unknown", "no"]))
+def test_previous_episodes_turned_from_yes_into_unknown_or_no_never_lowers_urgency(answers, new_value):
+    before = evaluate({**answers, REASSURING_YES: "yes"})["level"]
+    after = evaluate({**answers, REASSURING_YES: new_value})["level"]
+    assert RANK[after] <= RANK[before]
 
 
 @fast
-@given(complete_answers(), st.sampled_from(yesno_ids()))
+@given(complete_answers(), st.sampled_from(WARNING_SIGNS))
+def test_an_unknown_turned_into_yes_never_lowers_urgency(answers, qid):
+    as_unknown = evaluate({**answers, qid: "unknown"})["level"]
+    assert RANK[evaluate({**answers, qid: "yes"})["level"]] <= RANK[as_unknown]
+
+
+@fast
+@given(complete_answers(), st.sampled_from(WARNING_SIGNS))
 def test_unknown_is_never_less_urgent_than_yes_would_be(answers, qid):
     """triage-rules.md: a missing or unknown answer never gives a less urgent level than "yes".
 
@@ -92,8 +107,15 @@ def test_unknown_follows_three_valued_logic_exactly(answers):
     assert outcome["uncertain_rules"] == uncertain
     levels = [r.level for r in RULES if r.id in certain]
     levels += ["urgent" if r.level == "emergency" else r.level for r in RULES if r.id in uncertain]
-    assert outcome["level"] == min(levels, key=RANK.__getitem__, default="selfcare")
-    assert ("A-CHECK-TODAY" in outcome["advice"]) == bool(uncertain)
+    level = min(levels, key=RANK.__getitem__, default="selfcare")
+    assert outcome["level"] == level
+    # A-CHECK-TODAY: level urgent and an uncertain rule at urgent (an uncertain emergency
+    # rule counts as urgent); A-CHECK-GP: level urgent or gp and an uncertain rule at gp.
+    uncertain_levels = {RULE_LEVEL[r] for r in uncertain}
+    check_today = level == "urgent" and bool(uncertain_levels & {"emergency", "urgent"})
+    check_gp = level in ("urgent", "gp") and "gp" in uncertain_levels
+    assert ("A-CHECK-TODAY" in outcome["advice"]) == check_today
+    assert ("A-CHECK-GP" in outcome["advice"]) == check_gp
 
 
 @fast
@@ -102,8 +124,9 @@ def test_outcome_keys_and_consistency(answers):
     outcome = evaluate(answers)
     assert set(outcome) == {
         "spec_version", "level", "action", "conditions", "rules", "uncertain_rules",
-        "duration_class", "nonspecific", "programme", "advice",
+        "duration_class", "nonspecific", "programme", "advice", "risk_factors", "support",
     }
+    assert (outcome["support"] is None) == (outcome["level"] != "selfcare")
     assert outcome["nonspecific"] == (outcome["level"] == "selfcare")
     assert outcome["nonspecific"] == (not outcome["rules"] and not outcome["uncertain_rules"])
     if outcome["level"] in ("emergency", "urgent"):

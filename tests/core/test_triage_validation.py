@@ -9,7 +9,8 @@ from rugtest.core.triage import duration_class, triage
 
 def valid_answers(**changes):
     answers = {q.id: "no" for q in questions.QUESTIONS if q.type == questions.YESNO and q.required}
-    answers.update(age=44, duration_weeks=8, pain_score=5)
+    # "yes" is the reassuring answer to previous_episodes (R-AGE-2).
+    answers.update(age=44, duration_weeks=8, pain_score=5, previous_episodes="yes")
     answers.update(changes)
     return answers
 
@@ -142,3 +143,89 @@ def test_cli_error_line_is_one_line_even_for_a_field_with_a_newline():
     with pytest.raises(InputError) as error:
         triage({"answers": {**valid_answers(), "x\ny": 1}})
     assert "\n" not in error.value.cli_line()
+
+
+@pytest.mark.parametrize("field", ["previous_episodes", "progressive"])
+def test_a_version_1_request_without_the_new_required_answers_is_an_input_error(field):
+    answers = valid_answers()
+    del answers[field]
+    with pytest.raises(InputError) as error:
+        triage({"answers": answers})
+    assert error.value.field == field
+
+
+@pytest.mark.parametrize(
+    "age, weeks, previous, fires",
+    [
+        (50, 0, "no", "certain"),       # began at 50: a first back pain after 50
+        (49, 0, "no", None),            # began at 49
+        (52, 104, "no", "certain"),     # onset 52 - 2 = 50
+        (52, 156, "no", None),          # onset 52 - 3 = 49
+        (70, 4, "yes", None),           # had it before: not a first episode
+        (70, 4, "unknown", "uncertain"),
+    ],
+)
+def test_R_AGE_2_a_first_back_pain_that_began_at_50_or_later_needs_the_gp(age, weeks, previous, fires):
+    outcome = triage({"answers": valid_answers(age=age, duration_weeks=weeks, previous_episodes=previous)})
+    assert ("R-AGE-2" in outcome["rules"]) == (fires == "certain")
+    assert ("R-AGE-2" in outcome["uncertain_rules"]) == (fires == "uncertain")
+    if fires == "certain":
+        assert outcome["level"] == "gp" and outcome["programme"] == "ask_gp_first"
+    if fires == "uncertain":
+        assert outcome["level"] == "gp" and "A-CHECK-GP" in outcome["advice"]
+
+
+def test_R_PRO_1_pain_that_keeps_getting_worse_needs_the_gp():
+    outcome = triage({"answers": valid_answers(progressive="yes")})
+    assert (outcome["rules"], outcome["level"], outcome["action"]) == (["R-PRO-1"], "gp", "see_gp")
+    unsure = triage({"answers": valid_answers(progressive="unknown")})
+    assert unsure["uncertain_rules"] == ["R-PRO-1"]
+    assert unsure["advice"][:2] == ["A-SEE-GP", "A-CHECK-GP"]
+    assert "A-CHECK-TODAY" not in unsure["advice"]
+
+
+def test_a_dont_know_on_a_gp_sign_asks_to_mention_it_not_to_go_today():
+    """Version 2: "don't know" on a GP-level sign never says "today"."""
+    outcome = triage({"answers": valid_answers(weight_loss="unknown")})
+    assert outcome["level"] == "gp"
+    assert "A-CHECK-GP" in outcome["advice"] and "A-CHECK-TODAY" not in outcome["advice"]
+
+
+@pytest.mark.parametrize(
+    "changes, support",
+    [
+        ({}, "self"),
+        ({"stress": "yes", "fear_of_moving": "yes"}, "gp_talk"),
+        ({"fear_of_moving": "yes", "expect_no_recovery": "yes"}, "self"),  # two, no stress or mood
+        ({"fear_of_moving": "yes", "expect_no_recovery": "yes", "pain_score": 7}, "physio"),
+        ({"low_mood": "yes"}, "self"),
+        ({"low_mood": "yes", "pain_score": 8, "heavy_work": "yes"}, "physio"),
+        ({"low_mood": "yes", "stress": "yes"}, "gp_talk"),
+        ({"stress": "unknown", "low_mood": "unknown", "fear_of_moving": "unknown"}, "self"),
+    ],
+)
+def test_support_names_who_can_best_help_with_non_specific_back_pain(changes, support):
+    answers = valid_answers(previous_episodes="no", **changes)
+    outcome = triage({"answers": answers})
+    assert outcome["level"] == "selfcare"
+    assert outcome["support"] == support
+    assert ("A-SUPPORT-GP" in outcome["advice"]) == (support == "gp_talk")
+    assert ("A-SUPPORT-PHYSIO" in outcome["advice"]) == (support == "physio")
+
+
+def test_risk_factors_count_only_a_yes_or_a_met_threshold_in_the_spec_order():
+    answers = valid_answers(
+        pain_score=7, previous_episodes="yes", activity_level="much_less", leg_pain_below_knee="yes",
+        poor_health="yes", stress="unknown", work_unhappy="yes",
+    )
+    outcome = triage({"answers": answers})
+    assert outcome["risk_factors"] == ["F-EPISODES", "F-LIMITED", "F-LEG-PAIN", "F-PAIN-HIGH", "F-HEALTH", "F-WORK-UNHAPPY"]
+    assert triage({"answers": valid_answers(pain_score=6)})["risk_factors"] == ["F-EPISODES"]
+
+
+def test_support_is_null_unless_selfcare_and_the_factors_never_change_the_level():
+    answers = valid_answers(fever="yes", stress="yes", low_mood="yes")
+    outcome = triage({"answers": answers})
+    assert outcome["level"] == "urgent" and outcome["support"] is None
+    assert outcome["risk_factors"] == ["F-EPISODES", "F-STRESS", "F-MOOD"]
+    assert "A-MOOD" not in outcome["advice"]

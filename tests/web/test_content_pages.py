@@ -293,7 +293,7 @@ DUTCH_DOSE_TABLE = [
     ["ibuprofen 200 of 400 mg", "200–400 mg",
      "steeds minstens 6 uur ertussen, maximaal 3 × per dag", "1200 mg", "7 dagen"],
     ["naproxen(natrium) 220, 250 of 275 mg", "1 tablet",
-     "steeds minstens 8 uur ertussen, maximaal 3 × per dag", "3 tabletten", "7 dagen"],
+     "steeds minstens 8 uur ertussen, maximaal 3 × per dag", "3 tabletten; 65 jaar en ouder: 2 tabletten", "7 dagen"],
 ]
 
 

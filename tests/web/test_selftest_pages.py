@@ -69,11 +69,11 @@ def test_step_one_uses_question_ids_as_field_names(client):
     html = client.get("/rugtest/stap/1/").content.decode()
     assert 'name="age"' in html and 'name="duration_weeks"' in html and 'name="pain_score"' in html
     assert 'type="radio" name="sex" value="female"' in html
-    assert "Stap 1 van 5" in html
+    assert "Stap 1 van 6" in html
 
 
 def test_step_two_offers_dont_know_on_every_question(client):
-    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3"})
+    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3", "previous_episodes": "yes"})
     html = client.get("/rugtest/stap/2/").content.decode()
     for question in questions.PAGE_BY_ID["2"].questions:
         assert f'name="{question.id}" value="unknown"' in html
@@ -97,7 +97,7 @@ def test_a_bad_age_shows_the_step_again_with_a_message_and_keeps_the_rest(client
 
 
 def test_a_tampered_choice_is_refused_with_a_message(client):
-    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3"})
+    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3", "previous_episodes": "yes"})
     data = {q.id: "no" for q in questions.PAGE_BY_ID["2"].questions}
     data["saddle_numbness"] = "maybe"
     response = client.post("/rugtest/stap/2/", data)
@@ -106,7 +106,7 @@ def test_a_tampered_choice_is_refused_with_a_message(client):
 
 
 def test_a_missing_safety_answer_is_asked_again_never_taken_as_no(client):
-    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3"})
+    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3", "previous_episodes": "yes"})
     data = {q.id: "no" for q in questions.PAGE_BY_ID["2"].questions}
     del data["bladder_bowel"]
     response = client.post("/rugtest/stap/2/", data)
@@ -153,7 +153,7 @@ def test_changing_an_answer_from_the_result_changes_the_outcome(client):
 
 
 def test_back_link_goes_to_the_previous_step(client):
-    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3"})
+    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3", "previous_episodes": "yes"})
     assert 'href="/rugtest/stap/1/"' in client.get("/rugtest/stap/2/").content.decode()
 
 
@@ -165,7 +165,7 @@ def test_an_expired_session_gets_a_clear_way_forward(client):
 
 def test_a_post_without_csrf_token_gets_a_friendly_page():
     client = Client(enforce_csrf_checks=True)
-    response = client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3"})
+    response = client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3", "previous_episodes": "yes"})
     assert response.status_code == 403
     assert "Dit formulier is verlopen" in response.content.decode()
     response = client.post("/en/rugtest/stap/1/", {"age": "50"})
@@ -225,3 +225,70 @@ def test_an_emergency_page_does_not_add_a_check_today_line(client):
     html = walk(client, answers).content.decode()
     assert "Bel nu meteen uw huisarts" in html
     assert "vandaag nog nakijken" not in html
+
+
+def test_a_certain_emergency_sign_shows_the_result_at_once_even_with_other_questions_open(client):
+    """Issue: an emergency sign is acted on at once, not after "not everything is filled in"."""
+    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3", "previous_episodes": "yes"})
+    response = client.post("/rugtest/stap/2/", {"bladder_bowel": "yes"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/rugtest/uitslag/"
+    html = response.content.decode()
+    assert 'data-level="emergency"' in html
+    assert "Bel nu meteen uw huisarts" in html
+
+
+def test_an_open_question_next_to_a_dont_know_emergency_sign_is_still_asked(client):
+    """A "don't know" makes no emergency certain, so the open questions must be answered."""
+    client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3", "previous_episodes": "yes"})
+    response = client.post("/rugtest/stap/2/", {"bladder_bowel": "unknown"})
+    assert response.status_code == 200
+    assert "Beantwoord deze vraag." in response.content.decode()
+    assert client.get("/rugtest/uitslag/").status_code == 302
+
+
+def test_sudden_severe_pain_above_40_calls_112_at_once(client):
+    client.post("/rugtest/stap/1/", {"age": "61", "duration_weeks": "0", "pain_score": "9", "previous_episodes": "yes"})
+    response = client.post("/rugtest/stap/2/", {"sudden_severe_pain": "yes"}, follow=True)
+    html = response.content.decode()
+    assert 'data-level="emergency"' in html and 'href="tel:112"' in html
+
+
+def test_follow_ups_are_asked_after_dont_know_too(client):
+    client.post("/rugtest/stap/1/", {"age": "44", "duration_weeks": "2", "pain_score": "3", "previous_episodes": "yes"})
+    client.post("/rugtest/stap/2/", {q.id: "no" for q in questions.PAGE_BY_ID["2"].questions})
+    client.post("/rugtest/stap/3/", {q.id: "no" for q in questions.PAGE_BY_ID["3"].questions})
+    response = client.post("/rugtest/stap/4/", {
+        "leg_pain_below_knee": "unknown", "walking_legs_relief_bending": "no",
+        "morning_stiffness": "unknown", "pain_uncontrolled": "no",
+    })
+    assert response["Location"] == "/rugtest/stap/4b/"
+    html = client.get("/rugtest/stap/4b/").content.decode()
+    for qid in ("leg_pain_dominant", "cough_sneeze_pain", "leg_numb_tingling", "better_with_movement"):
+        assert f'name="{qid}" value="unknown"' in html
+
+
+def test_steps_5_and_6_offer_yes_and_no_only_and_say_why_they_are_asked(client):
+    walk_to = {"age": "44", "duration_weeks": "8", "pain_score": "3", "previous_episodes": "yes"}
+    client.post("/rugtest/stap/1/", walk_to)
+    client.post("/rugtest/stap/2/", {q.id: "no" for q in questions.PAGE_BY_ID["2"].questions})
+    client.post("/rugtest/stap/3/", {q.id: "no" for q in questions.PAGE_BY_ID["3"].questions})
+    client.post("/rugtest/stap/4/", {q.id: "no" for q in questions.PAGE_BY_ID["4"].questions})
+    html5 = client.get("/rugtest/stap/5/").content.decode()
+    assert 'name="heavy_work" value="yes"' in html5 and 'name="heavy_work" value="unknown"' not in html5
+    assert "U mag elke vraag overslaan" in html5
+    assert client.post("/rugtest/stap/5/", {})["Location"] == "/rugtest/stap/6/"
+    html6 = client.get("/rugtest/stap/6/").content.decode()
+    assert "Stap 6 van 6" in html6 and "U mag elke vraag overslaan" in html6
+    assert 'name="stress" value="no"' in html6 and 'name="stress" value="unknown"' not in html6
+    assert client.post("/rugtest/stap/6/", {})["Location"] == "/rugtest/uitslag/"
+
+
+def test_step_6_answers_stay_closed_on_the_result_until_opened(client):
+    response = walk(client, {**CASES["E-09"]["answers"], "low_mood": "yes", "stress": "yes"})
+    html = response.content.decode()
+    assert 'data-support="gp_talk"' in html
+    details = html[html.index('<details class="private">'):]
+    # A-MOOD and the factors sit inside a closed <details>, never in the open page.
+    assert "113" not in html[:html.index('<details class="private">')]
+    assert 'data-advice="A-MOOD"' in details and 'data-factor="F-MOOD"' in details
+    assert "<details class=\"private\" open" not in html

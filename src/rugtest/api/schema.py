@@ -7,11 +7,11 @@ and rule tables the triage uses, so they cannot drift from it.
 from functools import cache
 
 from rugtest.core import questions
-from rugtest.core.triage import ADVICE_IDS, CONDITIONS, LEVELS, RULE_IDS
+from rugtest.core.triage import (
+    ACTION_IDS, ADVICE_IDS, CONDITIONS, DURATION_CLASSES, LEVELS, PROGRAMMES, RISK_FACTOR_IDS, RULE_IDS, SUPPORTS,
+)
 
 from .fhir import ANSWERS_SYSTEM, QUESTIONNAIRE_URL, code_system_ids
-
-ACTIONS = ["call_112", "call_gp_now", "call_gp_today", "see_gp", "selfcare"]
 
 
 def _answer_schema(question: questions.Question) -> dict:
@@ -38,19 +38,24 @@ def openapi_document() -> dict:
         "type": "object",
         "required": [
             "spec_version", "level", "action", "conditions", "rules", "uncertain_rules",
-            "duration_class", "nonspecific", "programme", "advice",
+            "duration_class", "nonspecific", "programme", "advice", "risk_factors", "support",
         ],
         "properties": {
             "spec_version": {"type": "integer", "enum": [questions.SPEC_VERSION]},
             "level": {"type": "string", "enum": list(LEVELS)},
-            "action": {"type": "string", "enum": ACTIONS},
+            "action": {"type": "string", "enum": list(ACTION_IDS)},
             "conditions": id_list(CONDITIONS),
             "rules": id_list(RULE_IDS),
             "uncertain_rules": id_list(RULE_IDS),
-            "duration_class": {"type": "string", "enum": ["acute", "subacute", "chronic"]},
+            "duration_class": {"type": "string", "enum": list(DURATION_CLASSES)},
             "nonspecific": {"type": "boolean"},
-            "programme": {"type": "string", "enum": ["not_now", "ask_gp_first", "optional", "recommended"]},
+            "programme": {"type": "string", "enum": list(PROGRAMMES)},
             "advice": id_list(ADVICE_IDS),
+            "risk_factors": id_list(RISK_FACTOR_IDS),
+            "support": {
+                "type": ["string", "null"], "enum": [*SUPPORTS, None],
+                "description": "who can best help with non-specific back pain; null unless level is selfcare",
+            },
         },
     }
     error = {
@@ -185,14 +190,15 @@ def _fhir_item(question: questions.Question) -> dict:
         ]
     if question.choices:
         item["answerOption"] = [
-            {"valueCoding": {"system": _SYSTEM, "code": c.value, "display": c.nl}} for c in question.choices
+            {"valueCoding": {"system": _SYSTEM, "code": c.value, "display": c.nl}} for c in question.web_choices()
         ]
     if question.show_if:
+        # One enableWhen per allowed value ("yes" or "don't know"): shown when any holds.
         item["enableWhen"] = [
             {"question": qid, "operator": "=", "answerCoding": {"system": _SYSTEM, "code": value}}
-            for qid, value in question.show_if
+            for qid, values in question.show_if for value in values
         ]
-        item["enableBehavior"] = "all"
+        item["enableBehavior"] = "any"
     return item
 
 

@@ -1,4 +1,4 @@
-"""The rugtest questionnaire as data (shared/clinical/questionnaire.md, spec version 1).
+"""The rugtest questionnaire as data (shared/clinical/questionnaire.md, spec version 2).
 
 One entry per question: its id and answer type (part of the contract), whether it is
 required, which page of the web flow asks it, when it is shown, and its wording in Dutch
@@ -6,8 +6,8 @@ required, which page of the web flow asks it, when it is shown, and its wording 
 the questions off.
 
 The web flow asks one step of the spec per page. Step 4 has follow-up questions that
-may only be shown after a "yes" on the same step; without JavaScript they need a page of
-their own, so step 4 has two pages: ``4`` and ``4b``.
+may only be shown after a "yes" or "don't know" on the same step; without JavaScript they
+need a page of their own, so step 4 has two pages: ``4`` and ``4b``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .errors import InputError
 
-SPEC_VERSION = 1
+SPEC_VERSION = 2
 
 YESNO = "yesno"
 INT = "int"
@@ -53,12 +53,24 @@ class Question:
     unit_nl: str = ""
     unit_en: str = ""
     choices: tuple[Choice, ...] = ()
-    # Shown only when every (question id, value) pair holds (questionnaire.md, last lines).
-    show_if: tuple[tuple[str, str], ...] = ()
+    # Shown only when, for every (question id, values) pair, the answer is one of the values
+    # (questionnaire.md, last lines).
+    show_if: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def safety(self) -> bool:
         return self.step in (2, 3)
+
+    @property
+    def offers_unknown(self) -> bool:
+        """"Weet ik niet" is offered on the yes/no questions of steps 1–4 only (questionnaire.md)."""
+        return self.type == YESNO and self.step <= 4
+
+    def web_choices(self) -> tuple[Choice, ...]:
+        """The answers the web form offers: steps 5 and 6 offer "Ja" and "Nee" only."""
+        if self.type == YESNO and not self.offers_unknown:
+            return tuple(c for c in self.choices if c.value != "unknown")
+        return self.choices
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -114,7 +126,7 @@ class Page:
         return self.intro_nl if lang == "nl" else self.intro_en
 
 
-STEP_COUNT = 5
+STEP_COUNT = 6
 
 QUESTIONS: tuple[Question, ...] = (
     # Step 1 — About you and your pain
@@ -151,7 +163,7 @@ QUESTIONS: tuple[Question, ...] = (
         minimum=0, maximum=10,
     ),
     _yn(
-        "previous_episodes", 1, "1", False,
+        "previous_episodes", 1, "1", True,
         "Heeft u eerder zulke rugpijn gehad?", "Have you had back pain like this before?",
     ),
     # Step 2 — Emergency signs (safety)
@@ -277,6 +289,14 @@ QUESTIONS: tuple[Question, ...] = (
         "Begon de pijn na een kleine val of stoot, of na iets optillen?",
         "Did the pain start after a minor fall or bump, or after lifting something?",
     ),
+    _yn(
+        "progressive", 3, "3", True,
+        "Wordt de pijn week na week erger? Ook als u rust of pijnstillers neemt?",
+        "Does the pain keep getting worse week after week? Also when you rest or take "
+        "painkillers?",
+        "Het gaat niet om een slechte dag af en toe.",
+        "This is not about a bad day now and then.",
+    ),
     # Step 4 — Leg pain and stiffness
     _yn(
         "leg_pain_below_knee", 4, "4", True,
@@ -304,25 +324,25 @@ QUESTIONS: tuple[Question, ...] = (
         "leg_pain_dominant", 4, "4b", False,
         "Is de pijn in uw been erger dan de pijn in uw rug?",
         "Is the pain in your leg worse than the pain in your back?",
-        show_if=(("leg_pain_below_knee", "yes"),),
+        show_if=(("leg_pain_below_knee", ("yes", "unknown")),),
     ),
     _yn(
         "cough_sneeze_pain", 4, "4b", False,
         "Wordt de pijn in uw been erger als u hoest, niest of perst?",
         "Does the pain in your leg get worse when you cough, sneeze or strain?",
-        show_if=(("leg_pain_below_knee", "yes"),),
+        show_if=(("leg_pain_below_knee", ("yes", "unknown")),),
     ),
     _yn(
         "leg_numb_tingling", 4, "4b", False,
         "Heeft u een doof gevoel of tintelingen in één been of voet?",
         "Do you have numbness or tingling in one leg or foot?",
-        show_if=(("leg_pain_below_knee", "yes"),),
+        show_if=(("leg_pain_below_knee", ("yes", "unknown")),),
     ),
     _yn(
         "better_with_movement", 4, "4b", False,
         "Wordt de rugpijn beter als u beweegt, en niet als u rust?",
         "Does the back pain get better when you move, and not when you rest?",
-        show_if=(("morning_stiffness", "yes"),),
+        show_if=(("morning_stiffness", ("yes", "unknown")),),
     ),
     # Step 5 — How it started and what you do (not safety; all optional)
     Question(
@@ -343,16 +363,6 @@ QUESTIONS: tuple[Question, ...] = (
             Choice("unknown", "Ik weet het niet", "I don't know"),
         ),
     ),
-    _yn(
-        "off_work", 5, "5", False,
-        "Werkt u niet of minder door de rugpijn?",
-        "Are you not working, or working less, because of the back pain?",
-    ),
-    _yn(
-        "fear_of_moving", 5, "5", False,
-        "Bent u bang dat bewegen uw rug beschadigt?",
-        "Are you afraid that moving will damage your back?",
-    ),
     Question(
         "activity_level", CHOICE, 5, "5", False,
         "Hoe actief bent u nu, vergeleken met vóór de pijn?",
@@ -362,6 +372,54 @@ QUESTIONS: tuple[Question, ...] = (
             Choice("less", "Minder actief", "Less active"),
             Choice("much_less", "Veel minder actief", "Much less active"),
         ),
+    ),
+    _yn(
+        "off_work", 5, "5", False,
+        "Werkt u niet of minder door de rugpijn?",
+        "Are you not working, or working less, because of the back pain?",
+        "Het gaat om betaald en onbetaald werk.",
+        "This is about paid and unpaid work.",
+    ),
+    _yn(
+        "heavy_work", 5, "5", False,
+        "Is uw werk zwaar voor uw lichaam? Bijvoorbeeld veel tillen, bukken of lang staan.",
+        "Is your work physically heavy? For example a lot of lifting, bending or long "
+        "standing.",
+        "Het gaat om betaald en onbetaald werk.",
+        "This is about paid and unpaid work.",
+    ),
+    _yn(
+        "work_unhappy", 5, "5", False,
+        "Heeft u het niet naar uw zin op uw werk? Of is er spanning met collega's of uw baas?",
+        "Are you unhappy at work? Or is there tension with colleagues or your boss?",
+    ),
+    # Step 6 — What may keep it going (not safety; all optional)
+    _yn(
+        "fear_of_moving", 6, "6", False,
+        "Bent u bang dat bewegen uw rug beschadigt?",
+        "Are you afraid that moving will damage your back?",
+    ),
+    _yn(
+        "expect_no_recovery", 6, "6", False,
+        "Denkt u dat uw rugpijn nooit echt beter wordt?",
+        "Do you think your back pain will never really get better?",
+    ),
+    _yn(
+        "stress", 6, "6", False,
+        "Heeft u nu veel stress, thuis of op uw werk?",
+        "Do you have a lot of stress at the moment, at home or at work?",
+    ),
+    _yn(
+        "low_mood", 6, "6", False,
+        "Voelde u zich de laatste twee weken vaak somber, neerslachtig of hopeloos?",
+        "In the last two weeks, have you often felt down, depressed or hopeless?",
+    ),
+    _yn(
+        "poor_health", 6, "6", False,
+        "Is uw gezondheid in het algemeen slecht? Bijvoorbeeld door andere ziektes of klachten "
+        "naast uw rug.",
+        "Is your health poor in general? For example because of other illnesses or complaints "
+        "besides your back.",
     ),
 )
 
@@ -388,9 +446,18 @@ _PAGE_TITLES = (
         "leg and back", "Deze vragen zijn niet verplicht.", "These questions are optional.",
     ),
     (
-        "5", 5, "Hoe het begon en wat u doet", "How it started and what you do",
-        "Deze vragen zijn niet verplicht. Uw antwoorden helpen ons om u passend advies te geven.",
-        "These questions are optional. Your answers help us give you advice that fits.",
+        "5", 5, "Hoe het begon, en uw werk", "How it started, and your work",
+        "Met deze vragen geven we advies dat bij u past. U mag elke vraag overslaan.",
+        "With these questions we give advice that fits you. You may skip any question.",
+    ),
+    (
+        "6", 6, "Wat de pijn kan laten aanhouden", "What may keep the pain going",
+        "Sommige dingen maken de kans groter dat rugpijn lang duurt. Met deze vragen zeggen we "
+        "wie u het beste kan helpen. U mag elke vraag overslaan. Uw antwoorden staan niet open "
+        "op de uitslag.",
+        "Some things make it more likely that back pain lasts. With these questions we tell "
+        "you who can help you best. You may skip any question. Your answers are not shown "
+        "openly on the result.",
     ),
 )
 
@@ -403,7 +470,7 @@ PAGE_BY_ID: dict[str, Page] = {p.id: p for p in PAGES}
 
 def is_shown(question: Question, answers: dict) -> bool:
     """Whether the web form may show ``question``, given the answers so far."""
-    return all(answers.get(qid) == value for qid, value in question.show_if)
+    return all(answers.get(qid) in values for qid, values in question.show_if)
 
 
 def page_applies(page: Page, answers: dict) -> bool:

@@ -1,4 +1,4 @@
-"""Triage: answers in, outcome out (shared/clinical/triage-rules.md, spec version 1).
+"""Triage: answers in, outcome out (shared/clinical/triage-rules.md, spec version 2).
 
 The rules are a table that reads like the spec: one row per rule id, with its level,
 its condition id and its "when". The three-valued evaluation is written once, below the
@@ -22,6 +22,8 @@ LEVELS = (EMERGENCY, URGENT, GP, SELFCARE)  # most urgent first
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 ACTIONS = {URGENT: "call_gp_today", GP: "see_gp", SELFCARE: "selfcare"}
+# Emergency: call_112 when a certain AAA rule fired, else call_gp_now.
+ACTION_IDS = ("call_112", "call_gp_now", *ACTIONS.values())
 
 # Three-valued expressions over the answers ---------------------------------------------
 
@@ -59,11 +61,22 @@ def num(qid: str, op: str, bound: int) -> Expr:
     return value
 
 
-def onset_age_below(bound: int) -> Expr:
+def onset_age(answers: dict) -> int:
     """``onset_age`` = ``age`` − ⌊``duration_weeks`` / 52⌋ (triage-rules.md)."""
+    return answers["age"] - answers["duration_weeks"] // 52
 
+
+def onset_age_below(bound: int) -> Expr:
     def value(answers: dict) -> Tri:
-        return answers["age"] - answers["duration_weeks"] // 52 < bound
+        return onset_age(answers) < bound
+
+    value.questions = ("age", "duration_weeks")
+    return value
+
+
+def onset_age_at_least(bound: int) -> Expr:
+    def value(answers: dict) -> Tri:
+        return onset_age(answers) >= bound
 
     value.questions = ("age", "duration_weeks")
     return value
@@ -76,6 +89,17 @@ def equals(qid: str, wanted: str) -> Expr:
         return answers.get(qid) == wanted
 
     value.questions = (qid,)
+    return value
+
+
+def not_(part: Expr) -> Expr:
+    """Three-valued NOT: NOT yes = false, NOT no = true, NOT unknown = unknown."""
+
+    def value(answers: dict) -> Tri:
+        result = part(answers)
+        return None if result is None else not result
+
+    value.questions = part.questions
     return value
 
 
@@ -149,6 +173,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("R-ILL-1", yes("feeling_ill"), GP, None),
     Rule("R-AGE-1", num("age", "<", 20), GP, None),
+    # NHG 2017: a first back pain that begins at 50 or later is an alarm sign.
+    Rule("R-AGE-2", all_of(onset_age_at_least(50), not_(yes("previous_episodes"))), GP, None),
+    # NHG 2017: "onverklaarbaar langdurig of progressief beloop".
+    Rule("R-PRO-1", yes("progressive"), GP, None),
     Rule(
         "R-OST-1",
         all_of(yes("minor_trauma"), any_of(yes("osteoporosis"), yes("steroids"))),
@@ -188,11 +216,61 @@ CONDITIONS: tuple[str, ...] = tuple(
 
 ADVICE_IDS = (
     "A-CALL-112", "A-CALL-GP-NOW", "A-CALL-GP-TODAY", "A-CHECK-TODAY", "A-SEE-GP",
-    "A-STAY-ACTIVE", "A-ACUTE-COURSE", "A-CHRONIC-CYCLE", "A-CAUSE-MOVEMENT", "A-SPORT",
-    "A-WORK", "A-FEAR", "A-PAINKILLERS", "A-PROGRAMME", "A-SEE-GP-IF",
+    "A-CHECK-GP", "A-STAY-ACTIVE", "A-ACUTE-COURSE", "A-CHRONIC-CYCLE", "A-NO-SCAN",
+    "A-CAUSE-MOVEMENT", "A-SPORT", "A-WORK", "A-FEAR", "A-MOOD", "A-PAINKILLERS",
+    "A-PROGRAMME", "A-SUPPORT-PHYSIO", "A-SUPPORT-GP", "A-SEE-GP-IF",
 )
 
+DURATION_CLASSES = ("acute", "subacute", "chronic")
+PROGRAMMES = ("recommended", "optional", "ask_gp_first", "not_now")
+SUPPORTS = ("self", "physio", "gp_talk")
+
 MOVEMENT_CAUSES = {"sudden_movement", "short_overload", "awkward_posture", "small_accident"}
+
+
+# Risk of a long course, and who can help (triage-rules.md, KNGF 2021 B.2) ----------------
+# Only a "yes" or a met threshold counts, never "unknown" or a left-out answer.
+
+def _answered_yes(qid: str) -> Callable[[dict], bool]:
+    return lambda answers: answers.get(qid) == "yes"
+
+
+RISK_FACTORS: tuple[tuple[str, Callable[[dict], bool]], ...] = (
+    ("F-EPISODES", _answered_yes("previous_episodes")),
+    ("F-LIMITED", lambda answers: answers.get("activity_level") == "much_less"),
+    ("F-LEG-PAIN", _answered_yes("leg_pain_below_knee")),
+    ("F-PAIN-HIGH", lambda answers: answers["pain_score"] >= 7),
+    ("F-HEALTH", _answered_yes("poor_health")),
+    ("F-STRESS", _answered_yes("stress")),
+    ("F-FEAR", _answered_yes("fear_of_moving")),
+    ("F-MOOD", _answered_yes("low_mood")),
+    ("F-EXPECT", _answered_yes("expect_no_recovery")),
+    ("F-WORK-HEAVY", _answered_yes("heavy_work")),
+    ("F-WORK-UNHAPPY", _answered_yes("work_unhappy")),
+)
+RISK_FACTOR_IDS: tuple[str, ...] = tuple(fid for fid, _ in RISK_FACTORS)
+PSYCHOSOCIAL = {"F-STRESS", "F-FEAR", "F-MOOD", "F-EXPECT"}
+
+
+def risk_factors(answers: dict) -> list[str]:
+    return [fid for fid, present in RISK_FACTORS if present(answers)]
+
+
+def support(level: str, factors: list[str]) -> str | None:
+    """Who can best help a person with non-specific back pain get active again.
+
+    The thresholds (2 psychosocial, 3 in all) are the spec's choice, not a validated score.
+    Fear and negative expectations without stress or low mood count towards ``physio``:
+    that is what a physiotherapist's graded activity treats (KNGF).
+    """
+    if level != SELFCARE:
+        return None
+    psychosocial = PSYCHOSOCIAL.intersection(factors)
+    if len(psychosocial) >= 2 and psychosocial & {"F-STRESS", "F-MOOD"}:
+        return "gp_talk"
+    if len(factors) >= 3:
+        return "physio"
+    return "self"
 
 
 def duration_class(weeks: int) -> str:
@@ -223,24 +301,35 @@ def _level(certain: list[Rule], uncertain: list[Rule]) -> str:
     return min(levels, key=_RANK.__getitem__, default=SELFCARE)
 
 
-def _advice(answers: dict, level: str, action: str, dclass: str, uncertain: bool, programme: str) -> list[str]:
+def _advice(answers: dict, level: str, action: str, dclass: str, uncertain: list[Rule],
+            programme: str, support_id: str | None) -> list[str]:
     causes = set(answers.get("causes", ()))
     mild = level in (GP, SELFCARE)
+    # An uncertain emergency rule counts as urgent (triage-rules.md, A-CHECK-TODAY).
+    uncertain_levels = {URGENT if r.level == EMERGENCY else r.level for r in uncertain}
+    work = "work" in causes or any(
+        answers.get(qid) == "yes" for qid in ("off_work", "heavy_work", "work_unhappy")
+    )
     given = {
         "A-CALL-112": action == "call_112",
         "A-CALL-GP-NOW": action == "call_gp_now",
         "A-CALL-GP-TODAY": action == "call_gp_today",
-        "A-CHECK-TODAY": uncertain,
+        "A-CHECK-TODAY": level == URGENT and URGENT in uncertain_levels,
         "A-SEE-GP": action == "see_gp",
+        "A-CHECK-GP": level in (URGENT, GP) and GP in uncertain_levels,
         "A-STAY-ACTIVE": mild,
         "A-ACUTE-COURSE": level == SELFCARE and dclass == "acute",
         "A-CHRONIC-CYCLE": level == SELFCARE and dclass != "acute",
+        "A-NO-SCAN": level == SELFCARE,
         "A-CAUSE-MOVEMENT": mild and bool(causes & MOVEMENT_CAUSES),
         "A-SPORT": mild and "sport" in causes,
-        "A-WORK": mild and ("work" in causes or answers.get("off_work") == "yes"),
+        "A-WORK": mild and work,
         "A-FEAR": mild and answers.get("fear_of_moving") == "yes",
+        "A-MOOD": mild and answers.get("low_mood") == "yes",
         "A-PAINKILLERS": mild,
         "A-PROGRAMME": programme in ("recommended", "optional"),
+        "A-SUPPORT-PHYSIO": support_id == "physio",
+        "A-SUPPORT-GP": support_id == "gp_talk",
         "A-SEE-GP-IF": level == SELFCARE,
     }
     return [advice_id for advice_id in ADVICE_IDS if given[advice_id]]
@@ -262,6 +351,8 @@ def _outcome(answers: dict, certain: list[Rule], uncertain: list[Rule]) -> dict:
         programme = "optional" if dclass == "acute" else "recommended"
     fired = [rule for rule in RULES if rule in certain or rule in uncertain]  # table order
     conditions = list(dict.fromkeys(r.condition for r in fired if r.condition))
+    factors = risk_factors(answers)
+    support_id = support(level, factors)
     return {
         "spec_version": SPEC_VERSION,
         "level": level,
@@ -272,7 +363,9 @@ def _outcome(answers: dict, certain: list[Rule], uncertain: list[Rule]) -> dict:
         "duration_class": dclass,
         "nonspecific": not fired,
         "programme": programme,
-        "advice": _advice(answers, level, action, dclass, bool(uncertain), programme),
+        "advice": _advice(answers, level, action, dclass, uncertain, programme, support_id),
+        "risk_factors": factors,
+        "support": support_id,
     }
 
 
@@ -300,7 +393,7 @@ def emergency_so_far(answers: dict) -> dict | None:
     outcome then reports what the person answered; the questions that were skipped do not
     appear as "don't know", because they were never asked.
     """
-    if "age" not in answers or "duration_weeks" not in answers:
+    if any(qid not in answers for qid in ("age", "duration_weeks", "pain_score")):
         return None
     unasked = {q: "unknown" for q in BY_ID if q not in answers and BY_ID[q].required}
     certain, _ = _fired({**answers, **unasked})

@@ -128,15 +128,22 @@ def submit_page(progress: Progress, page: questions.Page, data) -> dict[str, Inp
             new_values[question.id] = questions.parse_form_value(question, raw)
         except InputError as error:
             errors[question.id] = error
-    if errors:
-        return errors
     answers = dict(progress.answers)
     for qid, value in new_values.items():
         if value is None:
             answers.pop(qid, None)
         else:
             answers[qid] = value
-    progress.answers = questions.drop_hidden(answers)
+    answers = questions.drop_hidden(answers)
+    if errors:
+        # questionnaire.md, early emergency: a sign that makes an emergency certain is acted
+        # on at once, also when other questions on the page are still open.
+        if emergency_so_far(answers) is None:
+            return errors
+        progress.answers = answers
+        progress.answered_on = timezone.localdate().isoformat()
+        return {}
+    progress.answers = answers
     progress.done.add(page.id)
     progress.answered_on = timezone.localdate().isoformat()
     return {}

@@ -92,7 +92,11 @@ def answer_groups(answers: dict, lang: str) -> list[dict]:
             for q in page.questions if q.id in answers
         ]
         if rows:
-            groups.append({"page": page, "title": page.title(lang), "rows": rows})
+            groups.append({
+                "page": page, "title": page.title(lang), "rows": rows,
+                # Step 6 stays closed until the person opens it (questionnaire.md).
+                "private": page.step == 6,
+            })
     return groups
 
 

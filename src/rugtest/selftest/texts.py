@@ -183,12 +183,22 @@ ADVICE = {
         "Blijf zo gewoon mogelijk bewegen en doe uw dagelijkse dingen. In bed blijven liggen "
         "helpt niet."
     ),
+    "A-CHECK-GP": _(
+        "U antwoordde 'Weet ik niet' op een vraag die hier belangrijk is. Vertel dat aan uw "
+        "huisarts."
+    ),
     "A-ACUTE-COURSE": _(
-        "Rugpijn die kort geleden begon, wordt meestal binnen ongeveer twee weken veel minder."
+        "Deze rugpijn gaat meestal binnen een paar weken vanzelf over. Vaak is het binnen "
+        "twee weken al duidelijk minder."
     ),
     "A-CHRONIC-CYCLE": _(
-        "Als u uw rug spaart, worden uw spieren binnen ongeveer twee weken zwakker. Daardoor "
-        "houdt de pijn zichzelf in stand. Elke dag rustig meer bewegen doorbreekt die cirkel."
+        "Pijn die blijft, komt meestal door een paar dingen samen. Als u minder beweegt, "
+        "wordt uw rug binnen ongeveer twee weken zwakker en stijver. Zorgen en stress maken "
+        "pijn erger. Elke dag rustig bewegen, en dat opbouwen volgens een vast schema, "
+        "doorbreekt die cirkel."
+    ),
+    "A-NO-SCAN": _(
+        "Een röntgenfoto of MRI-scan helpt niet bij deze rugpijn. Zo'n foto is niet nodig."
     ),
     "A-CAUSE-MOVEMENT": _(
         "Een verkeerde beweging, even te zwaar tillen, een verkeerde houding of een klein "
@@ -200,12 +210,18 @@ ADVICE = {
         "u traint en over uw techniek."
     ),
     "A-WORK": _(
-        "Heeft de pijn met uw werk te maken, of werkt u minder? Praat met uw werkgever of de "
-        "bedrijfsarts over aanpassingen in uw werk."
+        "Praat over uw werk met uw werkgever, of met de bedrijfsarts als u die heeft. Praat "
+        "over blijven werken, of stap voor stap weer beginnen. Werken hoort bij in beweging "
+        "blijven."
     ),
     "A-FEAR": _(
         "Bewegen is veilig en het helpt. Bent u bang om te bewegen? Een fysiotherapeut kan u "
         "helpen om rustig te beginnen."
+    ),
+    "A-MOOD": _(
+        "Somber zijn gaat vaak samen met pijn die blijft. Vertel het uw huisarts: voor allebei "
+        "is hulp. Denkt u aan een einde aan uw leven? Bel dan 113 of 0800-0113 (gratis, dag "
+        "en nacht), of vandaag uw huisarts."
     ),
     "A-PAINKILLERS": _(
         "Pijnstillers genezen rugpijn niet, maar ze kunnen helpen om in beweging te blijven."
@@ -214,10 +230,65 @@ ADVICE = {
         "Begin met de rugoefening: drie keer per dag een korte wandeling, die u rustig "
         "langer maakt."
     ),
-    "A-SEE-GP-IF": _(
-        "Ga naar de huisarts als het na 6 weken niet beter is, als het steeds erger wordt of "
-        "als u een waarschuwingsteken krijgt, zoals koorts of een zwak been."
+    "A-SUPPORT-PHYSIO": _(
+        "Een paar dingen maken de kans groter dat de pijn lang duurt. Een fysiotherapeut of "
+        "oefentherapeut kan u begeleiden bij de rugoefening. U heeft geen verwijzing nodig. "
+        "Kijk wel of uw zorgverzekering het betaalt."
     ),
+    "A-SUPPORT-GP": _(
+        "Zorgen, stress of een somber gevoel kunnen pijn laten aanhouden. Praat daarover met "
+        "uw huisarts. De huisarts kan ook een fysiotherapeut inschakelen, of de "
+        "praktijkondersteuner voor psychische klachten (POH-GGZ)."
+    ),
+    "A-SEE-GP-IF": _(
+        "Ga naar de huisarts als de pijn steeds erger wordt, als u een waarschuwingsteken "
+        "krijgt, of als het over 3 tot 4 weken niet duidelijk beter is. Heeft u de pijn al "
+        "6 weken of langer en sprak u er nog niet met uw huisarts over? Doe dat dan."
+    ),
+}
+
+# Advice that reveals the answers of step 6: shown only in the section the person opens
+# (questionnaire.md, step 6).
+PRIVATE_ADVICE = {"A-MOOD", "A-SUPPORT-GP"}
+
+# F-* of triage-rules.md, in the words of "what you told us".
+RISK_FACTORS = {
+    "F-EPISODES": _("U had eerder zulke rugpijn."),
+    "F-LIMITED": _("U doet veel minder dan vóór de pijn."),
+    "F-LEG-PAIN": _("De pijn loopt door in uw been, tot onder de knie."),
+    "F-PAIN-HIGH": _("U heeft veel pijn (een 7 of hoger)."),
+    "F-HEALTH": _("Uw gezondheid is in het algemeen niet goed."),
+    "F-STRESS": _("U heeft nu veel stress."),
+    "F-FEAR": _("U bent bang dat bewegen uw rug beschadigt."),
+    "F-MOOD": _("U voelde zich vaak somber."),
+    "F-EXPECT": _("U denkt dat de pijn nooit echt beter wordt."),
+    "F-WORK-HEAVY": _("Uw werk is zwaar voor uw lichaam."),
+    "F-WORK-UNHAPPY": _("U heeft het niet naar uw zin op uw werk."),
+}
+
+# ``support`` of triage-rules.md: who can best help the person get active again.
+SUPPORT = {
+    "self": {
+        "title": _("U kunt dit zelf"),
+        "body": _(
+            "U kunt de rugoefening zelf doen. Lukt het niet goed, of wordt het niet beter? "
+            "Dan kan een fysiotherapeut of uw huisarts helpen."
+        ),
+    },
+    "physio": {
+        "title": _("Een fysiotherapeut kan u helpen"),
+        "body": _(
+            "Een fysiotherapeut of oefentherapeut kan u begeleiden bij de rugoefening. U heeft "
+            "geen verwijzing nodig. Kijk wel of uw zorgverzekering het betaalt."
+        ),
+    },
+    "gp_talk": {
+        "title": _("Praat ook met uw huisarts"),
+        "body": _(
+            "Uw huisarts kan u helpen om weer actief te worden. Lees hieronder waarom we dit "
+            "aanraden."
+        ),
+    },
 }
 
 # The advice the level banner at the top already gives; the advice list leaves it out.

@@ -72,7 +72,7 @@ def _question_rows(page, progress, data=None, errors=None):
             "error": error.message(lang) if error else "",
             "options": [
                 {"value": c.value, "text": c.text(lang), "checked": c.value in selected}
-                for c in question.choices
+                for c in question.web_choices()
             ],
         })
     return rows
@@ -129,8 +129,14 @@ def _result_context(progress, outcome):
         "duration": texts.DURATION[outcome["duration_class"]],
         "advice": [
             {"id": a, "text": texts.ADVICE[a]}
-            for a in outcome["advice"] if a not in texts.ACTION_ADVICE
+            for a in outcome["advice"]
+            if a not in texts.ACTION_ADVICE and a not in texts.PRIVATE_ADVICE
         ],
+        "private_advice": [
+            {"id": a, "text": texts.ADVICE[a]} for a in outcome["advice"] if a in texts.PRIVATE_ADVICE
+        ],
+        "support": texts.SUPPORT.get(outcome["support"]),
+        "risk_factors": [{"id": f, "text": texts.RISK_FACTORS[f]} for f in outcome["risk_factors"]],
         "concerns": summary.concerns(progress.answers, outcome, lang),
         "young": "R-AGE-1" in fired,
         "answer_groups": summary.answer_groups(progress.answers, lang),
