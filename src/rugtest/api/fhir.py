@@ -19,7 +19,9 @@ from django.utils import translation
 
 from rugtest.core import questions
 from rugtest.core.errors import InputError
-from rugtest.core.triage import ADVICE_IDS, CONDITIONS, LEVELS, RULES
+from rugtest.core.triage import (
+    ACTION_IDS, ADVICE_IDS, CONDITIONS, DURATION_CLASSES, LEVELS, PROGRAMMES, RISK_FACTOR_IDS, RULES, SUPPORTS,
+)
 from rugtest.selftest import texts
 
 CANONICAL = "https://rugtest.nl/fhir"
@@ -27,9 +29,6 @@ QUESTIONNAIRE_URL = f"{CANONICAL}/Questionnaire/rugtest"
 ANSWERS_SYSTEM = f"{CANONICAL}/CodeSystem/rugtest-answers"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 
-ACTIONS = ("call_112", "call_gp_now", "call_gp_today", "see_gp", "selfcare")
-DURATION_CLASSES = ("acute", "subacute", "chronic")
-PROGRAMMES = ("not_now", "ask_gp_first", "optional", "recommended")
 
 
 def _words(lazy_by_lang) -> dict[str, str]:
@@ -55,7 +54,7 @@ def _code_systems() -> dict[str, dict]:
         },
         "rugtest-action": {
             "title": "Rugtest actions: what the person should do",
-            "concepts": [(c, _words(texts.ACTIONS[c]["title"]), None) for c in ACTIONS],
+            "concepts": [(c, _words(texts.ACTIONS[c]["title"]), None) for c in ACTION_IDS],
         },
         "rugtest-rule": {
             "title": "Rugtest triage rules (shared/clinical/triage-rules.md)",
@@ -76,6 +75,14 @@ def _code_systems() -> dict[str, dict]:
         "rugtest-programme": {
             "title": "Whether the walking programme fits",
             "concepts": [(c, None, None) for c in PROGRAMMES],
+        },
+        "rugtest-risk-factor": {
+            "title": "Factors that make a long course of back pain more likely (KNGF 2021, B.2)",
+            "concepts": [(f, _words(texts.RISK_FACTORS[f]), None) for f in RISK_FACTOR_IDS],
+        },
+        "rugtest-support": {
+            "title": "Who can best help the person get active again (non-specific back pain)",
+            "concepts": [(c, _words(texts.SUPPORT[c]["title"]), None) for c in SUPPORTS],
         },
         "rugtest-answers": {
             "title": "Answer values of the rugtest questionnaire",
@@ -107,6 +114,8 @@ OUTCOME_PARTS = {
     "nonspecific": "outcome key nonspecific",
     "programme": "outcome key programme",
     "advice": "outcome key advice (one component each, in order)",
+    "risk-factor": "outcome key risk_factors (one component each, in order)",
+    "support": "outcome key support (absent when null)",
     "spec-version": "outcome key spec_version",
 }
 # Outcome key → (component code, CodeSystem id) for the coded, repeating keys, in order.
@@ -115,6 +124,7 @@ _LIST_PARTS = (
     ("rules", "rule", "rugtest-rule"),
     ("uncertain_rules", "uncertain-rule", "rugtest-rule"),
     ("advice", "advice", "rugtest-advice"),
+    ("risk_factors", "risk-factor", "rugtest-risk-factor"),
 )
 
 
@@ -228,10 +238,14 @@ def outcome_observation(outcome: dict, response_ref: str, effective: str | None 
         {"code": _concept("rugtest-outcome-part", "programme"),
          "valueCodeableConcept": _concept("rugtest-programme", outcome["programme"])},
     ]
-    components += [
-        {"code": _concept("rugtest-outcome-part", "advice"), "valueCodeableConcept": _concept("rugtest-advice", code)}
-        for code in outcome["advice"]
-    ]
+    for key, part, system in _LIST_PARTS[3:]:
+        components += [
+            {"code": _concept("rugtest-outcome-part", part), "valueCodeableConcept": _concept(system, code)}
+            for code in outcome[key]
+        ]
+    if outcome["support"] is not None:
+        components.append({"code": _concept("rugtest-outcome-part", "support"),
+                           "valueCodeableConcept": _concept("rugtest-support", outcome["support"])})
     components.append({"code": _concept("rugtest-outcome-part", "spec-version"), "valueInteger": outcome["spec_version"]})
     observation = {
         "resourceType": "Observation",

@@ -82,7 +82,7 @@ class ReportPDF(FPDF):
     def heading(self, text: str, size: int = 12):
         if self.will_page_break(14):
             self.add_page()
-        self.ln(2.5)
+        self.ln(2)
         self.set_text_color(*INK)
         self.set_font(FONT, "B", size)
         self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -201,7 +201,7 @@ class ReportPDF(FPDF):
             col_widths=tuple(widths), width=sum(widths), line_height=size * 0.48,
             text_align=tuple(align or ["LEFT"] * len(widths)),
             headings_style=FontFace(family=FONT, emphasis="BOLD", size_pt=size, fill_color=SOFT),
-            borders_layout="HORIZONTAL_LINES", padding=(0.9, 1.5, 0.9, 1.5),
+            borders_layout="HORIZONTAL_LINES", padding=(0.6, 1.5, 0.6, 1.5),
             first_row_as_headings=True, align="LEFT",
             cell_fill_mode="ROWS", cell_fill_color=(246, 247, 249),
         )

@@ -71,7 +71,7 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -
     signs = summary.warning_signs(answers, outcome, language)
     for sign in signs:
         pdf.run([(sign["text"] + "  ", ""), (sign["answer"], "B"), ("   " + ", ".join(sign["rules"]), "ids")],
-                bullet="•")
+                size=9.5, bullet="•")
     if not signs:
         pdf.paragraph(_("Geen: elk waarschuwingsteken is met 'Nee' beantwoord."))
     other = [r for r in outcome["rules"] + outcome["uncertain_rules"]
@@ -86,12 +86,15 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -
         pdf.paragraph(_("Dit is geen diagnose. Het zijn oorzaken die bij uw antwoorden kunnen passen. "
                         "De arts zoekt uit wat het is."), size=9, colour=MUTED)
         for condition in conditions:
-            pdf.run([(str(condition["name"]), "B"), ("   " + ", ".join(condition["rules"]), "ids")], bullet="•")
+            pdf.run([(str(condition["name"]), "B"), ("   " + ", ".join(condition["rules"]), "ids")],
+                    size=9.5, bullet="•")
 
     pdf.heading(_("Duur van de pijn"))
     duration = texts.DURATION[outcome["duration_class"]]
     pdf.run([(str(duration["name"]) + ". ", "B"), (str(duration["what"]), ""),
              ("   " + outcome["duration_class"], "ids")])
+
+    risk_section(pdf, outcome)
 
     rules = outcome["rules"]
     uncertain = outcome["uncertain_rules"]
@@ -101,6 +104,27 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -
     if ids:
         pdf.ln(1)
         pdf.run([("; ".join(ids), "ids")], size=SMALL)
+
+
+def risk_section(pdf: ReportPDF, outcome: dict) -> None:
+    """``risk_factors`` and ``support`` (KNGF 2021, B.2): what the person reported, never a score."""
+    pdf.heading(_("Kans dat de pijn lang duurt"))
+    factors = outcome["risk_factors"]
+    if factors:
+        pdf.paragraph(_("Deze dingen maken de kans groter dat rugpijn lang duurt:"), size=9)
+        parts = []
+        for factor in factors:  # one paragraph: even all eleven factors take a few lines
+            parts += [(str(texts.RISK_FACTORS[factor]), ""), (f" {factor}   ", "ids")]
+        pdf.run(parts, size=9.5)
+        pdf.paragraph(_("Dit is een hulpmiddel om te kiezen wie u het beste kan helpen. Het is geen "
+                        "testuitslag of score."), size=SMALL, colour=MUTED)
+    else:
+        pdf.paragraph(_("Geen van deze factoren gemeld (KNGF-richtlijn Lage rugpijn)."), size=9.5)
+    support = outcome["support"]
+    if support is not None:
+        pdf.ln(0.5)
+        pdf.run([(_("Wie kan u helpen?") + " ", "B"), (str(texts.SUPPORT[support]["title"]), ""),
+                 ("   support: " + support, "ids")])
 
 
 def advice_section(pdf: ReportPDF, outcome: dict) -> None:
