@@ -41,7 +41,7 @@ def programme_pdf(*, view, result, signs_logged: list, name: str = "", made: dat
         lang=lang(), made=made,
     )
     facts = [(_("Gemaakt op"), long_date(view.today))]
-    facts += person_facts(result.answers, name) if result else ([(_("Naam"), name)] if name else [])
+    facts += person_facts(result.answers, name, pain=False) if result else ([(_("Naam"), name)] if name else [])
     pdf.facts(facts)
 
     pdf.heading(_("De rugoefening"), size=13)
@@ -50,14 +50,15 @@ def programme_pdf(*, view, result, signs_logged: list, name: str = "", made: dat
         "%(first)s minuten per wandeling."
     ) % {"start": long_date(programme.start), "baseline": programme.baseline_minutes,
          "first": view.plan["start_minutes"]})
-    lines = [_status(view)]
+    lines = []
     if view.state == "active":
         lines.append(_("Vandaag: dag %(day)s van 84") % {"day": view.day + 1} + ".")
         if view.target is not None:
             lines.append(_("Uw doel vandaag: %(minutes)s minuten per wandeling.") % {"minutes": view.target})
     if view.adherence is not None:
         lines.append(_("U haalde uw doel op %(percent)s%% van de dagen.") % {"percent": view.adherence})
-    pdf.paragraph(" ".join(lines))
+    # A stop (W-9) is what the GP must see first: the status in bold.
+    pdf.run([(_status(view) + " ", "B"), (" ".join(lines), "")])
 
     pdf.heading(_("Minuten per dag"))
     pdf.walking_chart(walking_chart(view.days), _("gewandeld"), _("doel (3 × wandeltijd)"))
@@ -93,6 +94,7 @@ def programme_pdf(*, view, result, signs_logged: list, name: str = "", made: dat
     if result is None:
         pdf.paragraph(_("Er is geen rugtest bewaard bij deze rugoefening."), colour=MUTED)
     else:
-        pdf.paragraph(_("Rugtest ingevuld op") + " " + long_date(timezone.localtime(result.created_at).date()) + ".", size=9)
+        pdf.facts([(_("Rugtest ingevuld op"), long_date(timezone.localtime(result.created_at).date()))]
+                  + person_facts(result.answers)[-2:], size=9)
         outcome_section(pdf, result.answers, result.outcome, early=False)
     return bytes(pdf.output())

@@ -37,8 +37,9 @@ def footer_line(spec_version: int) -> str:
     ) % {"version": spec_version}
 
 
-def person_facts(answers: dict, name: str = "") -> list[tuple[str, str]]:
-    """Name (only when typed), age and sex as given, pain now and how long it has lasted."""
+def person_facts(answers: dict, name: str = "", pain: bool = True) -> list[tuple[str, str]]:
+    """Name (only when typed), age and sex as given; with ``pain``, pain now and how long
+    it had lasted when the rugtest was filled in."""
     language = lang()
     facts = [(_("Naam"), name)] if name else []
     sex = questions.BY_ID["sex"]
@@ -46,6 +47,8 @@ def person_facts(answers: dict, name: str = "") -> list[tuple[str, str]]:
         (_("Leeftijd"), summary.answer_text(questions.BY_ID["age"], answers["age"], language)),
         (_("Geslacht"), sex.choice_text(answers["sex"], language) if "sex" in answers else _("niet ingevuld")),
     ]
+    if not pain:
+        return facts
     if "pain_score" in answers:
         facts.append((_("Pijn nu"), _("%(score)s van 10") % {"score": answers["pain_score"]}))
     facts.append((
