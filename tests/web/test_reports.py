@@ -259,3 +259,16 @@ def test_programme_report_without_a_programme_is_a_clear_page(client, prefix, wo
 def test_programme_report_needs_sign_in(client):
     response = client.get("/rugoefening/rapport.pdf")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_report_carries_the_day_of_the_answers_not_the_day_it_is_printed(client):
+    walk(client, CASES["E-05"]["answers"])
+    session = client.session
+    session["rugtest"] = {**session["rugtest"], "answered_on": "2026-01-05"}
+    session.save()
+    response = client.get("/rugtest/uitslag.pdf")
+    assert response["Content-Disposition"] == 'inline; filename="rugtest-uitslag-2026-01-05.pdf"'
+    _, text = read(response)
+    assert "Rugtest ingevuld op: 5 januari 2026" in text
+    fhir = client.get("/rugtest/uitslag.fhir.json")
+    assert fhir["Content-Disposition"] == 'attachment; filename="rugtest-uitslag-2026-01-05.fhir.json"'

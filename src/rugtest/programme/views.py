@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from rugtest.core import programme as core
 from rugtest.core.errors import InputError
@@ -233,6 +233,7 @@ def history(request, report_form=None):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def report(request):
     """The programme report for the GP. A name is on it only when the person typed one."""
     programme = current_programme(request.user)

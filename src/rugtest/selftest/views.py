@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from rugtest.api import fhir
 from rugtest.core import questions
@@ -198,6 +198,7 @@ def _no_result_page(request):
     }, status=404)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def result_pdf(request):
     """The report for the GP. A name is on it only when the person typed one (POST)."""
     progress = progress_store.load(request.session)
@@ -229,6 +230,7 @@ def result_json(request):
     return reply
 
 
+@require_safe
 def result_fhir(request):
     """The person's own result as the FHIR Bundle the API gives, to hand to a GP's system."""
     progress = progress_store.load(request.session)
