@@ -92,13 +92,6 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -
             pdf.run([(str(condition["name"]), "B"), ("   " + ", ".join(condition["rules"]), "ids")],
                     size=9.5, bullet="•")
 
-    pdf.heading(_("Duur van de pijn"))
-    duration = texts.DURATION[outcome["duration_class"]]
-    pdf.run([(str(duration["name"]) + ". ", "B"), (str(duration["what"]), ""),
-             ("   " + outcome["duration_class"], "ids")])
-
-    risk_section(pdf, outcome)
-
     rules = outcome["rules"]
     uncertain = outcome["uncertain_rules"]
     ids = [_("regels: %(ids)s") % {"ids": ", ".join(rules)}] if rules else []
@@ -107,6 +100,13 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -
     if ids:
         pdf.ln(1)
         pdf.run([("; ".join(ids), "ids")], size=SMALL)
+
+    pdf.heading(_("Duur van de pijn"))
+    duration = texts.DURATION[outcome["duration_class"]]
+    pdf.run([(str(duration["name"]) + ". ", "B"), (str(duration["what"]), ""),
+             ("   " + outcome["duration_class"], "ids")])
+
+    risk_section(pdf, outcome)
 
 
 def risk_section(pdf: ReportPDF, outcome: dict) -> None:
