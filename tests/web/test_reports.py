@@ -223,6 +223,13 @@ def test_programme_report_holds_start_baseline_weeks_and_signs(client, prefix, l
     assert re.search(r"\b1 \d\d-\d\d – \d\d-\d\d 231 7 3[,.]0\b", text), text
     assert sign in text and "fever" in text
     assert user.email not in text
+    # W-9: fever stopped the programme; the report opens with the advice of that sign.
+    stopped = {"nl": "De rugoefening is gestopt · Vandaag naar de huisarts W-9 · urgent · call_gp_today "
+                     "Bel vandaag nog uw huisarts",
+               "en": "The walking programme has stopped · See a GP today W-9 · urgent · call_gp_today "
+                     "Call your GP today"}[lang]
+    assert stopped in text
+    assert text.index(stopped) < text.index(started)
 
 
 def test_programme_report_of_a_full_programme_fits_on_two_pages(client):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from rugtest.core import programme as core
 from rugtest.programme.chart import walking_chart
 from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
+from rugtest.selftest import texts
 
 from .document import MUTED, ReportPDF
 from .result import footer_line, lang, long_date, outcome_section, person_facts
@@ -43,6 +44,15 @@ def programme_pdf(*, view, result, signs_logged: list, name: str = "", made: dat
     facts = [(_("Gemaakt op"), long_date(view.today))]
     facts += person_facts(result.answers, name, pain=False) if result else ([(_("Naam"), name)] if name else [])
     pdf.facts(facts)
+    if view.stop_advice is not None:
+        # W-9: a warning sign stopped the programme; its most urgent advice comes first.
+        advice = view.stop_advice
+        pdf.level_box(
+            advice.level,
+            f"{_('De rugoefening is gestopt')} · {texts.LEVELS[advice.level]['label']}",
+            str(texts.ACTIONS[advice.action]["title"]), str(texts.ACTIONS[advice.action]["body"]),
+            f"W-9 · {advice.level} · {advice.action}",
+        )
 
     pdf.heading(_("De rugoefening"), size=13)
     pdf.paragraph(_(
