@@ -279,3 +279,17 @@ def test_the_report_carries_the_day_of_the_answers_not_the_day_it_is_printed(cli
     assert "Rugtest ingevuld op: 5 januari 2026" in text
     fhir = client.get("/rugtest/uitslag.fhir.json")
     assert fhir["Content-Disposition"] == 'attachment; filename="rugtest-uitslag-2026-01-05.fhir.json"'
+
+
+@pytest.mark.parametrize("prefix, message", [
+    ("", "Deze tekens kunnen we niet printen: Ω μ"),
+    ("/en", "We cannot print these characters: Ω μ"),
+])
+def test_a_name_the_font_cannot_print_is_refused_with_a_message_not_dropped(client, prefix, message):
+    walk(client, CASES["E-05"]["answers"], prefix=prefix)
+    response = client.post(f"{prefix}/rugtest/uitslag.pdf", {"name": "Ωμ Łódź"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert message in response.content.decode()
+    assert 'value="Ωμ Łódź"' in response.content.decode()  # what was typed is kept
+    _, text = read(client.post(f"{prefix}/rugtest/uitslag.pdf", {"name": "Łódź Ñúñez"}))
+    assert "Łódź Ñúñez" in text

@@ -8,6 +8,7 @@ used), so that ë, é and ° print the same on every computer.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from functools import cache
 
 import font_lato
 from fpdf import FPDF
@@ -33,6 +34,19 @@ LEVEL_COLOURS = {
 MARGIN = 16
 BODY = 10
 SMALL = 8
+
+
+@cache
+def _covered() -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    sets = [set(TTFont(path).getBestCmap()) for path in FONT_FILES.values()]
+    return frozenset(set.intersection(*sets))
+
+
+def unprintable(text: str) -> list[str]:
+    """The characters of ``text`` the report's font cannot print (in order, once each)."""
+    return list(dict.fromkeys(ch for ch in text if ord(ch) not in _covered() and not ch.isspace()))
 
 
 class ReportPDF(FPDF):

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .document import unprintable
+
 NAME_MAX_CHARS = 80
 
 
@@ -17,4 +19,12 @@ class ReportForm(forms.Form):
 
     def clean_name(self):
         # Control characters (a pasted tab or line break) have no place on a printed line.
-        return " ".join("".join(ch if ch.isprintable() else " " for ch in self.cleaned_data["name"]).split())
+        name = " ".join("".join(ch if ch.isprintable() else " " for ch in self.cleaned_data["name"]).split())
+        missing = unprintable(name)
+        if missing:
+            # Never drop what the person typed without saying so.
+            raise forms.ValidationError(
+                _("Deze tekens kunnen we niet printen: %(chars)s. Typ uw naam met andere letters, of laat dit leeg."),
+                params={"chars": " ".join(missing)},
+            )
+        return name
