@@ -293,3 +293,23 @@ def test_a_name_the_font_cannot_print_is_refused_with_a_message_not_dropped(clie
     assert 'value="Ωμ Łódź"' in response.content.decode()  # what was typed is kept
     _, text = read(client.post(f"{prefix}/rugtest/uitslag.pdf", {"name": "Łódź Ñúñez"}))
     assert "Łódź Ñúñez" in text
+
+
+def test_the_embedded_font_prints_every_word_a_report_can_hold():
+    from django.utils import translation
+
+    from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
+    from rugtest.reports.document import unprintable
+    from rugtest.selftest import texts
+
+    words = []
+    for q in questions.QUESTIONS:
+        words += [q.nl, q.en] + [c.nl for c in q.choices] + [c.en for c in q.choices]
+    lazy = [v for table in (texts.ADVICE, texts.RISK_FACTORS, SIGN_LABELS, PART_LABELS) for v in table.values()]
+    for table in (texts.LEVELS, texts.ACTIONS, texts.CONDITIONS, texts.DURATION, texts.SUPPORT):
+        lazy += [v for entry in table.values() for k, v in entry.items() if k != "icon"]
+    for lang in ("nl", "en"):
+        with translation.override(lang):
+            words += [str(text) for text in lazy]
+    missing = {ch for text in words for ch in unprintable(text)}
+    assert missing == set()
