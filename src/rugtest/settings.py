@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "rugtest.programme",
     "rugtest.content",
     "rugtest.api",
+    "rugtest.privacy",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 24 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Messages ride in the session: no cookie beyond session, CSRF and language (privacy page).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_FAILURE_VIEW = "rugtest.views.csrf_failure"
 
 # Dutch first, at the root; English under /en/.
