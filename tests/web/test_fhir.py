@@ -268,3 +268,17 @@ def test_round_trip_agrees_with_the_triage_for_any_answers(client, questionnaire
     response = post(client, response_for(answers, questionnaire))
     assert response.status_code == 200, response.content
     assert outcome_of(resources(response.json())["Observation"]) == json.loads(triage_json({"answers": answers}))
+
+
+@pytest.mark.django_db
+def test_the_my_data_export_codes_each_outcome_as_the_api_does(client):
+    from factories import give_result, make_user
+
+    user = make_user(password=None)
+    result = give_result(user, "E-15")
+    client.force_login(user)
+    bundle = json.loads(client.get("/mijn-gegevens/export.fhir.json").content)
+    Bundle.model_validate(bundle)
+    observation = next(e["resource"] for e in bundle["entry"] if "derivedFrom" in e["resource"])
+    Observation.model_validate(observation)
+    assert outcome_of(observation) == result.outcome == next(c for c in CASES if c["id"] == "E-15")["expect"]

@@ -241,9 +241,9 @@ def outcome_observation(outcome: dict, response_ref: str, effective: str | None 
     for key, part, system in _LIST_PARTS[3:]:
         components += [
             {"code": _concept("rugtest-outcome-part", part), "valueCodeableConcept": _concept(system, code)}
-            for code in outcome[key]
+            for code in outcome.get(key, [])  # a result kept under spec version 1 has no risk_factors
         ]
-    if outcome["support"] is not None:
+    if outcome.get("support") is not None:
         components.append({"code": _concept("rugtest-outcome-part", "support"),
                            "valueCodeableConcept": _concept("rugtest-support", outcome["support"])})
     components.append({"code": _concept("rugtest-outcome-part", "spec-version"), "valueInteger": outcome["spec_version"]})
