@@ -30,7 +30,6 @@ ANSWERS_SYSTEM = f"{CANONICAL}/CodeSystem/rugtest-answers"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 
 
-
 def _words(lazy_by_lang) -> dict[str, str]:
     """A text of ``selftest.texts`` in Dutch and English."""
     found = {}
