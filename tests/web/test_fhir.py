@@ -17,9 +17,13 @@ from hypothesis import HealthCheck, given, settings
 
 from answers import complete_answers
 from clinical import clinical_text, load_clinical_json
+from rugtest.api.schema import fhir_questionnaire_document
 from rugtest.core.triage import triage_json
 from test_api import run_cli
 from test_selftest_pages import walk
+
+# The API counts requests per address in the database cache (rate limit).
+pytestmark = pytest.mark.django_db
 
 CASES = load_clinical_json("vignettes-examples.json")
 URL = "/api/v1/fhir/QuestionnaireResponse"
@@ -29,8 +33,9 @@ BASE = "https://rugtest.nl/fhir/CodeSystem/"
 
 @pytest.fixture(scope="module")
 def questionnaire():
-    response = Client().get("/api/v1/fhir/Questionnaire/rugtest")
-    return {item["linkId"]: item for group in response.json()["item"] for item in group["item"]}
+    """The Questionnaire /api/v1/fhir/Questionnaire/rugtest serves, by linkId."""
+    document = fhir_questionnaire_document()
+    return {item["linkId"]: item for group in document["item"] for item in group["item"]}
 
 
 def response_for(answers, questionnaire, status="completed"):
@@ -235,7 +240,6 @@ def test_openapi_describes_the_fhir_endpoints(client):
 # The person's own result as that Bundle ------------------------------------------------
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("case_id", ["E-05", "E-01"])
 def test_result_download_is_the_bundle_of_the_persons_answers(client, case_id):
     case = next(c for c in CASES if c["id"] == case_id)
@@ -254,7 +258,6 @@ def test_result_download_is_the_bundle_of_the_persons_answers(client, case_id):
     assert found["QuestionnaireResponse"]["authored"] == today
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("prefix, words", [("", "Er is geen uitslag"), ("/en", "There is no result")])
 def test_result_download_without_a_result_is_a_clear_page(client, prefix, words):
     response = client.get(f"{prefix}/rugtest/uitslag.fhir.json")
@@ -270,7 +273,6 @@ def test_round_trip_agrees_with_the_triage_for_any_answers(client, questionnaire
     assert outcome_of(resources(response.json())["Observation"]) == json.loads(triage_json({"answers": answers}))
 
 
-@pytest.mark.django_db
 def test_the_my_data_export_codes_each_outcome_as_the_api_does(client):
     from factories import give_result, make_user
 

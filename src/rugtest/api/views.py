@@ -81,8 +81,7 @@ def _fhir_error(error: InputError, status=400):
     return JsonResponse(fhir.operation_outcome(error), status=status, content_type=FHIR_JSON)
 
 
-@csrf_exempt  # a machine API without cookies: no session to protect
-@require_http_methods(["POST"])
+@api_view("POST")
 def fhir_questionnaire_response(request):
     """A QuestionnaireResponse in, a Bundle with it and the outcome Observation out."""
     try:
@@ -102,7 +101,7 @@ def fhir_questionnaire_response(request):
     return JsonResponse(bundle, content_type=FHIR_JSON)
 
 
-@require_GET
+@api_view("GET")
 def fhir_code_system(request, code_system_id):
     document = fhir.code_system_document(code_system_id)
     if document is None:
