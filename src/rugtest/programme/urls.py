@@ -12,4 +12,5 @@ urlpatterns = [
     path("pijn/", views.pain_check, name="pain_check"),
     path("voortgang/", views.history, name="history"),
     path("uitslag-in-deze-browser/", views.claim_result, name="claim"),
+    path("rapport.pdf", views.report, name="report"),
 ]

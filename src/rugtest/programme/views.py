@@ -1,6 +1,6 @@
 """The walking programme pages. HTTP in, HTTP out: services change, selectors read."""
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,16 +12,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from rugtest.core import programme as core
 from rugtest.core.errors import InputError
+from rugtest.reports.forms import ReportForm
+from rugtest.reports.http import pdf_response
+from rugtest.reports.programme import programme_pdf
 from rugtest.selftest import texts as result_texts
 
 from . import chart, services, summary, visit
 from .forms import PART_LABELS, SIGN_LABELS, StartForm, WalkForm, part_of_day
 from .models import WalkEntry
-from .selectors import can_start, current_programme, latest_result, plan_for, start_decision, user_entry
+from .selectors import (
+    can_start, current_programme, latest_result, plan_for, signs_logged, start_decision, user_entry,
+)
 
 
 def _today() -> date:
@@ -296,7 +301,7 @@ def pain_check(request):
 
 
 @login_required
-def history(request):
+def history(request, report_form=None):
     programme = current_programme(request.user)
     if programme is None:
         return redirect("programme:home")
@@ -328,6 +333,9 @@ def history(request):
         "pain_rows": pain_rows,
         "result": programme.result,
         "result_summary": _result_summary(programme.result),
+        "report_form": report_form or ReportForm(),
+        "report_url": reverse("programme:report"),
+        "report_intro": _("Maak een PDF van uw voortgang en uw rugtest, om te printen of mee te sturen."),
         **_stop_context(view),
     })
 
@@ -342,6 +350,34 @@ def _day_words(row, is_today):
     if is_today:
         return _("%(total)d van %(goal)d minuten, vandaag nog bezig") % {"total": total, "goal": goal}
     return _("%(total)d van %(goal)d minuten, niet gehaald") % {"total": total, "goal": goal}
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def report(request):
+    """The programme report for the GP. A name is on it only when the person typed one."""
+    programme = current_programme(request.user)
+    if programme is None:
+        return render(request, "reports/missing.html", {
+            "section": "rugoefening",
+            "title": _("Er is nog geen rugoefening om te printen"),
+            "body": _("Als u met de rugoefening bent begonnen, kunt u hier uw voortgang printen voor uw huisarts."),
+            "next_url": reverse("programme:home"),
+            "next_text": _("Naar de rugoefening"),
+        }, status=404)
+    name = ""
+    if request.method == "POST":
+        form = ReportForm(request.POST)
+        if not form.is_valid():
+            return history(request, report_form=form)
+        name = form.cleaned_data["name"]
+    today = _today()
+    view = plan_for(programme, today)
+    data = programme_pdf(
+        view=view, result=programme.result, signs_logged=signs_logged(programme, view.today), name=name,
+        made=timezone.make_aware(datetime.combine(view.today, time(12))),
+    )
+    return pdf_response(data, "rugoefening-verslag", view.today)
 
 
 def _result_summary(result):
