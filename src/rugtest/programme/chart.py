@@ -57,7 +57,7 @@ def walking_chart(days: list[dict]) -> dict:
     def y(value):
         return round(base - plot_h * value / top_value, 1)
 
-    bars, goal_path = [], []
+    bars, goal_path, goal_steps = [], [], []
     for i, day in enumerate(shown):
         x = LEFT + i * slot + (slot - bar_w) / 2
         top = y(day["total_minutes"])
@@ -66,10 +66,11 @@ def walking_chart(days: list[dict]) -> dict:
             x0, x1, gy = round(LEFT + i * slot, 1), round(LEFT + (i + 1) * slot, 1), y(day["goal_minutes"])
             joined = i > 0 and shown[i - 1]["goal_minutes"] is not None
             goal_path.append(f"{'L' if joined else 'M'}{x0},{gy} L{x1},{gy}")
+            goal_steps.append((x0, x1, gy))
     ticks = [{"value": v, "y": y(v)} for v in (0, top_value // 2, top_value)]
     return {
         "width": WIDTH, "height": height, "left": LEFT, "right": WIDTH - RIGHT, "base": base, "font": FONT,
-        "bars": bars, "goal_path": " ".join(goal_path), "ticks": ticks, "x_labels": frame["labels"],
+        "bars": bars, "goal_path": " ".join(goal_path), "goal_steps": goal_steps, "ticks": ticks, "x_labels": frame["labels"],
         "label_y": height - 8, "days_shown": len(shown), "all_days": len(days) == len(shown),
     }
 

@@ -223,7 +223,7 @@ class ReportPDF(FPDF):
     def walking_chart(self, chart: dict, walked: str, goal: str, height: float = 62):
         """The progress chart of the programme page (``programme.chart``), scaled to the page.
 
-        Bars: minutes walked per day; dashed line with squares: the day's goal. Shape and
+        Bars: minutes walked per day; dashed step line: the day's goal. Shape and
         pattern carry the meaning, so a black-and-white print reads the same.
         """
         if self.will_page_break(height + 10):
@@ -251,17 +251,17 @@ class ReportPDF(FPDF):
         for bar in chart["bars"]:
             if bar["h"] > 0:
                 self.rect(px(bar["x"]), py(bar["y"]), bar["w"] * scale, bar["h"] * scale, style="F")
-        points = chart["goal_points"]
-        if points:
+        # The target per day as a dashed step line, as on the progress page.
+        steps = chart["goal_steps"]
+        if steps:
             self.set_draw_color(*INK)
-            self.set_line_width(0.35)
+            self.set_line_width(0.5)
             with self.local_context():
                 self.set_dash_pattern(dash=1.2, gap=0.8)
-                for (xa, ya), (xb, yb) in zip(points, points[1:]):
-                    self.line(px(xa), py(ya), px(xb), py(yb))
-            self.set_fill_color(*INK)
-            for x, y in points:
-                self.rect(px(x) - 0.8, py(y) - 0.8, 1.6, 1.6, style="F")
+                for i, (xa, xb, y) in enumerate(steps):
+                    self.line(px(xa), py(y), px(xb), py(y))
+                    if i and steps[i - 1][1] == xa and steps[i - 1][2] != y:
+                        self.line(px(xa), py(steps[i - 1][2]), px(xa), py(y))
         for label in chart["x_labels"]:
             self.set_xy(px(label["x"]) - 6, py(chart["label_y"]) - 1.5)
             self.cell(12, 3, label["text"], align="C")
@@ -278,8 +278,6 @@ class ReportPDF(FPDF):
             self.set_draw_color(*INK)
             self.set_dash_pattern(dash=1.2, gap=0.8)
             self.line(lx, self.get_y() + 2, lx + 7, self.get_y() + 2)
-        self.set_fill_color(*INK)
-        self.rect(lx + 2.7, self.get_y() + 1.2, 1.6, 1.6, style="F")
         self.set_x(lx + 9)
         self.cell(0, 4, goal, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(2)
