@@ -6,6 +6,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from rugtest.core import programme as core
+from rugtest.core.questions import QUESTIONS
+
+STEP6_QUESTIONS = tuple(q for q in QUESTIONS if q.step == 6)
 
 PART_LABELS = {"morning": _("Ochtend"), "afternoon": _("Middag"), "evening": _("Avond")}
 
@@ -105,3 +108,34 @@ class WalkForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": format_lazy(_("Schrijf hooguit {count} tekens."), count=core.NOTE_MAX_CHARS)},
     )
+
+
+# W-14: "compared with the start of the programme, is your back better, the same or worse?"
+PROGRESS_LABELS = {
+    "better": _("Duidelijk beter"),
+    "same": _("Ongeveer hetzelfde"),
+    "worse": _("Slechter"),
+}
+
+
+class CheckInForm(forms.Form):
+    """W-14: better / the same / worse, and the step 6 questions again (optional, Ja/Nee)."""
+
+    progress = forms.ChoiceField(
+        label=_("Hoe gaat het nu met uw rug, vergeleken met het begin van de rugoefening?"),
+        choices=[(value, PROGRESS_LABELS[value]) for value in core.PROGRESS_VALUES],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies een van de antwoorden."), "invalid_choice": _("Kies een van de antwoorden.")},
+    )
+
+    def __init__(self, *args, lang="nl", **kwargs):
+        super().__init__(*args, **kwargs)
+        for question in STEP6_QUESTIONS:
+            self.fields[question.id] = forms.ChoiceField(
+                label=question.text(lang), required=False, widget=forms.RadioSelect,
+                choices=[(c.value, c.text(lang)) for c in question.web_choices()],
+                error_messages={"invalid_choice": _("Kies Ja of Nee, of sla de vraag over.")},
+            )
+
+    def step6_answers(self) -> dict:
+        return {q.id: self.cleaned_data.get(q.id) or "" for q in STEP6_QUESTIONS}

@@ -11,4 +11,5 @@ urlpatterns = [
     path("wandeling/<int:entry_id>/wissen/", views.delete_walk, name="delete"),
     path("pijn/", views.pain_check, name="pain_check"),
     path("voortgang/", views.history, name="history"),
+    path("hoe-gaat-het/<int:programme_id>/", views.checkin, name="checkin"),
 ]

@@ -16,8 +16,12 @@ from rugtest.core.errors import InputError
 from rugtest.selftest import texts as result_texts
 
 from . import chart, services
-from .forms import PART_LABELS, SIGN_LABELS, StartForm, WalkForm
-from .selectors import can_start, current_programme, latest_result, plan_for, start_decision, user_entry
+from .forms import PART_LABELS, PROGRESS_LABELS, SIGN_LABELS, CheckInForm, StartForm, WalkForm
+from .models import CheckIn, Programme
+from .selectors import (
+    can_start, checkin_is_due, current_programme, current_support, latest_result, plan_for, start_decision,
+    user_entry,
+)
 
 
 def _today() -> date:
@@ -67,6 +71,7 @@ def home(request):
         "can_start": allowed,
         "reason": reason,
         "parts": _today_parts(view) if view else [],
+        "checkin": _checkin_panel(request.user, result, programme, view, today),
         **_stop_context(view),
     }
     if allowed:
@@ -219,8 +224,15 @@ def history(request):
         "parts": [PART_LABELS[p] for p in core.PARTS],
         "result": programme.result,
         "result_summary": _result_summary(programme.result),
+        "checkins": [_checkin_row(c) for c in programme.checkins.all()],
         **_stop_context(view),
     })
+
+
+def _checkin_row(checkin):
+    """W-11 / W-14: a check-in in the progress view."""
+    return {"date": checkin.date, "progress": PROGRESS_LABELS[checkin.progress],
+            "support": result_texts.PROGRAMME_SUPPORT[checkin.support]}
 
 
 def _result_summary(result):
@@ -234,3 +246,75 @@ def _result_summary(result):
         "duration": result_texts.DURATION[outcome["duration_class"]]["name"],
         "rules": ", ".join(outcome["rules"] + outcome["uncertain_rules"]),
     }
+
+
+# W-14: the check-in after 3 to 4 weeks, and the W-1 support line -------------------------
+
+
+def _support_words(support_id):
+    return {"id": support_id, "line": result_texts.PROGRAMME_SUPPORT[support_id]}
+
+
+def _checkin_panel(user, result, programme, view, today):
+    """What programme/includes/checkin.html shows at the top of the programme page."""
+    shown, support_id = current_support(result, programme)
+    due = view is not None and checkin_is_due(programme, today, view)
+    return {
+        "support": _support_words(support_id) if shown else None,
+        "due": due,
+        "programme_id": programme.id if programme else None,
+        "form": CheckInForm(lang=_lang()) if due else None,
+    }
+
+
+def _support_text(support_id):
+    """W-14: the recomputed support in full: its title and what it advises."""
+    if support_id is None:
+        return None
+    advice = {"physio": "A-SUPPORT-PHYSIO", "gp_talk": "A-SUPPORT-GP"}.get(support_id)
+    body = result_texts.ADVICE[advice] if advice else result_texts.SUPPORT[support_id]["body"]
+    return {"title": result_texts.SUPPORT[support_id]["title"], "body": body}
+
+
+def _checkin_result(checkin: CheckIn, view) -> dict:
+    return {
+        "checkin": checkin,
+        "advice": result_texts.CHECKIN_ADVICE[checkin.progress],
+        "support": _support_words(checkin.support),
+        "support_text": _support_text(checkin.support),
+        "ask_pain_worsening": checkin.progress == "worse" and view.state == "active",
+    }
+
+
+@login_required
+def checkin(request, programme_id):
+    """W-14: the check-in form (GET when due), its answer (POST), and what it means."""
+    programme = Programme.objects.filter(id=programme_id, user=request.user).first()
+    if programme is None:
+        raise Http404
+    today = _today()
+    view = plan_for(programme, today)
+    form = None
+    if request.method == "POST":
+        if "later" in request.POST:
+            if checkin_is_due(programme, today, view):
+                services.checkin_later(programme=programme, today=today)
+            return redirect("programme:home")
+        form = CheckInForm(request.POST, lang=_lang())
+        if form.is_valid():
+            try:
+                services.record_checkin(programme=programme, today=today,
+                                        progress=form.cleaned_data["progress"], answers=form.step6_answers())
+            except InputError as error:
+                _add_input_error(form, error)
+            else:
+                return redirect("programme:checkin", programme_id=programme.id)
+    done = programme.checkins.filter(date=today).first()
+    if form is None and done is None:
+        if not checkin_is_due(programme, today, view):
+            return redirect("programme:home")
+        form = CheckInForm(lang=_lang())
+    context = {"section": "rugoefening", "form": form, "programme_id": programme.id}
+    if form is None:
+        context.update(_checkin_result(done, view))
+    return render(request, "programme/checkin.html", context)

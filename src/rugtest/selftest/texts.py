@@ -293,3 +293,27 @@ SUPPORT = {
 
 # The advice the level banner at the top already gives; the advice list leaves it out.
 ACTION_ADVICE = {"A-CALL-112", "A-CALL-GP-NOW", "A-CALL-GP-TODAY", "A-SEE-GP", "A-CHECK-TODAY"}
+
+# W-1: the ``support`` line of the programme page (short: the plan is already there).
+PROGRAMME_SUPPORT = {
+    "self": _("U kunt dit zelf doen."),
+    "physio": _(
+        "Een fysiotherapeut of oefentherapeut kan u begeleiden. U heeft geen verwijzing nodig. "
+        "Het schema hieronder kunt u laten zien."
+    ),
+    "gp_talk": _("Praat er ook over met uw huisarts."),
+    None: _("Doe wat u met uw huisarts heeft afgesproken."),
+}
+
+# W-14: what the page says after a check-in.
+CHECKIN_ADVICE = {
+    "better": _("Fijn dat het beter gaat. Houd u aan uw schema, ook als het goed gaat."),
+    "same": _(
+        "Volgens de richtlijn voor huisartsen is dit het moment om met uw huisarts of een "
+        "fysiotherapeut te praten. Samen kijkt u wat de pijn laat aanhouden."
+    ),
+    "worse": _(
+        "Volgens de richtlijn voor huisartsen is dit het moment om met uw huisarts of een "
+        "fysiotherapeut te praten. Samen kijkt u wat de pijn laat aanhouden."
+    ),
+}
