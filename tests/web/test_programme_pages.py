@@ -299,7 +299,7 @@ def test_W_1_taking_the_rugtest_again_with_the_same_answers_reopens_a_stopped_pr
 def test_W_1_optional_after_acute_pain_says_it_usually_passes_and_moving_matters_most(client, person):
     give_result(person, "E-08")
     html = client.get("/rugoefening/").content.decode()
-    assert "binnen ongeveer twee weken veel minder" in html
+    assert "binnen een paar weken vanzelf over. Vaak is het binnen twee weken al duidelijk minder." in html
     assert 'href="/rugoefening/beginnen/"' in html
 
 

@@ -15,7 +15,7 @@ PART_LABELS = {"morning": _("Ochtend"), "afternoon": _("Middag"), "evening": _("
 # W-9: the page text of each warning sign (B1).
 SIGN_LABELS = {
     "saddle_numbness": _("Een doof gevoel of minder gevoel in uw kruis, billen, geslachtsdelen of aan de binnenkant van uw bovenbenen"),
-    "bladder_bowel": _("Moeite met plassen, of u kunt uw plas of ontlasting niet goed ophouden"),
+    "bladder_bowel": _("Sinds kort moeite met plassen, of u kunt uw plas of ontlasting niet meer goed ophouden"),
     "both_legs": _("Een doof gevoel, tintelingen of minder kracht in allebei uw benen tegelijk"),
     "sudden_severe_pain": _("Plotselinge, heel erge pijn die blijft, hoe u ook ligt, zit of beweegt"),
     "leg_weakness": _("Een been of voet is zwak of zwakker dan eerst: de voet klapt neer of sleept"),

@@ -97,9 +97,9 @@ CONDITIONS = {
         ),
     },
     "infection": {
-        "name": _("Een ontsteking in de rug"),
+        "name": _("Een infectie in de rug"),
         "what": _(
-            "Koorts of een zwakke afweer samen met rugpijn kan passen bij een ontsteking door "
+            "Koorts of een zwakke afweer samen met rugpijn kan passen bij een infectie door "
             "bacteriën in of bij de wervels. Dat is zeldzaam, maar moet snel worden behandeld."
         ),
     },
