@@ -5,23 +5,12 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from rugtest import words
 from rugtest.core import programme as core
 from rugtest.core.questions import QUESTIONS
 
+YES_NO = {"yes": _("Ja"), "no": _("Nee")}
 STEP6_QUESTIONS = tuple(q for q in QUESTIONS if q.step == 6)
-
-PART_LABELS = {"morning": _("Ochtend"), "afternoon": _("Middag"), "evening": _("Avond")}
-
-# W-9: the page text of each warning sign (B1).
-SIGN_LABELS = {
-    "saddle_numbness": _("Een doof gevoel of minder gevoel in uw kruis, billen, geslachtsdelen of aan de binnenkant van uw bovenbenen"),
-    "bladder_bowel": _("Sinds kort moeite met plassen, of u kunt uw plas of ontlasting niet meer goed ophouden"),
-    "both_legs": _("Een doof gevoel, tintelingen of minder kracht in allebei uw benen tegelijk"),
-    "sudden_severe_pain": _("Plotselinge, heel erge pijn die blijft, hoe u ook ligt, zit of beweegt"),
-    "leg_weakness": _("Een been of voet is zwak of zwakker dan eerst: de voet klapt neer of sleept"),
-    "fever": _("Koorts: 38 °C of hoger"),
-    "pain_worsening": _("Uw rugpijn wordt al 2 weken steeds erger, ook met de rugoefening"),
-}
 
 
 def whole_number(low, high, label, required=True, help_text=""):
@@ -45,15 +34,15 @@ class StartForm(forms.Form):
         error_messages={"required": _("Kies een van de antwoorden.")},
     )
     baseline_minutes = whole_number(
-        1, 60, _("Hoeveel minuten kunt u makkelijk wandelen?"), required=False,
+        core.BASELINE_MIN, core.BASELINE_MAX, _("Hoeveel minuten kunt u makkelijk wandelen?"), required=False,
         help_text=_("Op een gewoon, rustig tempo. Tot het niet meer makkelijk gaat, niet tot het veel pijn doet."),
     )
     confirm_past_week = forms.BooleanField(
         label=_("Dit weet ik van het wandelen in de afgelopen week"), required=False,
     )
-    test_walk_1 = whole_number(1, 120, _("Proefwandeling 1 (minuten)"), required=False)
-    test_walk_2 = whole_number(1, 120, _("Proefwandeling 2 (minuten)"), required=False)
-    test_walk_3 = whole_number(1, 120, _("Proefwandeling 3 (minuten, niet verplicht)"), required=False)
+    test_walk_1 = whole_number(core.TEST_WALK_MIN, core.TEST_WALK_MAX, _("Proefwandeling 1 (minuten)"), required=False)
+    test_walk_2 = whole_number(core.TEST_WALK_MIN, core.TEST_WALK_MAX, _("Proefwandeling 2 (minuten)"), required=False)
+    test_walk_3 = whole_number(core.TEST_WALK_MIN, core.TEST_WALK_MAX, _("Proefwandeling 3 (minuten, niet verplicht)"), required=False)
     gp_agrees = forms.BooleanField(label=_("Mijn huisarts vindt het goed dat ik begin"), required=False)
 
     def __init__(self, *args, needs_gp=False, **kwargs):
@@ -82,7 +71,7 @@ class WalkForm(forms.Form):
     warning_signs = forms.MultipleChoiceField(
         label=_("Heeft u een van deze nieuwe klachten?"),
         help_text=_("Kruis alleen aan wat nieuw is. Heeft u niets hiervan? Laat dan alles leeg."),
-        choices=[(sign, SIGN_LABELS[sign]) for sign in core.WARNING_SIGNS],
+        choices=[(sign, words.SIGNS[sign]["label"]) for sign in core.WARNING_SIGNS],
         widget=forms.CheckboxSelectMultiple, required=False,
         error_messages={"invalid_choice": _("Kies alleen klachten uit de lijst.")},
     )
@@ -91,16 +80,16 @@ class WalkForm(forms.Form):
         error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-03-15."), "required": _("Vul een datum in.")},
     )
     part = forms.ChoiceField(
-        label=_("Welke wandeling?"), choices=list(PART_LABELS.items()), widget=forms.RadioSelect,
+        label=_("Welke wandeling?"), choices=[(part, words.PARTS[part]) for part in core.PARTS], widget=forms.RadioSelect,
         error_messages={"required": _("Kies ochtend, middag of avond."), "invalid_choice": _("Kies ochtend, middag of avond.")},
     )
-    minutes = whole_number(0, 180, _("Hoeveel minuten heeft u gewandeld?"),
+    minutes = whole_number(0, core.MINUTES_MAX, _("Hoeveel minuten heeft u gewandeld?"),
                            help_text=_("Lukte het niet? Vul dan 0 in. Dat telt ook: u heeft het geprobeerd."))
-    pain_before = whole_number(0, 10, _("Pijn vóór het wandelen (0 tot en met 10, niet verplicht)"), required=False)
-    pain_after = whole_number(0, 10, _("Pijn na het wandelen (0 tot en met 10, niet verplicht)"), required=False)
+    pain_before = whole_number(core.PAIN_MIN, core.PAIN_MAX, _("Pijn vóór het wandelen (0 tot en met 10, niet verplicht)"), required=False)
+    pain_after = whole_number(core.PAIN_MIN, core.PAIN_MAX, _("Pijn na het wandelen (0 tot en met 10, niet verplicht)"), required=False)
     painkiller = forms.ChoiceField(
         label=_("Nam u een pijnstiller voor deze wandeling? (niet verplicht)"),
-        choices=[("yes", _("Ja")), ("no", _("Nee"))], widget=forms.RadioSelect, required=False,
+        choices=[(value, YES_NO[value]) for value in core.PAINKILLER_VALUES], widget=forms.RadioSelect, required=False,
         error_messages={"invalid_choice": _("Kies een van de antwoorden.")},
     )
     note = forms.CharField(
@@ -110,20 +99,12 @@ class WalkForm(forms.Form):
     )
 
 
-# W-14: "compared with the start of the programme, is your back better, the same or worse?"
-PROGRESS_LABELS = {
-    "better": _("Duidelijk beter"),
-    "same": _("Ongeveer hetzelfde"),
-    "worse": _("Slechter"),
-}
-
-
 class CheckInForm(forms.Form):
     """W-14: better / the same / worse, and the step 6 questions again (optional, Ja/Nee)."""
 
     progress = forms.ChoiceField(
         label=_("Hoe gaat het nu met uw rug, vergeleken met het begin van de rugoefening?"),
-        choices=[(value, PROGRESS_LABELS[value]) for value in core.PROGRESS_VALUES],
+        choices=[(value, words.PROGRESS[value]) for value in core.PROGRESS_VALUES],
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies een van de antwoorden."), "invalid_choice": _("Kies een van de antwoorden.")},
     )

@@ -7,7 +7,7 @@ every time (W-8), so a corrected or deleted entry always gives the right plan.
 from django.conf import settings
 from django.db import models
 
-from rugtest.core.programme import PARTS, PROGRESS_VALUES
+from rugtest.core.programme import NOTE_MAX_CHARS, PARTS, PROGRESS_VALUES
 
 
 class RugtestResult(models.Model):
@@ -53,7 +53,7 @@ class WalkEntry(models.Model):
     pain_before = models.PositiveSmallIntegerField(null=True, blank=True)
     pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
     painkiller = models.CharField(max_length=3, blank=True, default="")
-    note = models.CharField(max_length=500, blank=True, default="")
+    note = models.CharField(max_length=NOTE_MAX_CHARS, blank=True, default="")
     warning_signs = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

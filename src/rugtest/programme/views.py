@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 
 from rugtest.core import programme as core
 from rugtest.core.errors import InputError
-from rugtest.selftest import texts as result_texts
+from rugtest import words
 
 from . import chart, services
-from .forms import PART_LABELS, PROGRESS_LABELS, SIGN_LABELS, CheckInForm, StartForm, WalkForm
+from .forms import CheckInForm, StartForm, WalkForm
 from .models import CheckIn, Programme
 from .selectors import (
     can_start, checkin_is_due, current_programme, current_support, latest_result, plan_for, start_decision,
@@ -45,11 +45,11 @@ def _stop_context(view):
     return {
         "stop": {
             "level": advice.level,
-            "level_text": result_texts.LEVELS[advice.level],
-            "action": result_texts.ACTIONS[advice.action],
-            "advice_text": result_texts.ADVICE[advice.advice],
+            "level_text": words.LEVELS[advice.level],
+            "action": words.ACTIONS[advice.action],
+            "advice_text": words.ADVICE[advice.advice],
             "faint_line": advice.faint_line,
-            "signs": [SIGN_LABELS[s] for s in view.stop_signs],
+            "signs": [words.SIGNS[s]["label"] for s in view.stop_signs],
             "call_112": advice.action == "call_112",
         }
     }
@@ -82,7 +82,7 @@ def home(request):
 def _today_parts(view):
     row = view.today_row
     return [
-        {"part": part, "label": PART_LABELS[part], "minutes": row["minutes"][part],
+        {"part": part, "label": words.PARTS[part], "minutes": row["minutes"][part],
          "done": row["minutes"][part] is not None and view.target is not None and row["minutes"][part] >= view.target}
         for part in core.PARTS
     ]
@@ -221,7 +221,7 @@ def history(request):
         "rows": list(reversed(rows)),
         "weeks": view.weeks,
         "chart": chart.walking_chart(view.days),
-        "parts": [PART_LABELS[p] for p in core.PARTS],
+        "parts": [words.PARTS[p] for p in core.PARTS],
         "result": programme.result,
         "result_summary": _result_summary(programme.result),
         "checkins": [_checkin_row(c) for c in programme.checkins.all()],
@@ -231,8 +231,8 @@ def history(request):
 
 def _checkin_row(checkin):
     """W-11 / W-14: a check-in in the progress view."""
-    return {"date": checkin.date, "progress": PROGRESS_LABELS[checkin.progress],
-            "support": result_texts.PROGRAMME_SUPPORT[checkin.support]}
+    return {"date": checkin.date, "progress": words.PROGRESS[checkin.progress],
+            "support": words.SUPPORT[checkin.support]["short"]}
 
 
 def _result_summary(result):
@@ -242,8 +242,8 @@ def _result_summary(result):
     outcome = result.outcome
     return {
         "date": result.created_at,
-        "level": result_texts.LEVELS[outcome["level"]]["label"],
-        "duration": result_texts.DURATION[outcome["duration_class"]]["name"],
+        "level": words.LEVELS[outcome["level"]]["label"],
+        "duration": words.DURATION[outcome["duration_class"]]["name"],
         "rules": ", ".join(outcome["rules"] + outcome["uncertain_rules"]),
     }
 
@@ -252,7 +252,7 @@ def _result_summary(result):
 
 
 def _support_words(support_id):
-    return {"id": support_id, "line": result_texts.PROGRAMME_SUPPORT[support_id]}
+    return {"id": support_id, "line": words.SUPPORT[support_id]["short"]}
 
 
 def _checkin_panel(user, result, programme, view, today):
@@ -272,14 +272,14 @@ def _support_text(support_id):
     if support_id is None:
         return None
     advice = {"physio": "A-SUPPORT-PHYSIO", "gp_talk": "A-SUPPORT-GP"}.get(support_id)
-    body = result_texts.ADVICE[advice] if advice else result_texts.SUPPORT[support_id]["body"]
-    return {"title": result_texts.SUPPORT[support_id]["title"], "body": body}
+    body = words.ADVICE[advice] if advice else words.SUPPORT[support_id]["body"]
+    return {"title": words.SUPPORT[support_id]["title"], "body": body}
 
 
 def _checkin_result(checkin: CheckIn, view) -> dict:
     return {
         "checkin": checkin,
-        "advice": result_texts.CHECKIN_ADVICE[checkin.progress],
+        "advice": words.CHECKIN_ADVICE[checkin.progress],
         "support": _support_words(checkin.support),
         "support_text": _support_text(checkin.support),
         "ask_pain_worsening": checkin.progress == "worse" and view.state == "active",

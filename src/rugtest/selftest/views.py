@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 
 from rugtest.core import questions
 from rugtest.core.triage import RULE_BY_ID, RULES, triggers
+from rugtest import words
 
 from . import progress as progress_store
-from . import texts
 
 
 def _lang() -> str:
@@ -147,20 +147,20 @@ def _result_context(progress, outcome):
     return {
         "section": "rugtest",
         "outcome": outcome,
-        "level": texts.LEVELS[outcome["level"]],
-        "action": texts.ACTIONS[outcome["action"]],
-        "conditions": [dict(texts.CONDITIONS[c], id=c) for c in outcome["conditions"]],
-        "duration": texts.DURATION[outcome["duration_class"]],
+        "level": words.LEVELS[outcome["level"]],
+        "action": words.ACTIONS[outcome["action"]],
+        "conditions": [dict(words.CONDITIONS[c], id=c) for c in outcome["conditions"]],
+        "duration": words.DURATION[outcome["duration_class"]],
         "advice": [
-            {"id": a, "text": texts.ADVICE[a]}
+            {"id": a, "text": words.ADVICE[a]}
             for a in outcome["advice"]
-            if a not in texts.ACTION_ADVICE and a not in texts.PRIVATE_ADVICE
+            if a not in words.ACTION_ADVICE and a not in words.PRIVATE_ADVICE
         ],
         "private_advice": [
-            {"id": a, "text": texts.ADVICE[a]} for a in outcome["advice"] if a in texts.PRIVATE_ADVICE
+            {"id": a, "text": words.ADVICE[a]} for a in outcome["advice"] if a in words.PRIVATE_ADVICE
         ],
-        "support": texts.SUPPORT.get(outcome["support"]),
-        "risk_factors": [{"id": f, "text": texts.RISK_FACTORS[f]} for f in outcome["risk_factors"]],
+        "support": words.SUPPORT[outcome["support"]] if outcome["support"] else None,
+        "risk_factors": [{"id": f, "text": words.RISK_FACTORS[f]} for f in outcome["risk_factors"]],
         "concerns": concerns,
         "young": "R-AGE-1" in fired,
         "answer_groups": answer_rows,
