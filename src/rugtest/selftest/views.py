@@ -13,9 +13,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rugtest.core import questions
-from rugtest.core.triage import RULE_BY_ID, RULES, triggers
 from rugtest import words
+from rugtest.core import flow, questions
+from rugtest.core.triage import RULE_BY_ID, RULES, triggers
 
 from . import progress as progress_store
 
@@ -93,7 +93,7 @@ def step(request, page_id):
 
     lang = _lang()
     rows = _question_rows(page, progress, request.POST if errors else None, errors)
-    previous = questions.previous_page(page, progress.answers)
+    previous = flow.previous_page(page, progress.answers)
     return render(request, "selftest/step.html", {
         "section": "rugtest",
         "page": page,
