@@ -331,7 +331,10 @@ CHECKIN_ADVICE = {
 SIGNS = {
     "saddle_numbness": {
         "label": _("Een doof gevoel of minder gevoel in uw kruis, billen, geslachtsdelen of aan de binnenkant van uw bovenbenen"),
-        "sentence": _("U voelt sinds kort minder, of iets doofs, in uw kruis, billen, geslachtsdelen of aan de binnenkant van uw bovenbenen."),
+        "sentence": _(
+            "U voelt sinds kort minder, of iets doofs, in uw kruis, billen, geslachtsdelen of aan de binnenkant van uw "
+            "bovenbenen."
+        ),
     },
     "bladder_bowel": {
         "label": _("Sinds kort moeite met plassen, of u kunt uw plas of ontlasting niet meer goed ophouden"),

@@ -34,7 +34,7 @@ from factories import CASES, form_data, give_result, make_programme, make_user
 from rugtest.core import questions
 from rugtest.programme.models import Programme, WalkEntry
 from rugtest.selftest import texts
-from test_rugtest_flow import begin, walk
+from flows import begin, walk
 
 LANGS = ["nl", "en"]
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}

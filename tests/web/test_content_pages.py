@@ -9,10 +9,11 @@ is followed by who the doses are for (M-2). The Dutch text must be easy to read
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from helpers import DUTCH_WORDS, Element, get_main, numbers, parse  # noqa: F401 - used below and by name
 
 CLINICAL = Path(__file__).resolve().parents[3] / "shared" / "clinical"
 MEDICATION_SPEC = CLINICAL / "medication.md"
@@ -20,113 +21,6 @@ MEDICATION_SPEC = CLINICAL / "medication.md"
 PAGES = ["/", "/rugoefening/", "/medicatie/"]
 # Dutch lives at the root, English under /en/.
 BOTH_LANGUAGES = pytest.mark.parametrize("prefix", ["", "/en"], ids=["nl", "en"])
-
-# Common Dutch words: on an English page they show a missing translation.
-DUTCH_WORDS = {"uw", "niet", "wordt", "heeft", "voor", "worden", "zijn", "gebruikt"}
-
-
-# --- A small HTML tree, so that tests can ask about elements and their order. ---------------
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
-INLINE = {"a", "abbr", "b", "code", "em", "i", "small", "span", "strong", "sub", "sup"}
-
-
-class Element:
-    def __init__(self, tag: str, attrs: dict[str, str], parent: Element | None):
-        self.tag, self.attrs, self.parent = tag, attrs, parent
-        self.children: list[Element | str] = []
-
-    def iter(self):
-        yield self
-        for child in self.children:
-            if isinstance(child, Element):
-                yield from child.iter()
-
-    def find_all(self, tag: str | None = None, **attrs: str) -> list[Element]:
-        return [
-            el for el in self.iter()
-            if (tag is None or el.tag == tag)
-            and all(el.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())
-        ]
-
-    def find(self, tag: str | None = None, **attrs: str) -> Element:
-        found = self.find_all(tag, **attrs)
-        assert found, f"no <{tag or '*'} {attrs}> on the page"
-        return found[0]
-
-    def has_class(self, name: str) -> bool:
-        return name in self.attrs.get("class", "").split()
-
-    @property
-    def elements(self) -> list[Element]:
-        return [c for c in self.children if isinstance(c, Element)]
-
-    def text(self) -> str:
-        """The visible text, one line per element, spaces normalised."""
-        parts: list[str] = []
-
-        def walk(node: Element):
-            for child in node.children:
-                if isinstance(child, str):
-                    parts.append(child)
-                elif child.tag in INLINE:
-                    walk(child)
-                elif child.tag not in ("script", "style", "template"):
-                    parts.append("\n")
-                    walk(child)
-                    parts.append("\n")
-
-        walk(self)
-        text = re.sub(r"[ \t\r\f\v]+", " ", "".join(parts))
-        return re.sub(r"\s*\n\s*", "\n", text).strip()
-
-    def words(self) -> str:
-        """The visible text on one line (for looking up phrases)."""
-        return re.sub(r"\s+", " ", self.text())
-
-
-class TreeBuilder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#document", {}, None)
-        self.current = self.root
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, {k: v or "" for k, v in attrs}, self.current)
-        self.current.children.append(element)
-        if tag not in VOID:
-            self.current = element
-
-    def handle_startendtag(self, tag, attrs):
-        self.current.children.append(Element(tag, {k: v or "" for k, v in attrs}, self.current))
-
-    def handle_endtag(self, tag):
-        node = self.current
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.current = node.parent
-
-    def handle_data(self, data):
-        self.current.children.append(data)
-
-
-def parse(response) -> Element:
-    builder = TreeBuilder()
-    builder.feed(response.content.decode())
-    return builder.root
-
-
-def get_main(client, path: str) -> Element:
-    response = client.get(path)
-    assert response.status_code == 200, path
-    return parse(response).find("main")
-
-
-def numbers(text: str) -> list[str]:
-    return re.findall(r"\d+", text)
-
 
 def medication_fact_ids() -> list[str]:
     if not MEDICATION_SPEC.exists():
@@ -484,7 +378,8 @@ GP_WORDING = [
     ("/rugoefening/", "Zo houden een paar dingen samen de pijn in stand.", "So several things together keep the pain going."),
     ("/informatie/hernia/", "De huisarts laat geen scan maken.", "The GP does not order a scan."),
     ("/informatie/hernia/", "na 6 tot 8 weken of langer aan een operatie", "an operation after 6 to 8 weeks or more"),
-    ("/informatie/caudasyndroom/", "U heeft sinds kort moeite met plassen. Of u kunt sinds kort uw plas of ontlasting niet meer goed ophouden.",
+    ("/informatie/caudasyndroom/",
+     "U heeft sinds kort moeite met plassen. Of u kunt sinds kort uw plas of ontlasting niet meer goed ophouden.",
      "You recently have trouble passing urine. Or you recently can no longer hold your urine or stool well."),
     ("/medicatie/", "u heeft sinds kort moeite met plassen, of u kunt uw plas of ontlasting niet meer ophouden;",
      "you recently have trouble passing urine, or you can no longer hold your urine or stool;"),
@@ -505,7 +400,7 @@ def test_each_page_says_what_a_gp_would_sign(client, path, dutch, english):
 
 @pytest.mark.django_db
 def test_the_infection_has_one_name_on_the_result_and_its_page(client):
-    from test_selftest_pages import walk
+    from helpers import walk
 
     answers = {**_selfcare_answers(), "fever": "yes"}
     result = parse(walk(client, answers)).find("main").words()

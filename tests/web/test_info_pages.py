@@ -15,8 +15,7 @@ from django.utils import translation
 from clinical import clinical_text, load_clinical_json
 from rugtest.content import info
 from rugtest.core import questions
-from test_content_pages import DUTCH_WORDS, numbers, parse
-from test_selftest_pages import walk
+from helpers import DUTCH_WORDS, numbers, parse, walk
 
 BOTH_LANGUAGES = pytest.mark.parametrize("prefix", ["", "/en"], ids=["nl", "en"])
 CASES = load_clinical_json("vignettes-examples.json")

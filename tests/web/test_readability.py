@@ -19,8 +19,7 @@ import pytest
 from clinical import load_clinical_json
 from rugtest.content import info
 from factories import form_data, give_result, make_programme, make_user
-from test_programme_pages import walk_form
-from test_selftest_pages import walk
+from helpers import walk, walk_form
 
 textstat = pytest.importorskip("textstat")
 

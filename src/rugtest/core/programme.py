@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from rugtest.core import questions, triage
 from rugtest.core.errors import InputError
 
 SPEC_VERSION = 1
@@ -658,8 +659,6 @@ def checkin_outcome(
     rugtest), and the level of that rugtest: step 6 fires no rule, so the level cannot
     change, and a ``support`` of ``null`` (a rugtest at level ``gp``) stays ``null``.
     """
-    from rugtest.core import questions, triage  # noqa: PLC0415 - triage is only needed here
-
     step6 = [q.id for q in questions.QUESTIONS if q.step == 6]
     unknown = set(step6_answers) - set(step6)
     if unknown:

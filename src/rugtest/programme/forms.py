@@ -57,7 +57,9 @@ class StartForm(forms.Form):
             if data.get("baseline_minutes") is None and "baseline_minutes" not in self.errors:
                 self.add_error("baseline_minutes", _("Vul hier een getal in."))
             if not data.get("confirm_past_week"):
-                self.add_error("confirm_past_week", _("Vink dit aan als u het weet van de afgelopen week. Weet u het niet? Maak dan eerst proefwandelingen."))
+                self.add_error("confirm_past_week", _(
+                    "Vink dit aan als u het weet van de afgelopen week. Weet u het niet? Maak dan eerst proefwandelingen."
+                ))
         elif method == "test_walks":
             walks = [data.get(f"test_walk_{i}") for i in (1, 2, 3)]
             if sum(w is not None for w in walks) < 2 and not self.errors:

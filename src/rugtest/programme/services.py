@@ -14,7 +14,7 @@ from rugtest.core import programme as core
 from rugtest.core.errors import InputError
 
 from .models import CheckIn, CheckInLater, Programme, RugtestResult, WalkEntry
-from .selectors import can_start, latest_result
+from .selectors import can_start, checkin_is_due, latest_result
 
 
 def save_result(*, user, answers: dict, outcome: dict, run: str = "") -> RugtestResult:
@@ -186,8 +186,6 @@ def record_checkin(*, programme: Programme, today: date, progress: str, answers:
             raise InputError(key if key in step6 else None, "must be yes or no",
                              "Kies Ja of Nee, of sla de vraag over.", "Please choose Yes or No, or skip the question.")
     kept = {key: value for key, value in answers.items() if value}
-    from .selectors import checkin_is_due  # noqa: PLC0415 - selectors import the models too
-
     with transaction.atomic():
         existing = CheckIn.objects.select_for_update().filter(programme=programme, date=today).first()
         if existing is None and not checkin_is_due(programme, today):
