@@ -178,6 +178,25 @@ def signed_in_before_start(client):
     return client.get("/rugoefening/beginnen/")
 
 
+def checkin(answered: bool):
+    """W-14: the check-in at the top of the programme page, or what an answer means."""
+    def reach(client):
+        from django.utils import timezone
+
+        from rugtest.programme.models import CheckIn
+
+        user = make_user()
+        programme = make_programme(user, days_ago=21)
+        client.force_login(user)
+        if not answered:
+            return client.get("/rugoefening/")
+        CheckIn.objects.create(programme=programme, date=timezone.localdate(), progress="worse",
+                               answers={"stress": "yes"}, risk_factors=["F-STRESS"], support="self")
+        return client.get(f"/rugoefening/hoe-gaat-het/{programme.id}/")
+
+    return reach
+
+
 PAGES = [
     pytest.param(get("/"), id="home"),
     pytest.param(get("/rugtest/"), id="rugtest"),
@@ -188,6 +207,8 @@ PAGES = [
     pytest.param(signed_in_with_programme("/rugoefening/wandeling/"), id="rugoefening-wandeling"),
     pytest.param(signed_in_with_programme("/rugoefening/voortgang/"), id="rugoefening-voortgang"),
     pytest.param(signed_in_before_start, id="rugoefening-beginnen"),
+    pytest.param(checkin(answered=False), id="rugoefening-terugblik"),
+    pytest.param(checkin(answered=True), id="rugoefening-terugblik-antwoord"),
     pytest.param(get("/medicatie/"), id="medicatie"),
     pytest.param(get("/informatie/"), id="info"),
     pytest.param(get("/informatie/hoe-lang/"), id="info-hoe-lang"),
