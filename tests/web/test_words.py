@@ -103,6 +103,7 @@ def test_the_old_module_still_gives_the_same_words():
 
     assert texts.ADVICE is words.ADVICE and texts.CONDITIONS is words.CONDITIONS
     assert texts.PROGRAMME_SUPPORT["physio"] is words.SUPPORT["physio"]["short"]
+    assert texts.SUPPORT.get(None) is None and texts.SUPPORT["physio"] is words.SUPPORT["physio"]
 
 
 def test_form_bounds_and_values_come_from_the_core():

@@ -10,6 +10,10 @@ from rugtest.core import programme as core
 from rugtest.core.questions import QUESTIONS
 
 YES_NO = {"yes": _("Ja"), "no": _("Nee")}
+# The words live in rugtest.words; these names stay for code that still imports them here.
+PART_LABELS = words.PARTS
+SIGN_LABELS = {sign: entry["label"] for sign, entry in words.SIGNS.items()}
+PROGRESS_LABELS = words.PROGRESS
 STEP6_QUESTIONS = tuple(q for q in QUESTIONS if q.step == 6)
 
 
