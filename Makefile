@@ -38,6 +38,7 @@ run: build
 	HOST=$(HOST) PORT=$(PORT) $(RUGTEST) serve
 
 test: $(VENV)/.installed-test compile-messages
+	$(BIN)/ruff check
 	mkdir -p var
 	$(RUGTEST) collectstatic --noinput --verbosity 0
 	$(BIN)/python -m pytest
@@ -47,12 +48,14 @@ test-db: $(VENV)/.installed-test compile-messages
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest -m db -p no:cacheprovider
 
 # For developers: refresh the catalogues after changing texts (needs GNU gettext).
-# Each app keeps its own catalogue; the site-wide one holds the base templates and views.
-APPS := selftest content api privacy
+# Each app keeps its own catalogue; the site-wide one holds the base templates, the views
+# and rugtest/words.py (the words of every clinical id).
+APPS := selftest content api privacy programme
 messages: $(VENV)/.installed
 	cd src/rugtest && ../../$(RUGTEST) makemessages --locale en --no-obsolete --no-location \
-		--ignore 'static/*' $(foreach app,$(APPS) programme,--ignore '$(app)/*')
+		--ignore 'static/*' $(foreach app,$(APPS),--ignore '$(app)/*')
 	for app in $(APPS); do \
+		test -d src/rugtest/$$app/locale || mkdir -p src/rugtest/$$app/locale; \
 		(cd src/rugtest/$$app && ../../../$(RUGTEST) makemessages --locale en --no-obsolete --no-location) || exit 1; \
 	done
 

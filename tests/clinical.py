@@ -1,11 +1,14 @@
 """Where the clinical spec lives (shared/clinical/ beside the project), for the tests."""
 
 import json
+import os
 from pathlib import Path
 
 from environment import skip_or_fail
 
-SHARED_CLINICAL = Path(__file__).resolve().parents[2] / "shared" / "clinical"
+# RUGTEST_CLINICAL names the folder when the tests run from a copy of the project (mutation
+# testing runs them from mutants/, see benchmarks/README.md).
+SHARED_CLINICAL = Path(os.environ.get("RUGTEST_CLINICAL") or Path(__file__).resolve().parents[2] / "shared" / "clinical")
 
 
 def _path(name: str) -> Path:

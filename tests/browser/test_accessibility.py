@@ -32,9 +32,9 @@ from playwright.sync_api import Page, Response, expect
 
 from factories import CASES, form_data, give_result, make_programme, make_user
 from rugtest.core import questions
-from rugtest.programme.models import Programme, WalkEntry
+from rugtest.programme.models import CheckIn, Programme, WalkEntry
 from rugtest.selftest import texts
-from test_rugtest_flow import begin, walk
+from flows import begin, walk
 
 LANGS = ["nl", "en"]
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}
@@ -309,6 +309,26 @@ def delete_with_wrong_password(v: Visit) -> Response:
     response = v.submit()
     expect(v.page.locator("main .error-summary")).to_be_visible()
     return response
+def checkin_due_plan(user) -> None:
+    """Day 21: the programme page asks the check-in at the top (W-14)."""
+    programme = make_programme(user, days_ago=21)
+    add_walks(programme, days=3)
+
+
+def checkin_page(then: Callable[[Visit], Response] | None = None, answered: bool = False):
+    """The check-in's own page: the form (with errors after ``then``), or what an answer means."""
+    def open_(v: Visit) -> Response:
+        user = make_user(password=None, verified=True)
+        programme = make_programme(user, days_ago=25)
+        if answered:  # "worse", with stress: the support in full and the W-9 question
+            CheckIn.objects.create(programme=programme, date=timezone.localdate(), progress="worse",
+                                   answers={"stress": "yes", "low_mood": "yes"},
+                                   risk_factors=["F-STRESS", "F-MOOD"], support="gp_talk")
+        v.sign_in(user)
+        response = v.goto(f"/rugoefening/hoe-gaat-het/{programme.id}/")
+        return then(v) if then else response
+
+    return open_
 
 
 def info_pages() -> list[SitePage]:
@@ -378,6 +398,9 @@ PAGES = [
     SitePage("delete-account-wrong-password",
              signed_in(only_a_result, "/mijn-gegevens/verwijderen/", delete_with_wrong_password)),
     SitePage("account-deleted", plain("/mijn-gegevens/verwijderd/")),
+    SitePage("programme-checkin", signed_in(checkin_due_plan, "/rugoefening/")),
+    SitePage("checkin-errors", checkin_page(post_empty)),
+    SitePage("checkin-answered", checkin_page(answered=True)),
     SitePage("not-found", plain("/bestaat-niet/"), status=404),
 ]
 BY_NAME = {p.name: p for p in PAGES}

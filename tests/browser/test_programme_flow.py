@@ -7,7 +7,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from clinical import load_clinical_json
-from test_rugtest_flow import begin, walk
+from flows import begin, walk
 
 CASES = {case["id"]: case for case in load_clinical_json("vignettes-examples.json")}
 

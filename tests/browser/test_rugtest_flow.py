@@ -16,6 +16,10 @@ from clinical import load_clinical_json
 from rugtest.core import questions
 from rugtest.selftest.texts import ACTION_ADVICE
 
+from flows import (
+    ALL_STEPS, RESULT_PATH, answer_for, begin, fill_step, page_id, question_ids_on, submit_step, walk,
+)
+
 CASES = {case["id"]: case for case in load_clinical_json("vignettes-examples.json")}
 
 # What the person must read first on the result page, per action of triage-rules.md.
@@ -26,98 +30,6 @@ ACTION_TITLES = {
     "see_gp": "Maak een afspraak bij uw huisarts",
     "selfcare": "Uw rugpijn lijkt op gewone rugpijn",
 }
-ALL_STEPS = ["1", "2", "3", "4", "5", "6"]
-RESULT_PATH = re.compile(r"/rugtest/uitslag/$")
-STEP_PATH = re.compile(r"/rugtest/stap/([0-9a-z]+)/$")
-
-
-# --- Helpers: what a person does ------------------------------------------------------------
-
-
-def page_id(page: Page) -> str | None:
-    match = STEP_PATH.search(page.url)
-    return match.group(1) if match else None
-
-
-def question_ids_on(page: Page) -> list[str]:
-    """The question ids the current step shows, in page order (never assumed)."""
-    names = page.eval_on_selector_all(
-        "main form input[name]", "els => [...new Set(els.map(e => e.name))]"
-    )
-    return [name for name in names if name in questions.BY_ID]
-
-
-def answer_for(qid: str, answers: dict):
-    """The case's answer; "no" for a required yes/no the case leaves out; None = leave empty."""
-    if qid in answers:
-        return answers[qid]
-    question = questions.BY_ID[qid]
-    if question.required:
-        assert question.type == questions.YESNO, f"the case has no answer for required {qid!r}"
-        return "no"
-    return None
-
-
-def fill_step(page: Page, answers: dict) -> None:
-    for qid in question_ids_on(page):
-        value = answer_for(qid, answers)
-        if value is None:
-            continue
-        question = questions.BY_ID[qid]
-        if question.type == questions.INT:
-            page.fill(f'input[name="{qid}"]', str(value))
-        elif question.type == questions.MULTI:
-            for item in value:
-                page.check(f'input[name="{qid}"][value="{item}"]')
-        else:
-            page.check(f'input[name="{qid}"][value="{value}"]')
-
-
-def submit_step(page: Page, button_name: str | None = "Volgende") -> None:
-    """Click the step's submit button (by its visible name when given) and wait for the next page."""
-    if button_name:
-        button = page.get_by_role("button", name=button_name, exact=True)
-    else:
-        button = page.locator("main form button[type=submit]")
-    with page.expect_navigation():
-        button.click()
-
-
-def assert_fits_the_phone(page: Page) -> None:
-    """Nothing sticks out sideways: a phone user never has to scroll left and right."""
-    widths = page.evaluate(
-        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
-    assert widths[0] <= widths[1], f"{page.url} is {widths[0]}px wide on a {widths[1]}px screen"
-
-
-def walk(page: Page, answers: dict, button_name: str | None = "Volgende", shoot=None) -> list[str]:
-    """Answer step after step until the result page; returns the step pages seen, in order."""
-    seen = []
-    while (current := page_id(page)) is not None:
-        assert len(seen) < 10, f"the rugtest does not end: {seen}"
-        seen.append(current)
-        assert_fits_the_phone(page)
-        fill_step(page, answers)
-        if shoot:
-            shoot(page, f"step-{current}")
-        submit_step(page, button_name)
-        assert page_id(page) != current, (
-            f"step {current} was shown again: "
-            + " | ".join(page.locator("main .error").all_inner_texts())
-        )
-    expect(page).to_have_url(RESULT_PATH)
-    assert_fits_the_phone(page)
-    return seen
-
-
-def begin(page: Page, start_path: str = "/rugtest/") -> None:
-    page.goto(start_path)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Begin de rugtest").click()
-    assert page_id(page) == "1"
-
-
 def expect_result(page: Page, level: str, action_title: str) -> None:
     expect(page.locator("main")).to_have_attribute("data-level", level)
     expect(page.locator("main h1")).to_have_text(action_title)

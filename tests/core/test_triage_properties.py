@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 
 from answers import complete_answers, yesno_ids
 from clinical import clinical_text
-from rugtest.core import questions
+from rugtest.core import flow, questions
+from rugtest.core.flow import emergency_so_far
 from rugtest.core.errors import InputError
 from rugtest.core.triage import (
-    LEVELS, RULE_IDS, RULES, emergency_so_far, evaluate, triage, triage_json,
+    LEVELS, RULE_IDS, RULES, evaluate, triage, triage_json,
 )
 
 RANK = {level: rank for rank, level in enumerate(LEVELS)}  # 0 = most urgent
@@ -172,7 +173,7 @@ def test_an_early_emergency_holds_whatever_the_unasked_answers_are(answers, data
 def _walk(answers):
     """Simulate the web flow: answer every page the flow shows, in order."""
     done, given_answers, visited = set(), {}, []
-    while (page := questions.next_page(given_answers, done)) is not None:
+    while (page := flow.next_page(given_answers, done)) is not None:
         visited.append(page.id)
         for question in questions.shown_questions(page, given_answers):
             if question.id in answers:

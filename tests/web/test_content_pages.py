@@ -9,12 +9,12 @@ is followed by who the doses are for (M-2). The Dutch text must be easy to read
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from environment import skip_or_fail
+from helpers import DUTCH_WORDS, Element, get_main, numbers, parse  # noqa: F401 - used below and by name
 
 CLINICAL = Path(__file__).resolve().parents[3] / "shared" / "clinical"
 MEDICATION_SPEC = CLINICAL / "medication.md"
@@ -22,113 +22,6 @@ MEDICATION_SPEC = CLINICAL / "medication.md"
 PAGES = ["/", "/rugoefening/", "/medicatie/"]
 # Dutch lives at the root, English under /en/.
 BOTH_LANGUAGES = pytest.mark.parametrize("prefix", ["", "/en"], ids=["nl", "en"])
-
-# Common Dutch words: on an English page they show a missing translation.
-DUTCH_WORDS = {"uw", "niet", "wordt", "heeft", "voor", "worden", "zijn", "gebruikt"}
-
-
-# --- A small HTML tree, so that tests can ask about elements and their order. ---------------
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
-INLINE = {"a", "abbr", "b", "code", "em", "i", "small", "span", "strong", "sub", "sup"}
-
-
-class Element:
-    def __init__(self, tag: str, attrs: dict[str, str], parent: Element | None):
-        self.tag, self.attrs, self.parent = tag, attrs, parent
-        self.children: list[Element | str] = []
-
-    def iter(self):
-        yield self
-        for child in self.children:
-            if isinstance(child, Element):
-                yield from child.iter()
-
-    def find_all(self, tag: str | None = None, **attrs: str) -> list[Element]:
-        return [
-            el for el in self.iter()
-            if (tag is None or el.tag == tag)
-            and all(el.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())
-        ]
-
-    def find(self, tag: str | None = None, **attrs: str) -> Element:
-        found = self.find_all(tag, **attrs)
-        assert found, f"no <{tag or '*'} {attrs}> on the page"
-        return found[0]
-
-    def has_class(self, name: str) -> bool:
-        return name in self.attrs.get("class", "").split()
-
-    @property
-    def elements(self) -> list[Element]:
-        return [c for c in self.children if isinstance(c, Element)]
-
-    def text(self) -> str:
-        """The visible text, one line per element, spaces normalised."""
-        parts: list[str] = []
-
-        def walk(node: Element):
-            for child in node.children:
-                if isinstance(child, str):
-                    parts.append(child)
-                elif child.tag in INLINE:
-                    walk(child)
-                elif child.tag not in ("script", "style", "template"):
-                    parts.append("\n")
-                    walk(child)
-                    parts.append("\n")
-
-        walk(self)
-        text = re.sub(r"[ \t\r\f\v]+", " ", "".join(parts))
-        return re.sub(r"\s*\n\s*", "\n", text).strip()
-
-    def words(self) -> str:
-        """The visible text on one line (for looking up phrases)."""
-        return re.sub(r"\s+", " ", self.text())
-
-
-class TreeBuilder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#document", {}, None)
-        self.current = self.root
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, {k: v or "" for k, v in attrs}, self.current)
-        self.current.children.append(element)
-        if tag not in VOID:
-            self.current = element
-
-    def handle_startendtag(self, tag, attrs):
-        self.current.children.append(Element(tag, {k: v or "" for k, v in attrs}, self.current))
-
-    def handle_endtag(self, tag):
-        node = self.current
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.current = node.parent
-
-    def handle_data(self, data):
-        self.current.children.append(data)
-
-
-def parse(response) -> Element:
-    builder = TreeBuilder()
-    builder.feed(response.content.decode())
-    return builder.root
-
-
-def get_main(client, path: str) -> Element:
-    response = client.get(path)
-    assert response.status_code == 200, path
-    return parse(response).find("main")
-
-
-def numbers(text: str) -> list[str]:
-    return re.findall(r"\d+", text)
-
 
 def medication_fact_ids() -> list[str]:
     if not MEDICATION_SPEC.exists():
@@ -162,7 +55,7 @@ def without_refs(cell: str) -> str:
 
 DUTCH_CONTENT = {
     "/": ["Last van uw onderrug?", "95 van de 100", "5 van de 100", "korter dan 6 weken",
-          "6 weken tot 3 maanden", "langer dan 3 maanden", "binnen ongeveer twee weken",
+          "6 weken tot 3 maanden", "langer dan 3 maanden", "binnen een paar weken vanzelf over",
           "sportarts", "bedrijfsarts", "Spoed? Bel 112.", "In bed blijven liggen helpt niet."],
     "/rugoefening/": ["drie keer per dag", "80%", "minstens 2 minuten en hoogstens 20 minuten",
                       "2 van de 3", "1 minuut", "30 minuten per wandeling", "12 weken",
@@ -173,7 +66,7 @@ DUTCH_CONTENT = {
 }
 ENGLISH_CONTENT = {
     "/en/": ["Pain in your lower back?", "95 in 100", "5 in 100", "less than 6 weeks",
-             "6 weeks to 3 months", "more than 3 months", "within about two weeks",
+             "6 weeks to 3 months", "more than 3 months", "within a few weeks, often clearly within two",
              "sports doctor", "company doctor", "Emergency? Call 112.",
              "Staying in bed does not help."],
     "/en/rugoefening/": ["three times a day", "80%", "at least 2 minutes and at most 20 minutes",
@@ -401,3 +294,143 @@ def test_dutch_text_is_easy_to_read(client, path):
     text = get_main(client, path).text()
     score = textstat.flesch_reading_ease(text)
     assert score >= 60, f"{path}: Flesch–Douma {score:.1f}"
+
+
+# --- The content a GP would sign (issue "Clinical spec version 2") -----------------------------
+# Every page a person can reach, both languages, and every source the words come from.
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "rugtest"
+CONTENT_PATHS = ["/", "/rugoefening/", "/medicatie/", "/informatie/", "/informatie/hoe-lang/",
+                 "/informatie/oorzaken/", "/over/"] + [
+    f"/informatie/{slug}/" for slug in ("caudasyndroom", "scheur-buikslagader", "andere-ernstige-oorzaak",
+                                        "wervelbreuk", "infectie", "hernia", "kanker", "ingezakte-wervel",
+                                        "bechterew", "nauw-wervelkanaal")]
+
+# Wording a GP would not sign, with why. Lower case; matched against lower-cased text.
+WRONG_WORDING = {
+    "nl": {
+        "binnen ongeveer twee weken veel minder": "a promise: 'within a few weeks, often clearly within two'",
+        "binnen twee weken over": "a promise",
+        "plassen of poepen": "includes constipation: 'new trouble passing urine, or loss of control'",
+        "plassen of met poepen": "includes constipation",
+        "problemen met plassen?": "not the spec's bladder/bowel sign",
+        "ontsteking in de rug": "infection is 'infectie'; 'ontsteking' is the Bechterew page's inflammation",
+        "ontsteking door bacteriën": "infection is 'infectie'",
+        "ssri": "medical word: say 'medicine for depression'",
+        "ace-remmer": "medical word",
+        "sartaan": "medical word",
+        "lithium": "medical word",
+        "methotrexaat": "medical word",
+        "schaal van 0 tot 100": "a number a reader cannot use",
+        "zwakke spieren geven weer pijn": "long-lasting pain is several things together, not weak muscles alone",
+    },
+    "en": {
+        "much better within about two weeks": "a promise",
+        "peeing": "includes constipation",
+        "with your bowels": "includes constipation",
+        "ssri": "medical word",
+        "ace inhibitor": "medical word",
+        "angiotensin": "medical word",
+        "lithium": "medical word",
+        "methotrexate": "medical word",
+        "scale of 0 to 100": "a number a reader cannot use",
+        "weak muscles cause pain again": "not weak muscles alone",
+    },
+}
+
+
+def _assert_no_wrong_wording(text: str, lang: str, where: str):
+    lowered = " ".join(text.lower().split())
+    for wrong, why in WRONG_WORDING[lang].items():
+        assert wrong not in lowered, f"{where}: {wrong!r} ({why})"
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["nl", "en"])
+@pytest.mark.parametrize("path", CONTENT_PATHS)
+def test_no_page_has_wording_a_gp_would_not_sign(client, prefix, path):
+    main = get_main(client, prefix + path)
+    _assert_no_wrong_wording(main.text(), "en" if prefix else "nl", prefix + path)
+
+
+def test_no_template_source_or_catalogue_has_wording_a_gp_would_not_sign():
+    """Pages that need a session (result, programme) are covered by their sources."""
+    from babel.messages.pofile import read_po
+
+    for source in [*SRC.rglob("*.html"), *SRC.rglob("*.py")]:
+        if "migrations" not in source.parts:
+            _assert_no_wrong_wording(source.read_text(encoding="utf-8"), "nl", str(source.relative_to(SRC)))
+    for po in SRC.rglob("locale/en/LC_MESSAGES/django.po"):
+        with po.open("rb") as handle:
+            for message in read_po(handle):
+                text = message.string if isinstance(message.string, str) else " ".join(message.string)
+                _assert_no_wrong_wording(text, "en", f"{po.relative_to(SRC)}: {message.id!r}")
+
+
+GP_WORDING = [
+    # (path, Dutch, English): what each page must say
+    ("/", "binnen een paar weken vanzelf over. Vaak is het binnen twee weken al duidelijk minder.",
+     "usually gets better by itself within a few weeks, often clearly within two."),
+    ("/", "Ook zorgen en stress maken pijn erger. Zo houden een paar dingen samen de pijn in stand.",
+     "Worry and stress also make pain worse. So several things together keep the pain going."),
+    ("/informatie/hoe-lang/", "binnen een paar weken vanzelf over", "within a few weeks, often clearly within two"),
+    ("/informatie/hoe-lang/", "Zo houden een paar dingen samen de pijn in stand.", "So several things together keep the pain going."),
+    ("/informatie/oorzaken/", "binnen een paar weken vanzelf over", "within a few weeks, often clearly within two"),
+    ("/rugoefening/", "binnen een paar weken vanzelf over", "within a few weeks, often clearly within two"),
+    ("/rugoefening/", "Zo houden een paar dingen samen de pijn in stand.", "So several things together keep the pain going."),
+    ("/informatie/hernia/", "De huisarts laat geen scan maken.", "The GP does not order a scan."),
+    ("/informatie/hernia/", "na 6 tot 8 weken of langer aan een operatie", "an operation after 6 to 8 weeks or more"),
+    ("/informatie/caudasyndroom/",
+     "U heeft sinds kort moeite met plassen. Of u kunt sinds kort uw plas of ontlasting niet meer goed ophouden.",
+     "You recently have trouble passing urine. Or you recently can no longer hold your urine or stool well."),
+    ("/medicatie/", "u heeft sinds kort moeite met plassen, of u kunt uw plas of ontlasting niet meer ophouden;",
+     "you recently have trouble passing urine, or you can no longer hold your urine or stool;"),
+    ("/medicatie/", "Of medicijnen tegen depressie, hoge bloeddruk, reuma of stemmingswisselingen, of een plaspil.",
+     "Or medicines for depression, high blood pressure, rheumatism or mood swings, or a water pill."),
+    ("/medicatie/", "Bent u 65 jaar of ouder? Neem dan niet meer dan 2 tabletten in 24 uur", "65"),
+    ("/rugoefening/", "Blijf tot die afspraak zo gewoon mogelijk bewegen.", "Until that appointment, keep moving as normally as you can."),
+    ("/informatie/infectie/", "Een infectie in de rug", "An infection in the back"),
+    ("/", "een breuk of een infectie", "a fracture or an infection"),
+]
+
+
+@pytest.mark.parametrize("path, dutch, english", GP_WORDING)
+def test_each_page_says_what_a_gp_would_sign(client, path, dutch, english):
+    assert dutch in get_main(client, path).words(), path
+    assert english in get_main(client, "/en" + path).words(), "/en" + path
+
+
+@pytest.mark.django_db
+def test_the_infection_has_one_name_on_the_result_and_its_page(client):
+    from helpers import walk
+
+    answers = {**_selfcare_answers(), "fever": "yes"}
+    result = parse(walk(client, answers)).find("main").words()
+    page = get_main(client, "/informatie/infectie/").find("h1").words()
+    assert page == "Een infectie in de rug" and page in result
+    assert "ontsteking" not in result
+
+
+def _selfcare_answers():
+    from factories import CASES
+
+    return dict(CASES["E-09"]["answers"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("sign, keep_moving", [("pain_worsening", True), ("fever", False), ("saddle_numbness", False)])
+def test_W_9_only_urgent_and_emergency_stops_say_stop_walking(client, sign, keep_moving):
+    from factories import make_programme, make_user
+    from rugtest.programme.models import WalkEntry
+
+    user = make_user(password=None)
+    client.force_login(user)
+    programme = make_programme(user, days_ago=3)
+    WalkEntry.objects.create(programme=programme, date=programme.start, part="morning", minutes=0,
+                             warning_signs=[sign])
+    for prefix, keep, stop in (("", "Blijf in het dagelijks leven zo gewoon mogelijk bewegen tot uw afspraak",
+                                 "Stop met de wandelingen"),
+                                ("/en", "Keep moving as normally as you can in daily life until your GP appointment",
+                                 "Stop the walks")):
+        text = get_main(client, prefix + "/rugoefening/").words()
+        assert (keep in text) is keep_moving, (prefix, sign)
+        assert (stop in text) is not keep_moving, (prefix, sign)

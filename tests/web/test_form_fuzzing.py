@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from factories import give_result, make_programme, make_user
 from rugtest.core import questions
 from rugtest.programme import services
-from rugtest.programme.models import WalkEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,7 @@ from django.utils import translation
 from clinical import clinical_text, load_clinical_json
 from rugtest.content import info
 from rugtest.core import questions
-from test_content_pages import DUTCH_WORDS, numbers, parse
-from test_selftest_pages import walk
+from helpers import DUTCH_WORDS, numbers, parse, walk
 
 BOTH_LANGUAGES = pytest.mark.parametrize("prefix", ["", "/en"], ids=["nl", "en"])
 CASES = load_clinical_json("vignettes-examples.json")
@@ -157,8 +156,8 @@ def test_index_lists_every_information_page(client, prefix):
 # --- Duration and causes ------------------------------------------------------------------------
 
 DURATION_WORDS = {
-    "nl": ["korter dan 6 weken", "6 weken tot 3 maanden", "langer dan 3 maanden", "binnen ongeveer twee weken"],
-    "en": ["less than 6 weeks", "6 weeks to 3 months", "more than 3 months", "within about two weeks"],
+    "nl": ["korter dan 6 weken", "6 weken tot 3 maanden", "langer dan 3 maanden", "binnen een paar weken vanzelf over"],
+    "en": ["less than 6 weeks", "6 weeks to 3 months", "more than 3 months", "within a few weeks, often clearly within two"],
 }
 
 
@@ -180,7 +179,7 @@ def test_causes_page_explains_each_everyday_cause_of_the_questionnaire(client):
     assert {el.attrs["data-cause"] for el in main.find_all("dt")} == causes
     text = main.words()
     for phrase in ("sportarts", "trainer", "bedrijfsarts", "werkgever", "niet dat er iets kapot is",
-                   "binnen ongeveer twee weken"):
+                   "binnen een paar weken vanzelf over"):
         assert phrase in text
     assert main.find("section", aria_labelledby="sport") and main.find("section", aria_labelledby="werk")
 

@@ -164,7 +164,9 @@ def test_a_level_with_the_question_left_unanswered_asks_again(client):
 # --- A daily log of seconds (W-3, W-8, W-9) -------------------------------------------------
 
 
-@pytest.mark.parametrize("hour, part", [(7, "morning"), (11, "morning"), (12, "afternoon"), (17, "afternoon"), (18, "evening"), (23, "evening")])
+@pytest.mark.parametrize(
+    "hour, part", [(7, "morning"), (11, "morning"), (12, "afternoon"), (17, "afternoon"), (18, "evening"), (23, "evening")]
+)
 def test_the_part_of_the_day_is_preselected_from_the_clock_in_amsterdam(client, person, hour, part):
     instant = dt.datetime(2026, 6, 10, hour, 30, tzinfo=AMSTERDAM)
     with mock.patch("django.utils.timezone.now", return_value=instant):
@@ -297,7 +299,9 @@ def test_W_2_the_baseline_is_strict_too(client, person):
 
 def test_veranderen_opens_the_form_filled_with_what_was_logged(client, person):
     programme = make_programme(person)
-    entry = WalkEntry.objects.create(programme=programme, date=programme.start, part="afternoon", minutes=7, pain_before=2, pain_after=5, note="wind")
+    entry = WalkEntry.objects.create(
+        programme=programme, date=programme.start, part="afternoon", minutes=7, pain_before=2, pain_after=5, note="wind",
+    )
     home = client.get("/rugoefening/").content.decode()
     assert f'href="/rugoefening/wandeling/{entry.id}/"' in home
     response = client.get("/rugoefening/wandeling/?part=afternoon")

@@ -19,8 +19,7 @@ import pytest
 from clinical import load_clinical_json
 from rugtest.content import info
 from factories import form_data, give_result, make_programme, make_user
-from test_programme_pages import walk_form
-from test_selftest_pages import walk
+from helpers import walk, walk_form
 
 textstat = pytest.importorskip("textstat")
 
@@ -184,6 +183,21 @@ def after_result(case_level: str):
     def reach(client):
         walk(client, first_case(case_level)["answers"])
         return client.get("/rugoefening/")
+def checkin(answered: bool):
+    """W-14: the check-in at the top of the programme page, or what an answer means."""
+    def reach(client):
+        from django.utils import timezone
+
+        from rugtest.programme.models import CheckIn
+
+        user = make_user()
+        programme = make_programme(user, days_ago=21)
+        client.force_login(user)
+        if not answered:
+            return client.get("/rugoefening/")
+        CheckIn.objects.create(programme=programme, date=timezone.localdate(), progress="worse",
+                               answers={"stress": "yes"}, risk_factors=["F-STRESS"], support="self")
+        return client.get(f"/rugoefening/hoe-gaat-het/{programme.id}/")
 
     return reach
 
@@ -229,6 +243,8 @@ PAGES = [
     pytest.param(after_result("gp"), id="rugoefening-na-uitslag-huisarts"),
     pytest.param(confirm_sign, id="rugoefening-klacht-bevestigen"),
     pytest.param(claim_question, id="rugoefening-uitslag-van-u"),
+    pytest.param(checkin(answered=False), id="rugoefening-terugblik"),
+    pytest.param(checkin(answered=True), id="rugoefening-terugblik-antwoord"),
     pytest.param(get("/medicatie/"), id="medicatie"),
     pytest.param(get("/informatie/"), id="info"),
     pytest.param(get("/informatie/hoe-lang/"), id="info-hoe-lang"),

@@ -7,27 +7,12 @@ import pytest
 from django.test import Client
 
 from factories import CASES, form_data
+from helpers import walk
 from rugtest.core import questions
 from rugtest.core.triage import ADVICE_IDS, CONDITIONS, LEVELS, triage
 from rugtest.selftest import texts
 
 pytestmark = pytest.mark.django_db
-
-
-def walk(client, answers, prefix=""):
-    """Answer page after page, following the redirects, until the result page."""
-    response = client.get(f"{prefix}/rugtest/stap/1/")
-    assert response.status_code == 200
-    so_far = {}
-    for _ in range(10):
-        page_id = response.request["PATH_INFO"].rstrip("/").split("/")[-1]
-        data = form_data(page_id, answers, so_far)
-        so_far.update({k: answers[k] for k in data})
-        response = client.post(f"{prefix}/rugtest/stap/{page_id}/", data, follow=True)
-        assert response.status_code == 200
-        if "/uitslag/" in response.request["PATH_INFO"]:
-            return response
-    raise AssertionError("the flow did not reach the result")
 
 
 def level_of(response):

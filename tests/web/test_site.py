@@ -85,3 +85,16 @@ def test_an_unknown_address_gets_a_friendly_page_in_the_right_language(client, p
     response = client.get(f"{prefix}/bestaat-niet/")
     assert response.status_code == 404
     assert text in response.content.decode()
+
+
+def test_rugoefening_has_one_view_the_programmes():
+    from django.urls import NoReverseMatch, resolve, reverse
+    from django.utils import translation
+
+    from rugtest.programme import views as programme_views
+
+    assert resolve("/rugoefening/").func is programme_views.home
+    with translation.override("en"):
+        assert resolve("/en/rugoefening/").func is programme_views.home
+    with pytest.raises(NoReverseMatch):
+        reverse("content:rugoefening")

@@ -23,3 +23,13 @@ def test_catalogue_has_no_untranslated_or_fuzzy_entry(po):
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
     assert untranslated == []
     assert fuzzy == []
+
+
+def test_make_messages_refreshes_every_apps_catalogue():
+    """`make messages` writes the site-wide catalogue and each app's own: no app left out."""
+    import re
+
+    makefile = (SRC.parents[1] / "Makefile").read_text(encoding="utf-8")
+    apps = set(re.search(r"^APPS := (.+)$", makefile, re.M).group(1).split())
+    with_catalogue = {po.relative_to(SRC).parts[0] for po in CATALOGUES} - {"locale"}
+    assert with_catalogue <= apps

@@ -224,7 +224,10 @@ def questionnaire_response(answers: dict, authored: str | None = None, stopped: 
 
 def outcome_observation(outcome: dict, response_ref: str, effective: str | None = None) -> dict:
     """The outcome as one Observation: the level as its value, every other key a component."""
-    components = [{"code": _concept("rugtest-outcome-part", "action"), "valueCodeableConcept": _concept("rugtest-action", outcome["action"])}]
+    components = [{
+        "code": _concept("rugtest-outcome-part", "action"),
+        "valueCodeableConcept": _concept("rugtest-action", outcome["action"]),
+    }]
     for key, part, system in _LIST_PARTS[:3]:
         components += [
             {"code": _concept("rugtest-outcome-part", part), "valueCodeableConcept": _concept(system, code)}

@@ -8,8 +8,8 @@ same slugs are used under /en/. Other apps link to a page with ``condition_url(i
 from datetime import date
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
+from rugtest import words
 from rugtest.core.questions import SPEC_VERSION
 from rugtest.core.triage import LEVELS, RULES
 
@@ -35,19 +35,9 @@ SLUGS = {
 }
 CONDITION_BY_SLUG = {slug: condition_id for condition_id, slug in SLUGS.items()}
 
-# The page title of each condition (its h1, and its name in the list on /informatie/).
-TITLES = {
-    "cauda_equina": _("Beknelde zenuwen onderin de rug (caudasyndroom)"),
-    "aaa_rupture": _("Een scheur in de grote buikslagader"),
-    "other_serious_cause": _("Een andere ernstige oorzaak van rugpijn"),
-    "spinal_fracture": _("Een gebroken wervel"),
-    "infection": _("Een infectie in de rug"),
-    "radicular_syndrome": _("Een beknelde zenuw, vaak door een hernia"),
-    "malignancy": _("Kanker in de wervels"),
-    "osteoporotic_fracture": _("Een ingezakte wervel door broze botten"),
-    "axial_spondyloarthritis": _("Een ontsteking van de gewrichten in de rug (ziekte van Bechterew)"),
-    "spinal_stenosis": _("Een te nauw kanaal voor de zenuwen in de rug"),
-}
+# The page title of each condition (its h1, and its name in the list on /informatie/): the
+# condition's name in rugtest.words, the same words as on the result page.
+TITLES = {condition_id: words.CONDITIONS[condition_id]["name"] for condition_id in SLUGS}
 
 
 def condition_url(condition_id: str) -> str:

@@ -5,7 +5,6 @@ from . import views
 app_name = "content"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("rugoefening/", views.rugoefening, name="rugoefening"),
     path("medicatie/", views.medicatie, name="medicatie"),
     path("informatie/", views.info_index, name="info"),
     # The two fixed pages come before the condition pages, so no slug can hide them.

@@ -1,4 +1,8 @@
-"""The information pages: home, the walking programme, medication, and /informatie/, /over/."""
+"""The information pages: home, medication, /informatie/ and /over/.
+
+The walking programme's explanation (/rugoefening/) is served by the programme app, which
+shows it to everyone and adds the personal plan for a signed-in person.
+"""
 
 from django.conf import settings
 from django.http import Http404
@@ -9,10 +13,6 @@ from . import info
 
 def home(request):
     return render(request, "content/home.html", {"section": "home"})
-
-
-def rugoefening(request):
-    return render(request, "content/rugoefening.html", {"section": "rugoefening"})
 
 
 def medicatie(request):

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from rugtest.core import questions, triage
 from rugtest.core.errors import InputError
 
 SPEC_VERSION = 1
@@ -612,3 +613,57 @@ def week_summaries(request: PlanRequest, plan: dict | None = None) -> list[dict]
             }
         )
     return weeks
+
+
+# ---------------------------------------------------------------------------------------
+# W-14: the check-in after 3 to 4 weeks
+# ---------------------------------------------------------------------------------------
+
+CHECKIN_FIRST_DAY = 21  # W-14: "d ≥ 21"
+CHECKIN_LOOKBACK_DAYS = 27  # W-14: "no check-in dated on or after day d − 27"
+# W-14: compared with the start of the programme, is the back better, the same or worse?
+PROGRESS_VALUES = ("better", "same", "worse")
+
+
+def checkin_due(
+    start: date,
+    today: date,
+    checkin_dates: Iterable[date],
+    later_dates: Iterable[date],
+    state: str,
+) -> bool:
+    """W-14: whether the programme page asks the check-in today.
+
+    Due on day d when the state is ``active``, d ≥ 21, no check-in of this programme is
+    dated on or after day d − 27 (so the first is due from day 21 and the next 4 weeks
+    after the last one), and the person did not choose "not now" (``later_dates``) today.
+    A "not now" is not a check-in: it hides the question for that day only.
+    """
+    if state != "active":
+        return False
+    d = day_index(start, today)
+    if d < CHECKIN_FIRST_DAY:
+        return False
+    if any(day_index(start, c) >= d - CHECKIN_LOOKBACK_DAYS for c in checkin_dates):
+        return False
+    return today not in set(later_dates)
+
+
+def checkin_outcome(
+    rugtest_answers: Mapping[str, Any], level: str, step6_answers: Mapping[str, str]
+) -> dict:
+    """W-14: ``risk_factors`` and ``support`` recomputed after a check-in.
+
+    The most recent rugtest answers, with the step 6 answers of the check-in in their
+    place (a step 6 question left open at the check-in counts as not present, as in the
+    rugtest), and the level of that rugtest: step 6 fires no rule, so the level cannot
+    change, and a ``support`` of ``null`` (a rugtest at level ``gp``) stays ``null``.
+    """
+    step6 = [q.id for q in questions.QUESTIONS if q.step == 6]
+    unknown = set(step6_answers) - set(step6)
+    if unknown:
+        raise ValueError(f"not step 6 questions: {sorted(unknown)!r}")
+    answers = {k: v for k, v in rugtest_answers.items() if k not in step6}
+    answers.update({k: v for k, v in step6_answers.items() if v})
+    factors = triage.risk_factors(answers)
+    return {"risk_factors": factors, "support": triage.support(level, factors)}

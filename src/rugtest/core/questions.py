@@ -5,7 +5,7 @@ required, which page of the web flow asks it, when it is shown, and its wording 
 (B1, "u") and English. A reviewer can hold this file next to questionnaire.md and tick
 the questions off.
 
-The web flow asks one step of the spec per page. Step 4 has follow-up questions that
+The web flow asks one step of the spec per page (which page comes next: ``flow.py``). Step 4 has follow-up questions that
 may only be shown after a "yes" or "don't know" on the same step; without JavaScript they
 need a page of their own, so step 4 has two pages: ``4`` and ``4b``.
 """
@@ -480,31 +480,6 @@ def page_applies(page: Page, answers: dict) -> bool:
 
 def shown_questions(page: Page, answers: dict) -> tuple[Question, ...]:
     return tuple(q for q in page.questions if is_shown(q, answers))
-
-
-def next_page(answers: dict, done: set[str] | frozenset[str]) -> Page | None:
-    """The next page to ask, or ``None`` when the result can be shown.
-
-    ``done`` holds the ids of the pages the person has submitted. The result comes at once
-    when the answers so far fire a certain emergency rule: a person with an emergency sign
-    is not made to answer more questions.
-    """
-    from .triage import emergency_so_far  # the triage imports this module
-
-    if emergency_so_far(answers):
-        return None
-    for page in PAGES:
-        if page.id not in done and page_applies(page, answers):
-            return page
-    return None
-
-
-def previous_page(page: Page, answers: dict) -> Page | None:
-    index = PAGES.index(page)
-    for earlier in reversed(PAGES[:index]):
-        if page_applies(earlier, answers):
-            return earlier
-    return None
 
 
 def drop_hidden(answers: dict) -> dict:

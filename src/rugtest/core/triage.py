@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Callable
 
 from .questions import BY_ID, SPEC_VERSION, validate_request
 
@@ -26,39 +25,47 @@ ACTIONS = {URGENT: "call_gp_today", GP: "see_gp", SELFCARE: "selfcare"}
 ACTION_IDS = ("call_112", "call_gp_now", *ACTIONS.values())
 
 # Three-valued expressions over the answers ---------------------------------------------
+# Each is a small callable object: ``expr(answers)`` gives True, False or None, and
+# ``expr.questions`` names the question ids it reads. Lower-case names, so that the table
+# below reads like the `when` column of the spec.
 
 Tri = bool | None
-Expr = Callable[[dict], Tri]
 
 
-def yes(qid: str) -> Expr:
+class yes:  # noqa: N801 - reads like the spec
     """A yes/no answer: yes is true, no is false, unknown is unknown.
 
     A left-out optional yes/no question counts as "no" (triage-rules.md). Required
     questions are never left out: validation rejects such a request before it gets here.
     """
 
-    def value(answers: dict) -> Tri:
-        answer = answers.get(qid, "no")
-        return None if answer == "unknown" else answer == "yes"
+    def __init__(self, qid: str):  # pragma: no mutate block (runs once, at import, to build the table)
+        self.qid = qid
+        self.questions = (qid,)
 
-    value.questions = (qid,)
-    return value
+    def __call__(self, answers: dict) -> Tri:
+        answer = answers.get(self.qid, "no")
+        if answer == "unknown":
+            return None
+        return answer == "yes"
 
 
-def num(qid: str, op: str, bound: int) -> Expr:
-    """A numeric comparison: always known."""
-    compare = {
-        ">": lambda a: a > bound,
-        ">=": lambda a: a >= bound,
-        "<": lambda a: a < bound,
-    }[op]
+class num:  # noqa: N801
+    """A numeric comparison (``>``, ``>=`` or ``<``): always known."""
 
-    def value(answers: dict) -> Tri:
-        return compare(answers[qid])
+    def __init__(self, qid: str, op: str, bound: int):  # pragma: no mutate block (runs once, at import, to build the table)
+        if op not in (">", ">=", "<"):
+            raise ValueError(f"unknown comparison {op!r}")
+        self.qid, self.op, self.bound = qid, op, bound
+        self.questions = (qid,)
 
-    value.questions = (qid,)
-    return value
+    def __call__(self, answers: dict) -> Tri:
+        value = answers[self.qid]
+        if self.op == ">":
+            return value > self.bound
+        if self.op == ">=":
+            return value >= self.bound
+        return value < self.bound
 
 
 def onset_age(answers: dict) -> int:
@@ -66,63 +73,82 @@ def onset_age(answers: dict) -> int:
     return answers["age"] - answers["duration_weeks"] // 52
 
 
-def onset_age_below(bound: int) -> Expr:
-    def value(answers: dict) -> Tri:
-        return onset_age(answers) < bound
+class onset_age_below:  # noqa: N801
+    def __init__(self, bound: int):  # pragma: no mutate block (runs once, at import, to build the table)
+        self.bound = bound
+        self.questions = ("age", "duration_weeks")
 
-    value.questions = ("age", "duration_weeks")
-    return value
-
-
-def onset_age_at_least(bound: int) -> Expr:
-    def value(answers: dict) -> Tri:
-        return onset_age(answers) >= bound
-
-    value.questions = ("age", "duration_weeks")
-    return value
+    def __call__(self, answers: dict) -> Tri:
+        return onset_age(answers) < self.bound
 
 
-def equals(qid: str, wanted: str) -> Expr:
+class onset_age_at_least:  # noqa: N801
+    def __init__(self, bound: int):  # pragma: no mutate block (runs once, at import, to build the table)
+        self.bound = bound
+        self.questions = ("age", "duration_weeks")
+
+    def __call__(self, answers: dict) -> Tri:
+        return onset_age(answers) >= self.bound
+
+
+class equals:  # noqa: N801
     """A choice compared with a value. A left-out optional choice equals nothing."""
 
-    def value(answers: dict) -> Tri:
-        return answers.get(qid) == wanted
+    def __init__(self, qid: str, wanted: str):  # pragma: no mutate block (runs once, at import, to build the table)
+        self.qid, self.wanted = qid, wanted
+        self.questions = (qid,)
 
-    value.questions = (qid,)
-    return value
+    def __call__(self, answers: dict) -> Tri:
+        return answers.get(self.qid) == self.wanted
 
 
-def not_(part: Expr) -> Expr:
+class not_:  # noqa: N801
     """Three-valued NOT: NOT yes = false, NOT no = true, NOT unknown = unknown."""
 
-    def value(answers: dict) -> Tri:
-        result = part(answers)
-        return None if result is None else not result
+    def __init__(self, part):  # pragma: no mutate block (runs once, at import, to build the table)
+        self.part = part
+        self.questions = part.questions
 
-    value.questions = part.questions
-    return value
+    def __call__(self, answers: dict) -> Tri:
+        result = self.part(answers)
+        if result is None:
+            return None
+        return not result
 
 
-def all_of(*parts: Expr) -> Expr:
-    def value(answers: dict) -> Tri:
-        results = [part(answers) for part in parts]
+class all_of:  # noqa: N801
+    """Kleene AND: false if any part is false, true if all are true, else unknown."""
+
+    def __init__(self, *parts):  # pragma: no mutate block (runs once, at import, to build the table)
+        self.parts = parts
+        self.questions = tuple(q for part in parts for q in part.questions)
+
+    def __call__(self, answers: dict) -> Tri:
+        results = [part(answers) for part in self.parts]
         if False in results:
             return False
-        return True if all(r is True for r in results) else None
+        if all(r is True for r in results):
+            return True
+        return None
 
-    value.questions = tuple(q for part in parts for q in part.questions)
-    return value
 
+class any_of:  # noqa: N801
+    """Kleene OR: true if any part is true, false if all are false, else unknown."""
 
-def any_of(*parts: Expr) -> Expr:
-    def value(answers: dict) -> Tri:
-        results = [part(answers) for part in parts]
+    def __init__(self, *parts):  # pragma: no mutate block (runs once, at import, to build the table)
+        self.parts = parts
+        self.questions = tuple(q for part in parts for q in part.questions)
+
+    def __call__(self, answers: dict) -> Tri:
+        results = [part(answers) for part in self.parts]
         if True in results:
             return True
-        return False if all(r is False for r in results) else None
+        if all(r is False for r in results):
+            return False
+        return None
 
-    value.questions = tuple(q for part in parts for q in part.questions)
-    return value
+
+Expr = yes | num | onset_age_below | onset_age_at_least | equals | not_ | all_of | any_of
 
 
 # The rules -----------------------------------------------------------------------------
@@ -231,29 +257,30 @@ MOVEMENT_CAUSES = {"sudden_movement", "short_overload", "awkward_posture", "smal
 # Risk of a long course, and who can help (triage-rules.md, KNGF 2021 B.2) ----------------
 # Only a "yes" or a met threshold counts, never "unknown" or a left-out answer.
 
-def _answered_yes(qid: str) -> Callable[[dict], bool]:
-    return lambda answers: answers.get(qid) == "yes"
-
-
-RISK_FACTORS: tuple[tuple[str, Callable[[dict], bool]], ...] = (
-    ("F-EPISODES", _answered_yes("previous_episodes")),
-    ("F-LIMITED", lambda answers: answers.get("activity_level") == "much_less"),
-    ("F-LEG-PAIN", _answered_yes("leg_pain_below_knee")),
-    ("F-PAIN-HIGH", lambda answers: answers["pain_score"] >= 7),
-    ("F-HEALTH", _answered_yes("poor_health")),
-    ("F-STRESS", _answered_yes("stress")),
-    ("F-FEAR", _answered_yes("fear_of_moving")),
-    ("F-MOOD", _answered_yes("low_mood")),
-    ("F-EXPECT", _answered_yes("expect_no_recovery")),
-    ("F-WORK-HEAVY", _answered_yes("heavy_work")),
-    ("F-WORK-UNHAPPY", _answered_yes("work_unhappy")),
+RISK_FACTOR_IDS: tuple[str, ...] = (
+    "F-EPISODES", "F-LIMITED", "F-LEG-PAIN", "F-PAIN-HIGH", "F-HEALTH", "F-STRESS", "F-FEAR", "F-MOOD",
+    "F-EXPECT", "F-WORK-HEAVY", "F-WORK-UNHAPPY",
 )
-RISK_FACTOR_IDS: tuple[str, ...] = tuple(fid for fid, _ in RISK_FACTORS)
 PSYCHOSOCIAL = {"F-STRESS", "F-FEAR", "F-MOOD", "F-EXPECT"}
+HIGH_PAIN = 7  # F-PAIN-HIGH: `pain_score` ≥ 7
 
 
 def risk_factors(answers: dict) -> list[str]:
-    return [fid for fid, present in RISK_FACTORS if present(answers)]
+    """The F-* factors the person reported, in the order of the spec's table."""
+    present = {
+        "F-EPISODES": answers.get("previous_episodes") == "yes",
+        "F-LIMITED": answers.get("activity_level") == "much_less",
+        "F-LEG-PAIN": answers.get("leg_pain_below_knee") == "yes",
+        "F-PAIN-HIGH": answers["pain_score"] >= HIGH_PAIN,
+        "F-HEALTH": answers.get("poor_health") == "yes",
+        "F-STRESS": answers.get("stress") == "yes",
+        "F-FEAR": answers.get("fear_of_moving") == "yes",
+        "F-MOOD": answers.get("low_mood") == "yes",
+        "F-EXPECT": answers.get("expect_no_recovery") == "yes",
+        "F-WORK-HEAVY": answers.get("heavy_work") == "yes",
+        "F-WORK-UNHAPPY": answers.get("work_unhappy") == "yes",
+    }
+    return [fid for fid in RISK_FACTOR_IDS if present[fid]]
 
 
 def support(level: str, factors: list[str]) -> str | None:
@@ -282,7 +309,7 @@ def duration_class(weeks: int) -> str:
     return "chronic"
 
 
-def _fired(answers: dict) -> tuple[list[Rule], list[Rule]]:
+def fired_rules(answers: dict) -> tuple[list[Rule], list[Rule]]:
     certain, uncertain = [], []
     for rule in RULES:
         value = rule.when(answers)
@@ -335,7 +362,7 @@ def _advice(answers: dict, level: str, action: str, dclass: str, uncertain: list
     return [advice_id for advice_id in ADVICE_IDS if given[advice_id]]
 
 
-def _outcome(answers: dict, certain: list[Rule], uncertain: list[Rule]) -> dict:
+def outcome_of(answers: dict, certain: list[Rule], uncertain: list[Rule]) -> dict:
     level = _level(certain, uncertain)
     if level == EMERGENCY:
         aaa = any(r.condition == "aaa_rupture" for r in certain)
@@ -371,8 +398,8 @@ def _outcome(answers: dict, certain: list[Rule], uncertain: list[Rule]) -> dict:
 
 def evaluate(answers: dict) -> dict:
     """The outcome for a complete, validated set of answers (outcome-format.md)."""
-    certain, uncertain = _fired(answers)
-    return _outcome(answers, certain, uncertain)
+    certain, uncertain = fired_rules(answers)
+    return outcome_of(answers, certain, uncertain)
 
 
 def triage(request) -> dict:
@@ -382,28 +409,7 @@ def triage(request) -> dict:
 
 def triage_json(request) -> str:
     """The outcome as printed by ``rugtest triage``: sorted keys, same bytes every time."""
-    return json.dumps(triage(request), sort_keys=True, ensure_ascii=False)
-
-
-def emergency_so_far(answers: dict) -> dict | None:
-    """The outcome if the answers given so far already fire a certain emergency rule.
-
-    Used by the web flow to show the result at once. Questions not asked yet are unknown,
-    never "no": a rule counts only if it is true whatever the remaining answers are. The
-    outcome then reports what the person answered; the questions that were skipped do not
-    appear as "don't know", because they were never asked.
-    """
-    if any(qid not in answers for qid in ("age", "duration_weeks", "pain_score")):
-        return None
-    unasked = {q: "unknown" for q in BY_ID if q not in answers and BY_ID[q].required}
-    certain, _ = _fired({**answers, **unasked})
-    if not any(rule.level == EMERGENCY for rule in certain):
-        return None
-    # Uncertain rules that stay uncertain with the unasked questions as "no" come from the
-    # person's own "don't know" answers, and are reported; the others were never asked.
-    asked_only = {**answers, **{q: "no" for q in unasked}}
-    _, uncertain = _fired(asked_only)
-    return _outcome(answers | {q: "no" for q in unasked}, certain, uncertain)
+    return json.dumps(triage(request), sort_keys=True)  # ids only: plain ASCII
 
 
 def triggers(rule: Rule, answers: dict) -> list[str]:

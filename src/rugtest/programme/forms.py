@@ -7,20 +7,16 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from rugtest import words
 from rugtest.core import programme as core
+from rugtest.core.questions import QUESTIONS
 
-PART_LABELS = {"morning": _("Ochtend"), "afternoon": _("Middag"), "evening": _("Avond")}
-
-# W-9: the page text of each warning sign (B1).
-SIGN_LABELS = {
-    "saddle_numbness": _("Een doof gevoel of minder gevoel in uw kruis, billen, geslachtsdelen of aan de binnenkant van uw bovenbenen"),
-    "bladder_bowel": _("Moeite met plassen, of u kunt uw plas of ontlasting niet goed ophouden"),
-    "both_legs": _("Een doof gevoel, tintelingen of minder kracht in allebei uw benen tegelijk"),
-    "sudden_severe_pain": _("Plotselinge, heel erge pijn die blijft, hoe u ook ligt, zit of beweegt"),
-    "leg_weakness": _("Een been of voet is zwak of zwakker dan eerst: de voet klapt neer of sleept"),
-    "fever": _("Koorts: 38 °C of hoger"),
-    "pain_worsening": _("Uw rugpijn wordt al 2 weken steeds erger, ook met de rugoefening"),
-}
+YES_NO = {"yes": _("Ja"), "no": _("Nee")}
+# The words live in rugtest.words; these names stay for code that still imports them here.
+PART_LABELS = words.PARTS
+SIGN_LABELS = {sign: entry["label"] for sign, entry in words.SIGNS.items()}
+PROGRESS_LABELS = words.PROGRESS
+STEP6_QUESTIONS = tuple(q for q in QUESTIONS if q.step == 6)
 
 
 # Digits 0-9 only (W-8 "integer"): Python's int() would also take "4_4", " 44.0 " (Django
@@ -54,7 +50,7 @@ def whole_number(low, high, label, required=True, help_text=""):
     )
 
 
-PAIN_CHOICES = [(str(n), str(n)) for n in range(11)]
+PAIN_CHOICES = [(str(n), str(n)) for n in range(core.PAIN_MIN, core.PAIN_MAX + 1)]
 
 
 def pain_scale(label):
@@ -78,15 +74,15 @@ class StartForm(forms.Form):
         error_messages={"required": _("Kies een van de antwoorden.")},
     )
     baseline_minutes = whole_number(
-        1, 60, _("Hoeveel minuten kunt u makkelijk wandelen?"), required=False,
+        core.BASELINE_MIN, core.BASELINE_MAX, _("Hoeveel minuten kunt u makkelijk wandelen?"), required=False,
         help_text=_("Op een gewoon, rustig tempo. Tot het niet meer makkelijk gaat, niet tot het veel pijn doet."),
     )
     confirm_past_week = forms.BooleanField(
         label=_("Dit weet ik van het wandelen in de afgelopen week"), required=False,
     )
-    test_walk_1 = whole_number(1, 120, _("Proefwandeling 1 (minuten)"), required=False)
-    test_walk_2 = whole_number(1, 120, _("Proefwandeling 2 (minuten)"), required=False)
-    test_walk_3 = whole_number(1, 120, _("Proefwandeling 3 (minuten, niet verplicht)"), required=False)
+    test_walk_1 = whole_number(core.TEST_WALK_MIN, core.TEST_WALK_MAX, _("Proefwandeling 1 (minuten)"), required=False)
+    test_walk_2 = whole_number(core.TEST_WALK_MIN, core.TEST_WALK_MAX, _("Proefwandeling 2 (minuten)"), required=False)
+    test_walk_3 = whole_number(core.TEST_WALK_MIN, core.TEST_WALK_MAX, _("Proefwandeling 3 (minuten, niet verplicht)"), required=False)
     gp_agrees = forms.BooleanField(label=_("Mijn huisarts vindt het goed dat ik begin"), required=False)
 
     def __init__(self, *args, needs_gp=False, **kwargs):
@@ -101,7 +97,9 @@ class StartForm(forms.Form):
             if data.get("baseline_minutes") is None and "baseline_minutes" not in self.errors:
                 self.add_error("baseline_minutes", _("Vul hier een getal in."))
             if not data.get("confirm_past_week"):
-                self.add_error("confirm_past_week", _("Vink dit aan als u het weet van de afgelopen week. Weet u het niet? Maak dan eerst proefwandelingen."))
+                self.add_error("confirm_past_week", _(
+                    "Vink dit aan als u het weet van de afgelopen week. Weet u het niet? Maak dan eerst proefwandelingen."
+                ))
         elif method == "test_walks":
             walks = [data.get(f"test_walk_{i}") for i in (1, 2, 3)]
             if sum(w is not None for w in walks) < 2 and not self.errors:
@@ -125,10 +123,10 @@ class WalkForm(forms.Form):
     """W-8. Minutes and part first (a log of seconds), then the optional details and the
     W-9 question; a ticked warning sign is confirmed on a page of its own (views)."""
 
-    minutes = whole_number(0, 180, _("Hoeveel minuten heeft u gewandeld?"),
+    minutes = whole_number(0, core.MINUTES_MAX, _("Hoeveel minuten heeft u gewandeld?"),
                            help_text=_("Lukte het niet? Vul dan 0 in. Dat telt ook: u heeft het geprobeerd."))
     part = forms.ChoiceField(
-        label=_("Welke wandeling?"), choices=list(PART_LABELS.items()), widget=forms.RadioSelect,
+        label=_("Welke wandeling?"), choices=[(part, words.PARTS[part]) for part in core.PARTS], widget=forms.RadioSelect,
         error_messages={"required": _("Kies ochtend, middag of avond."), "invalid_choice": _("Kies ochtend, middag of avond.")},
     )
     date = forms.DateField(
@@ -139,13 +137,13 @@ class WalkForm(forms.Form):
     pain_after = pain_scale(_("Pijn na het wandelen (niet verplicht)"))
     painkiller = forms.ChoiceField(
         label=_("Nam u een pijnstiller voor deze wandeling? (niet verplicht)"),
-        choices=[("yes", _("Ja")), ("no", _("Nee"))], widget=forms.RadioSelect, required=False,
+        choices=[(value, YES_NO[value]) for value in core.PAINKILLER_VALUES], widget=forms.RadioSelect, required=False,
         error_messages={"invalid_choice": _("Kies een van de antwoorden.")},
     )
     warning_signs = forms.MultipleChoiceField(
         label=_("Heeft u een van deze nieuwe klachten?"),
         help_text=_("Kruis alleen aan wat nieuw is. Heeft u niets hiervan? Laat dan alles leeg."),
-        choices=[(sign, SIGN_LABELS[sign]) for sign in core.WARNING_SIGNS],
+        choices=[(sign, words.SIGNS[sign]["label"]) for sign in core.WARNING_SIGNS],
         widget=forms.CheckboxSelectMultiple, required=False,
         error_messages={"invalid_choice": _("Kies alleen klachten uit de lijst.")},
     )
@@ -154,3 +152,26 @@ class WalkForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": format_lazy(_("Schrijf hooguit {count} tekens."), count=core.NOTE_MAX_CHARS)},
     )
+
+
+class CheckInForm(forms.Form):
+    """W-14: better / the same / worse, and the step 6 questions again (optional, Ja/Nee)."""
+
+    progress = forms.ChoiceField(
+        label=_("Hoe gaat het nu met uw rug, vergeleken met het begin van de rugoefening?"),
+        choices=[(value, words.PROGRESS[value]) for value in core.PROGRESS_VALUES],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies een van de antwoorden."), "invalid_choice": _("Kies een van de antwoorden.")},
+    )
+
+    def __init__(self, *args, lang="nl", **kwargs):
+        super().__init__(*args, **kwargs)
+        for question in STEP6_QUESTIONS:
+            self.fields[question.id] = forms.ChoiceField(
+                label=question.text(lang), required=False, widget=forms.RadioSelect,
+                choices=[(c.value, c.text(lang)) for c in question.web_choices()],
+                error_messages={"invalid_choice": _("Kies Ja of Nee, of sla de vraag over.")},
+            )
+
+    def step6_answers(self) -> dict:
+        return {q.id: self.cleaned_data.get(q.id) or "" for q in STEP6_QUESTIONS}

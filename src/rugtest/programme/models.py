@@ -7,7 +7,7 @@ every time (W-8), so a corrected or deleted entry always gives the right plan.
 from django.conf import settings
 from django.db import models
 
-from rugtest.core.programme import PARTS
+from rugtest.core.programme import NOTE_MAX_CHARS, PARTS, PROGRESS_VALUES
 
 
 class RugtestResult(models.Model):
@@ -53,7 +53,7 @@ class WalkEntry(models.Model):
     pain_before = models.PositiveSmallIntegerField(null=True, blank=True)
     pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
     painkiller = models.CharField(max_length=3, blank=True, default="")
-    note = models.CharField(max_length=500, blank=True, default="")
+    note = models.CharField(max_length=NOTE_MAX_CHARS, blank=True, default="")
     warning_signs = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -63,4 +63,42 @@ class WalkEntry(models.Model):
         constraints = [
             # W-8: one entry per date and part; logging again replaces it.
             models.UniqueConstraint(fields=["programme", "date", "part"], name="one_walk_per_date_and_part"),
+        ]
+
+
+class CheckIn(models.Model):
+    """W-14: the check-in after 3 to 4 weeks, stored with its date.
+
+    ``answers`` holds the step 6 answers given at the check-in ("yes"/"no"; a question left
+    open is absent); ``risk_factors`` and ``support`` are what the core computed from them
+    and the rugtest behind the programme, kept as they were shown that day.
+    """
+
+    PROGRESS_CHOICES = [(value, value) for value in PROGRESS_VALUES]
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="checkins")
+    date = models.DateField()
+    progress = models.CharField(max_length=8, choices=PROGRESS_CHOICES)
+    answers = models.JSONField(default=dict, blank=True)
+    risk_factors = models.JSONField(default=list, blank=True)
+    support = models.CharField(max_length=16, null=True, blank=True)  # None: level gp
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        constraints = [
+            # W-14: one check-in a day; answering again the same day replaces it.
+            models.UniqueConstraint(fields=["programme", "date"], name="one_checkin_per_date"),
+        ]
+
+
+class CheckInLater(models.Model):
+    """W-14: "not now" on a date. Not a check-in: it hides the question for that day only."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="checkin_laters")
+    date = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "date"], name="one_checkin_later_per_date"),
         ]

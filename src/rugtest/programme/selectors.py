@@ -7,7 +7,7 @@ from datetime import date
 
 from rugtest.core import programme as core
 
-from .models import Programme, RugtestResult, WalkEntry
+from .models import CheckIn, Programme, RugtestResult, WalkEntry
 
 
 def latest_result(user) -> RugtestResult | None:
@@ -131,3 +131,31 @@ def signs_logged(programme: Programme, today: date) -> list[WalkEntry]:
     """The log entries of ``programme`` that report a warning sign, up to ``today``, oldest first."""
     entries = [entry for entry in programme.entries.filter(date__lte=today) if entry.warning_signs]
     return sorted(entries, key=lambda entry: (entry.date, core.PARTS.index(entry.part)))
+def checkin_is_due(programme: Programme, today: date, view: PlanView | None = None) -> bool:
+    """W-14 for a stored programme: the core's ``checkin_due`` on its check-ins and "not now"s."""
+    view = view if view is not None else plan_for(programme, today)
+    return core.checkin_due(
+        programme.start, today,
+        programme.checkins.values_list("date", flat=True),
+        programme.checkin_laters.values_list("date", flat=True),
+        view.state,
+    )
+
+
+def latest_checkin(programme: Programme) -> CheckIn | None:
+    return programme.checkins.first()
+
+
+def current_support(result: RugtestResult | None, programme: Programme | None) -> tuple[bool, str | None]:
+    """W-1: the ``support`` the programme page shows, as (shown, support id or None).
+
+    The latest check-in of the programme recomputes it (W-14) unless a newer rugtest came
+    after it; otherwise it is the support of the most recent rugtest. Not shown without a
+    rugtest, or when the rugtest says the programme is not for now.
+    """
+    if result is None or result.programme == "not_now":
+        return False, None
+    checkin = latest_checkin(programme) if programme is not None else None
+    if checkin is not None and checkin.created_at >= result.created_at:
+        return True, checkin.support
+    return True, result.outcome.get("support")

@@ -13,8 +13,8 @@ from django.db import IntegrityError, transaction
 from rugtest.core import programme as core
 from rugtest.core.errors import InputError
 
-from .models import Programme, RugtestResult, WalkEntry
-from .selectors import can_start, latest_result
+from .models import CheckIn, CheckInLater, Programme, RugtestResult, WalkEntry
+from .selectors import can_start, checkin_is_due, latest_result
 
 
 def save_result(*, user, answers: dict, outcome: dict, run: str = "") -> RugtestResult:
@@ -167,3 +167,46 @@ def report_pain_worsening(*, programme: Programme, today: date) -> WalkEntry:
             entry.save(update_fields=["warning_signs", "updated_at"])
         return entry
 
+
+
+def _step6_ids() -> tuple[str, ...]:
+    from rugtest.core.questions import QUESTIONS
+
+    return tuple(q.id for q in QUESTIONS if q.step == 6)
+
+
+def record_checkin(*, programme: Programme, today: date, progress: str, answers: dict) -> CheckIn:
+    """W-14: store the check-in of ``today`` and the support recomputed from it.
+
+    Only while a check-in is due, or to correct the one already given today (a second
+    submit replaces it). Nothing is saved on bad input, and no target changes: the plan
+    never reads a check-in.
+    """
+    if progress not in core.PROGRESS_VALUES:
+        raise InputError("progress", f"must be one of {', '.join(core.PROGRESS_VALUES)}",
+                         "Kies beter, hetzelfde of slechter.", "Please choose better, the same or worse.")
+    step6 = _step6_ids()
+    for key, value in answers.items():
+        if key not in step6 or value not in ("yes", "no", ""):
+            raise InputError(key if key in step6 else None, "must be yes or no",
+                             "Kies Ja of Nee, of sla de vraag over.", "Please choose Yes or No, or skip the question.")
+    kept = {key: value for key, value in answers.items() if value}
+    with transaction.atomic():
+        existing = CheckIn.objects.select_for_update().filter(programme=programme, date=today).first()
+        if existing is None and not checkin_is_due(programme, today):
+            raise InputError("progress", "no check-in is due today",
+                             "U hoeft deze vragen nu niet te beantwoorden.", "You do not need to answer these questions now.")
+        result = latest_result(programme.user) or programme.result
+        computed = core.checkin_outcome(result.answers, result.outcome["level"], kept)
+        values = {"progress": progress, "answers": kept, **computed}
+        if existing is not None:
+            for key, value in values.items():
+                setattr(existing, key, value)
+            existing.save()
+            return existing
+        return CheckIn.objects.create(programme=programme, date=today, **values)
+
+
+def checkin_later(*, programme: Programme, today: date) -> None:
+    """W-14: "not now" hides the check-in for the rest of ``today``; it is not a check-in."""
+    CheckInLater.objects.get_or_create(programme=programme, date=today)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("voortgang/", views.history, name="history"),
     path("uitslag-in-deze-browser/", views.claim_result, name="claim"),
     path("rapport.pdf", views.report, name="report"),
+    path("hoe-gaat-het/<int:programme_id>/", views.checkin, name="checkin"),
 ]

@@ -16,16 +16,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from rugtest.core import programme as core
 from rugtest.core.errors import InputError
+from rugtest import words
 from rugtest.reports.forms import ReportForm
 from rugtest.reports.http import pdf_response
 from rugtest.reports.programme import programme_pdf
-from rugtest.selftest import texts as result_texts
 
 from . import chart, services, summary, visit
-from .forms import PART_LABELS, SIGN_LABELS, StartForm, WalkForm, part_of_day
-from .models import WalkEntry
+from .forms import CheckInForm, StartForm, WalkForm, part_of_day
+from .models import CheckIn, Programme, WalkEntry
 from .selectors import (
-    can_start, current_programme, latest_result, plan_for, signs_logged, start_decision, user_entry,
+    can_start, checkin_is_due, current_programme, current_support, latest_result, plan_for, signs_logged,
+    start_decision, user_entry,
 )
 
 
@@ -50,11 +51,11 @@ def _stop_context(view):
     return {
         "stop": {
             "level": advice.level,
-            "level_text": result_texts.LEVELS[advice.level],
-            "action": result_texts.ACTIONS[advice.action],
-            "advice_text": result_texts.ADVICE[advice.advice],
+            "level_text": words.LEVELS[advice.level],
+            "action": words.ACTIONS[advice.action],
+            "advice_text": words.ADVICE[advice.advice],
             "faint_line": advice.faint_line,
-            "signs": [SIGN_LABELS[s] for s in view.stop_signs],
+            "signs": [words.SIGNS[s]["label"] for s in view.stop_signs],
             "call_112": advice.action == "call_112",
         }
     }
@@ -69,8 +70,8 @@ def _claim_redirect(request):
 
 def _result_words(outcome: dict) -> dict:
     return {
-        "level": result_texts.LEVELS[outcome["level"]]["label"],
-        "duration": result_texts.DURATION[outcome["duration_class"]]["name"] if outcome.get("duration_class") else None,
+        "level": words.LEVELS[outcome["level"]]["label"],
+        "duration": words.DURATION[outcome["duration_class"]]["name"] if outcome.get("duration_class") else None,
     }
 
 
@@ -105,6 +106,7 @@ def home(request):
         "can_start": allowed,
         "reason": reason,
         "parts": _today_parts(view) if view else [],
+        "checkin": _checkin_panel(request.user, result, programme, view, today),
         **_stop_context(view),
     }
     if allowed:
@@ -116,7 +118,7 @@ def _today_parts(view):
     row = view.today_row
     entries = {e.part: e.id for e in WalkEntry.objects.filter(programme=view.programme, date=view.today)}
     return [
-        {"part": part, "label": PART_LABELS[part], "minutes": row["minutes"][part], "entry_id": entries.get(part),
+        {"part": part, "label": words.PARTS[part], "minutes": row["minutes"][part], "entry_id": entries.get(part),
          "done": row["minutes"][part] is not None and view.target is not None and row["minutes"][part] >= view.target}
         for part in core.PARTS
     ]
@@ -210,10 +212,10 @@ def _sign_context(programme, signs):
     answers = latest.answers if latest else {}
     advice = core.most_urgent_advice(signs, answers.get("age"), answers.get("known_aneurysm"))
     return {
-        "signs": [SIGN_LABELS[s] for s in core.WARNING_SIGNS if s in signs],
+        "signs": [words.SIGNS[s]["label"] for s in core.WARNING_SIGNS if s in signs],
         "level": advice.level,
-        "level_text": result_texts.LEVELS[advice.level],
-        "action": result_texts.ACTIONS[advice.action],
+        "level_text": words.LEVELS[advice.level],
+        "action": words.ACTIONS[advice.action],
         "faint_line": advice.faint_line,
         "call_112": advice.action == "call_112",
     }
@@ -226,7 +228,9 @@ def _walk_form(request, programme, form, today, entry):
         kept = {key: request.POST.get(key) for key in WALK_FIELDS}
         kept["warning_signs"] = list(entry.warning_signs) if entry else []
         form = WalkForm(initial=kept)
-        messages.info(request, _("Er is nog niets opgeslagen. Het vinkje bij de klacht is weggehaald. Kijk het formulier na en kies Opslaan."))
+        messages.info(request, _(
+            "Er is nog niets opgeslagen. Het vinkje bij de klacht is weggehaald. Kijk het formulier na en kies Opslaan."
+        ))
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         moved = entry is not None and (entry.date, entry.part) != (data["date"], data["part"])
@@ -311,13 +315,13 @@ def history(request, report_form=None):
     rows = []
     for row in view.days:
         rows.append({
-            **row, "entries": [(PART_LABELS[p], entries.get((row["date"], p))) for p in core.PARTS],
+            **row, "entries": [(words.PARTS[p], entries.get((row["date"], p))) for p in core.PARTS],
             "words": _day_words(row, is_today=row["date"] == view.today),
         })
     pains = {}
     for (day, part), entry in sorted(entries.items(), key=lambda item: (item[0][0], core.PARTS.index(item[0][1]))):
         if entry.pain_after is not None and programme.start <= day <= view.today:
-            pains.setdefault(day, []).append((PART_LABELS[part], entry.pain_after))
+            pains.setdefault(day, []).append((words.PARTS[part], entry.pain_after))
     pain_rows = [
         {"date": day, "mean": chart.mean_one_decimal([score for _, score in scores]),
          "words": ", ".join(f"{str(label).lower()} {score}" for label, score in scores)}
@@ -336,6 +340,7 @@ def history(request, report_form=None):
         "report_form": report_form or ReportForm(),
         "report_url": reverse("programme:report"),
         "report_intro": _("Maak een PDF van uw voortgang en uw rugtest, om te printen of mee te sturen."),
+        "checkins": [_checkin_row(c) for c in programme.checkins.all()],
         **_stop_context(view),
     })
 
@@ -380,6 +385,12 @@ def report(request):
     return pdf_response(data, "rugoefening-verslag", view.today)
 
 
+def _checkin_row(checkin):
+    """W-11 / W-14: a check-in in the progress view."""
+    return {"date": checkin.date, "progress": words.PROGRESS[checkin.progress],
+            "support": words.SUPPORT[checkin.support]["short"]}
+
+
 def _result_summary(result):
     """The rugtest outcome behind the programme, in words, for the person's GP."""
     if result is None:
@@ -387,8 +398,8 @@ def _result_summary(result):
     outcome = result.outcome
     return {
         "date": result.created_at,
-        "level": result_texts.LEVELS[outcome["level"]]["label"],
-        "duration": result_texts.DURATION[outcome["duration_class"]]["name"],
+        "level": words.LEVELS[outcome["level"]]["label"],
+        "duration": words.DURATION[outcome["duration_class"]]["name"],
     }
 
 
@@ -423,3 +434,75 @@ def claim_result(request):
         "section": "rugoefening", "result": result, "result_words": _result_words(result.outcome),
         "next": next_url, "error": request.method == "POST",
     })
+
+
+# W-14: the check-in after 3 to 4 weeks, and the W-1 support line -------------------------
+
+
+def _support_words(support_id):
+    return {"id": support_id, "line": words.SUPPORT[support_id]["short"]}
+
+
+def _checkin_panel(user, result, programme, view, today):
+    """What programme/includes/checkin.html shows at the top of the programme page."""
+    shown, support_id = current_support(result, programme)
+    due = view is not None and checkin_is_due(programme, today, view)
+    return {
+        "support": _support_words(support_id) if shown else None,
+        "due": due,
+        "programme_id": programme.id if programme else None,
+        "form": CheckInForm(lang=_lang()) if due else None,
+    }
+
+
+def _support_text(support_id):
+    """W-14: the recomputed support in full: its title and what it advises."""
+    if support_id is None:
+        return None
+    advice = {"physio": "A-SUPPORT-PHYSIO", "gp_talk": "A-SUPPORT-GP"}.get(support_id)
+    body = words.ADVICE[advice] if advice else words.SUPPORT[support_id]["body"]
+    return {"title": words.SUPPORT[support_id]["title"], "body": body}
+
+
+def _checkin_result(checkin: CheckIn, view) -> dict:
+    return {
+        "checkin": checkin,
+        "advice": words.CHECKIN_ADVICE[checkin.progress],
+        "support": _support_words(checkin.support),
+        "support_text": _support_text(checkin.support),
+        "ask_pain_worsening": checkin.progress == "worse" and view.state == "active",
+    }
+
+
+@login_required
+def checkin(request, programme_id):
+    """W-14: the check-in form (GET when due), its answer (POST), and what it means."""
+    programme = Programme.objects.filter(id=programme_id, user=request.user).first()
+    if programme is None:
+        raise Http404
+    today = _today()
+    view = plan_for(programme, today)
+    form = None
+    if request.method == "POST":
+        if "later" in request.POST:
+            if checkin_is_due(programme, today, view):
+                services.checkin_later(programme=programme, today=today)
+            return redirect("programme:home")
+        form = CheckInForm(request.POST, lang=_lang())
+        if form.is_valid():
+            try:
+                services.record_checkin(programme=programme, today=today,
+                                        progress=form.cleaned_data["progress"], answers=form.step6_answers())
+            except InputError as error:
+                _add_input_error(form, error)
+            else:
+                return redirect("programme:checkin", programme_id=programme.id)
+    done = programme.checkins.filter(date=today).first()
+    if form is None and done is None:
+        if not checkin_is_due(programme, today, view):
+            return redirect("programme:home")
+        form = CheckInForm(lang=_lang())
+    context = {"section": "rugoefening", "form": form, "programme_id": programme.id}
+    if form is None:
+        context.update(_checkin_result(done, view))
+    return render(request, "programme/checkin.html", context)

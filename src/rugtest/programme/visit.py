@@ -41,7 +41,8 @@ def current(request) -> VisitResult | None:
     if outcome is None:
         return None
     seen = session.get(SEEN_KEY) or {}
-    shown_at = parse_datetime(seen["at"]) if isinstance(seen, dict) and seen.get("run") == progress.run and isinstance(seen.get("at"), str) else None
+    same_run = isinstance(seen, dict) and seen.get("run") == progress.run and isinstance(seen.get("at"), str)
+    shown_at = parse_datetime(seen["at"]) if same_run else None
     return VisitResult(answers=progress.answers, outcome=outcome, run=progress.run, shown_at=shown_at)
 
 

@@ -12,9 +12,10 @@ from datetime import date
 from django.dispatch import Signal
 from django.utils import timezone
 
-from rugtest.core import questions
+from rugtest.core import flow, questions
 from rugtest.core.errors import InputError
-from rugtest.core.triage import emergency_so_far, evaluate
+from rugtest.core.flow import emergency_so_far
+from rugtest.core.triage import evaluate
 
 SESSION_KEY = "rugtest"
 
@@ -45,14 +46,11 @@ class Progress:
         return bool(self.done)
 
     def next_page(self) -> questions.Page | None:
-        return questions.next_page(self.answers, self.done)
+        return flow.next_page(self.answers, self.done)
 
     def reachable(self, page: questions.Page) -> bool:
         """A page may be opened once every applicable page before it has been answered."""
-        if not questions.page_applies(page, self.answers):
-            return False
-        before = questions.PAGES[: questions.PAGES.index(page)]
-        return all(p.id in self.done for p in before if questions.page_applies(p, self.answers))
+        return flow.reachable(page, self.answers, self.done)
 
     def outcome(self) -> dict | None:
         """The outcome, or None while questions are still open."""
@@ -69,10 +67,7 @@ class Progress:
 
     def is_early(self) -> bool:
         """True when an emergency cut the questionnaire short."""
-        return any(
-            page.id not in self.done and questions.page_applies(page, self.answers)
-            for page in questions.PAGES
-        )
+        return flow.cut_short(self.answers, self.done)
 
 
 def load(session) -> Progress:

@@ -16,16 +16,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from rugtest import words
 from rugtest.api import fhir
-from rugtest.core import questions
+from rugtest.core import flow, questions
 from rugtest.core.triage import RULE_BY_ID
-
 from rugtest.reports.forms import ReportForm
 from rugtest.reports.http import pdf_response
 from rugtest.reports.result import result_pdf as build_result_pdf
 
 from . import progress as progress_store
-from . import summary, texts
+from . import summary
 
 
 def _lang() -> str:
@@ -101,7 +101,7 @@ def step(request, page_id):
 
     lang = _lang()
     rows = _question_rows(page, progress, request.POST if errors else None, errors)
-    previous = questions.previous_page(page, progress.answers)
+    previous = flow.previous_page(page, progress.answers)
     return render(request, "selftest/step.html", {
         "section": "rugtest",
         "page": page,
@@ -123,20 +123,20 @@ def _result_context(progress, outcome):
     return {
         "section": "rugtest",
         "outcome": outcome,
-        "level": texts.LEVELS[outcome["level"]],
-        "action": texts.ACTIONS[outcome["action"]],
+        "level": words.LEVELS[outcome["level"]],
+        "action": words.ACTIONS[outcome["action"]],
         "conditions": summary.conditions(outcome),
-        "duration": texts.DURATION[outcome["duration_class"]],
+        "duration": words.DURATION[outcome["duration_class"]],
         "advice": [
-            {"id": a, "text": texts.ADVICE[a]}
+            {"id": a, "text": words.ADVICE[a]}
             for a in outcome["advice"]
-            if a not in texts.ACTION_ADVICE and a not in texts.PRIVATE_ADVICE
+            if a not in words.ACTION_ADVICE and a not in words.PRIVATE_ADVICE
         ],
         "private_advice": [
-            {"id": a, "text": texts.ADVICE[a]} for a in outcome["advice"] if a in texts.PRIVATE_ADVICE
+            {"id": a, "text": words.ADVICE[a]} for a in outcome["advice"] if a in words.PRIVATE_ADVICE
         ],
-        "support": texts.SUPPORT.get(outcome["support"]),
-        "risk_factors": [{"id": f, "text": texts.RISK_FACTORS[f]} for f in outcome["risk_factors"]],
+        "support": words.SUPPORT[outcome["support"]] if outcome["support"] else None,
+        "risk_factors": [{"id": f, "text": words.RISK_FACTORS[f]} for f in outcome["risk_factors"]],
         "concerns": summary.concerns(progress.answers, outcome, lang),
         "young": "R-AGE-1" in fired,
         "answer_groups": summary.answer_groups(progress.answers, lang),

@@ -1,0 +1,123 @@
+"""One home for the words of each id: rugtest.words has wording for every id of the clinical
+spec that a person reads about, and no wording for an id the spec does not have.
+
+The ids are read from the markdown tables of shared/clinical/, not from the code.
+"""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from clinical import clinical_text
+from rugtest import words
+
+
+def section(markdown: str, heading: str) -> str:
+    """The text under ``heading`` (a markdown heading line) up to the next heading."""
+    match = re.search(rf"^#+ {re.escape(heading)}[^\n]*\n(.*?)(?=^#+ |\Z)", markdown, re.M | re.S)
+    assert match, f"no section {heading!r} in the spec"
+    return match.group(1)
+
+
+def table(text: str) -> list[list[str]]:
+    """The body rows of the first markdown table in ``text``, as lists of cells."""
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    block = []
+    for line in lines[first:]:
+        if not line.startswith("|"):
+            break
+        block.append(line)
+    rows = [line.strip().strip("|").split("|") for line in block]
+    assert len(rows) > 2, "no table"
+    return [[cell.strip() for cell in row] for row in rows[2:]]
+
+
+def ticked(cell: str) -> list[str]:
+    return re.findall(r"`([^`]+)`", cell)
+
+
+RULES_MD = clinical_text("triage-rules.md")
+PROGRAMME_MD = clinical_text("walking-programme.md")
+LEVELS_TABLE = table(section(RULES_MD, "Levels"))
+
+SPEC_IDS = {
+    "LEVELS": {ticked(row[0])[0] for row in LEVELS_TABLE},
+    "ACTIONS": {action for row in LEVELS_TABLE for action in ticked(row[2])},
+    "CONDITIONS": {ticked(row[3])[0] for row in table(section(RULES_MD, "Rules")) if ticked(row[3])},
+    "DURATION": {ticked(row[1])[0] for row in table(section(RULES_MD, "Duration class"))},
+    "ADVICE": {row[0] for row in table(section(RULES_MD, "Advice"))},
+    "RISK_FACTORS": {row[0] for row in table(section(RULES_MD, "Risk of a long course"))},
+    # the support table, and the outcome's null ("`support` is `null` unless ...")
+    "SUPPORT": {ticked(row[0])[0] for row in table(section(RULES_MD, "Risk of a long course").split("`support` is `null`")[1])} | {None},
+    "SIGNS": {ticked(row[0])[0] for row in table(section(PROGRAMME_MD, "W-9"))},
+    "PARTS": {part for row in table(section(PROGRAMME_MD, "W-8")) if row[0] == "`part`" for part in ticked(row[1])},
+    "PROGRESS": set(ticked(re.search(r"`progress`(.*?);", section(PROGRAMME_MD, "W-14"), re.S).group(1))),
+}
+
+
+def test_the_spec_tables_were_read():
+    assert SPEC_IDS["LEVELS"] == {"emergency", "urgent", "gp", "selfcare"}
+    assert "call_112" in SPEC_IDS["ACTIONS"] and "infection" in SPEC_IDS["CONDITIONS"]
+    assert len(SPEC_IDS["ADVICE"]) >= 20 and len(SPEC_IDS["RISK_FACTORS"]) == 11
+    assert SPEC_IDS["SUPPORT"] == {"self", "physio", "gp_talk", None}
+    assert "pain_worsening" in SPEC_IDS["SIGNS"] and SPEC_IDS["PARTS"] == {"morning", "afternoon", "evening"}
+    assert SPEC_IDS["PROGRESS"] == {"better", "same", "worse"}
+
+
+@pytest.mark.parametrize("kind", sorted(SPEC_IDS))
+def test_every_id_of_the_spec_has_wording_and_every_wording_an_id(kind):
+    defined = set(getattr(words, kind))
+    assert SPEC_IDS[kind] - defined == set(), f"{kind}: ids of the spec without wording"
+    assert defined - SPEC_IDS[kind] == set(), f"{kind}: wording for ids the spec does not have"
+
+
+def _texts(entry):
+    return list(entry.values()) if isinstance(entry, dict) else [entry]
+
+
+@pytest.mark.parametrize("kind", sorted(SPEC_IDS))
+def test_every_wording_is_dutch_here_and_english_in_the_catalogue(kind):
+    for word_id, entry in getattr(words, kind).items():
+        for text in _texts(entry):
+            if not hasattr(text, "_proxy____args"):  # icons and other marks are not words
+                continue
+            with translation.override("nl"):
+                dutch = str(text)
+            with translation.override("en"):
+                english = str(text)
+            assert dutch.strip(), (kind, word_id)
+            assert english != dutch, f"{kind} {word_id}: no English for {dutch!r}"
+
+
+def test_the_result_page_and_the_information_page_name_a_condition_alike():
+    from rugtest.content import info
+
+    for condition_id in SPEC_IDS["CONDITIONS"]:
+        assert info.TITLES[condition_id] is words.CONDITIONS[condition_id]["name"]
+
+
+def test_the_old_module_still_gives_the_same_words():
+    from rugtest.selftest import texts
+
+    assert texts.ADVICE is words.ADVICE and texts.CONDITIONS is words.CONDITIONS
+    assert texts.PROGRAMME_SUPPORT["physio"] is words.SUPPORT["physio"]["short"]
+    assert texts.SUPPORT.get(None) is None and texts.SUPPORT["physio"] is words.SUPPORT["physio"]
+
+
+def test_form_bounds_and_values_come_from_the_core():
+    from rugtest.core import programme as core
+    from rugtest.programme.forms import CheckInForm, StartForm, WalkForm
+    from rugtest.programme.models import WalkEntry
+
+    walk = WalkForm().fields
+    assert (walk["minutes"].min_value, walk["minutes"].max_value) == (0, core.MINUTES_MAX)
+    assert (walk["pain_after"].min_value, walk["pain_after"].max_value) == (core.PAIN_MIN, core.PAIN_MAX)
+    assert [v for v, _ in walk["painkiller"].choices] == list(core.PAINKILLER_VALUES)
+    assert [v for v, _ in walk["part"].choices] == list(core.PARTS)
+    assert [v for v, _ in walk["warning_signs"].choices] == list(core.WARNING_SIGNS)
+    start = StartForm().fields
+    assert (start["baseline_minutes"].min_value, start["baseline_minutes"].max_value) == (core.BASELINE_MIN, core.BASELINE_MAX)
+    assert [v for v, _ in CheckInForm().fields["progress"].choices] == list(core.PROGRESS_VALUES)
+    assert WalkEntry._meta.get_field("note").max_length == core.NOTE_MAX_CHARS
