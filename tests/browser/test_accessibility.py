@@ -309,6 +309,8 @@ def delete_with_wrong_password(v: Visit) -> Response:
     response = v.submit()
     expect(v.page.locator("main .error-summary")).to_be_visible()
     return response
+
+
 def checkin_due_plan(user) -> None:
     """Day 21: the programme page asks the check-in at the top (W-14)."""
     programme = make_programme(user, days_ago=21)

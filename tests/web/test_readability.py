@@ -183,6 +183,10 @@ def after_result(case_level: str):
     def reach(client):
         walk(client, first_case(case_level)["answers"])
         return client.get("/rugoefening/")
+
+    return reach
+
+
 def checkin(answered: bool):
     """W-14: the check-in at the top of the programme page, or what an answer means."""
     def reach(client):

@@ -187,6 +187,7 @@ def test_every_url_with_another_persons_id_is_not_found():
     bert_ids = {
         "programme:edit": {"entry_id": entry.id},
         "programme:delete": {"entry_id": entry.id},
+        "programme:checkin": {"programme_id": programme.id},
     }
     with_params = {name for name, params, _ in _patterns() if params}
     assert with_params - set(PUBLIC_PARAMETERS) == set(bert_ids), "classify the new URL parameter here"
