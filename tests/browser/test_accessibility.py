@@ -241,6 +241,40 @@ def edit_walk(v: Visit) -> Response:
     return response
 
 
+def programme_after_result(case_id: str) -> Callable[[Visit], Response]:
+    """/rugoefening/ right after the rugtest, not signed in: the way into the programme."""
+    def open_(v: Visit) -> Response:
+        client = Client()
+        answer_until(client, CASES[case_id]["answers"])
+        v.adopt_session(client)
+        response = v.goto("/rugoefening/")
+        expect(v.page.locator("section.way-in")).to_be_visible()
+        return response
+
+    return open_
+
+
+def claim_question(v: Visit) -> Response:
+    """Signed in on a browser that holds someone else's rugtest result: "is this yours?"."""
+    user = make_user(f"claim-{uuid.uuid4().hex[:8]}@example.org", password="walking-every-day-9", verified=True)
+    client = Client()
+    answer_until(client, CASES["E-04"]["answers"])
+    client.post("/accounts/login/", {"login": user.email, "password": "walking-every-day-9"})
+    v.adopt_session(client)
+    response = v.goto("/rugoefening/uitslag-in-deze-browser/")
+    assert "/rugoefening/uitslag-in-deze-browser/" in v.page.url, v.page.url
+    return response
+
+
+def tick_a_warning_sign(v: Visit) -> Response:
+    """The W-9 confirm step: a sign ticked in the log asks "is this right?" first."""
+    v.page.fill('input[name="minutes"]', "5")
+    v.page.check('input[name="warning_signs"][value="fever"]')
+    response = v.submit()
+    expect(v.page.locator('main input[type="hidden"][name="warning_signs"]')).to_have_count(1)
+    return response
+
+
 def post_empty(v: Visit) -> Response:
     response = v.submit()
     expect(v.page.locator("main .error-summary")).to_be_visible()
@@ -312,6 +346,8 @@ PAGES = [
     SitePage("result-gp", result_page("E-06")),
     SitePage("result-selfcare", result_page("E-09")),
     SitePage("rugoefening-anonymous", plain("/rugoefening/")),
+    SitePage("rugoefening-after-result", programme_after_result("E-09")),
+    SitePage("rugoefening-after-gp-result", programme_after_result("E-05")),
     SitePage("medicatie", plain("/medicatie/")),
     *info_pages(),
     SitePage("login", plain("/accounts/login/")),
@@ -328,6 +364,8 @@ PAGES = [
     SitePage("programme-start-errors", signed_in(only_a_result, "/rugoefening/beginnen/", post_empty)),
     SitePage("programme-log", signed_in(active_plan, "/rugoefening/wandeling/")),
     SitePage("programme-log-errors", signed_in(active_plan, "/rugoefening/wandeling/", post_minutes_181)),
+    SitePage("programme-log-confirm-sign", signed_in(active_plan, "/rugoefening/wandeling/", tick_a_warning_sign)),
+    SitePage("programme-claim-result", claim_question),
     SitePage("programme-edit-walk", edit_walk),
     SitePage("programme-history", signed_in(long_plan, "/rugoefening/voortgang/")),
     SitePage("privacy", plain("/privacy/")),
@@ -480,7 +518,8 @@ def test_axe_check_catches_a_deliberately_broken_page(visit):
 
 REFLOW_PAGES = [
     "home", "step-1", "step-2", "result-emergency-call-112", "result-selfcare",
-    "medicatie", "programme-log", "programme-history",
+    "medicatie", "programme-log", "programme-history", "rugoefening-after-result",
+    "programme-log-confirm-sign", "programme-claim-result",
     "privacy", "agenda-new-link", "my-data",
 ]
 NARROW = {"width": 320, "height": 640}
@@ -497,7 +536,16 @@ LAYOUT_PROBLEMS = r"""(width) => {
   };
   const text = (el) => ((el.innerText ?? el.textContent) || "").trim().replace(/\s+/g, " ");
   // Hidden on purpose: for screen readers only, or the skip link until it gets the focus.
-  const forScreenReaders = (el) => !!el.closest(".visually-hidden, .skip:not(:focus)");
+  // Also any box hidden the same way by a stylesheet at this width (clipped to 1 × 1 px),
+  // e.g. a table head that a stacked table keeps for screen readers only.
+  const clippedAway = (el) => {
+    for (let p = el; p && p !== document.body; p = p.parentElement) {
+      const box = p.getBoundingClientRect();
+      if (getComputedStyle(p).clip === "rect(0px, 0px, 0px, 0px)" && box.width <= 1 && box.height <= 1) return true;
+    }
+    return false;
+  };
+  const forScreenReaders = (el) => !!el.closest(".visually-hidden, .skip:not(:focus)") || clippedAway(el);
   // Inside a box that scrolls sideways on its own (e.g. .table-scroll): allowed to be wider.
   const inScroller = (el) => {
     for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {

@@ -47,10 +47,10 @@ def test_sign_up_rugtest_start_programme_log_a_walk_and_see_it_in_the_history(ph
     phone.locator("main a.button", has_text="Wandeling invullen").click()
     phone.check("input[name=part][value=morning]")
     phone.fill("input[name=minutes]", "9")
-    phone.fill("input[name=pain_after]", "3")
+    phone.locator("label[for=id_pain_after_3]").click()  # pain is tapped on a 0-10 row
     screenshot(phone, "log")
     with phone.expect_navigation():
-        phone.get_by_role("button", name="Opslaan").click()
+        phone.get_by_role("button", name="Opslaan").first.click()
     expect(phone.locator("main")).to_contain_text("9 minuten gelopen")
 
     phone.goto("/rugoefening/voortgang/")
@@ -77,7 +77,11 @@ def test_a_warning_sign_in_the_log_stops_the_programme_at_once(phone, screenshot
     phone.check("input[name=part][value=morning]")
     phone.fill("input[name=minutes]", "0")
     with phone.expect_navigation():
-        phone.get_by_role("button", name="Opslaan").click()
+        phone.get_by_role("button", name="Opslaan").first.click()
+    # W-9: one confirmation that names the sign and the advice, then the stop.
+    expect(phone.locator("main h1")).to_have_text("Klopt dit?")
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Ja, ik heb deze klacht").click()
     expect(phone.locator("section.level[data-level=urgent] h2")).to_have_text("Bel vandaag nog uw huisarts")
     expect(phone.get_by_role("link", name="Wandeling invullen")).to_have_count(0)
     screenshot(phone, "stopped")

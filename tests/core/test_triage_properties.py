@@ -22,7 +22,7 @@ SPEC_RULE_IDS = re.findall(r"^\| (R-[A-Z]+-\d+) \|", SPEC, flags=re.M)
 
 fast = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # To show that some generated case exists, generating is enough: no need to shrink it.
-search = settings(max_examples=5000, database=None, phases=[Phase.generate])
+search = settings(max_examples=5000, database=None, phases=[Phase.generate], deadline=None)
 
 
 def test_the_code_has_exactly_the_spec_rules_in_spec_order():

@@ -179,6 +179,15 @@ def signed_in_before_start(client):
     return client.get("/rugoefening/beginnen/")
 
 
+def after_result(case_level: str):
+    """/rugoefening/ right after the rugtest, not signed in: the way into the programme."""
+    def reach(client):
+        walk(client, first_case(case_level)["answers"])
+        return client.get("/rugoefening/")
+
+    return reach
+
+
 def signed_in(path: str, post: dict | None = None):
     """A signed-in person's page (data rights pages); ``post`` submits a form on it first."""
     def reach(client):
@@ -188,6 +197,22 @@ def signed_in(path: str, post: dict | None = None):
         return client.get(path)
 
     return reach
+
+
+def confirm_sign(client):
+    """The W-9 confirm step after ticking a warning sign in the log."""
+    user = make_user()
+    make_programme(user)
+    client.force_login(user)
+    return client.post("/rugoefening/wandeling/", walk_form(minutes="5", warning_signs=["leg_weakness"]))
+
+
+def claim_question(client):
+    """Signed in on a browser that holds a rugtest result not kept yet: "is this yours?"."""
+    make_user("owner@example.org", "walking-every-day-9", verified=True)
+    walk(client, first_case("selfcare")["answers"])
+    client.post("/accounts/login/", {"login": "owner@example.org", "password": "walking-every-day-9"})
+    return client.get("/rugoefening/uitslag-in-deze-browser/")
 
 
 PAGES = [
@@ -200,6 +225,10 @@ PAGES = [
     pytest.param(signed_in_with_programme("/rugoefening/wandeling/"), id="rugoefening-wandeling"),
     pytest.param(signed_in_with_programme("/rugoefening/voortgang/"), id="rugoefening-voortgang"),
     pytest.param(signed_in_before_start, id="rugoefening-beginnen"),
+    pytest.param(after_result("selfcare"), id="rugoefening-na-uitslag"),
+    pytest.param(after_result("gp"), id="rugoefening-na-uitslag-huisarts"),
+    pytest.param(confirm_sign, id="rugoefening-klacht-bevestigen"),
+    pytest.param(claim_question, id="rugoefening-uitslag-van-u"),
     pytest.param(get("/medicatie/"), id="medicatie"),
     pytest.param(get("/informatie/"), id="info"),
     pytest.param(get("/informatie/hoe-lang/"), id="info-hoe-lang"),

@@ -168,6 +168,7 @@ PUBLIC_PARAMETERS = {
     # The calendar link is a secret the person gives their calendar app: whoever holds it may
     # read that feed, by design. A token that is not theirs is 404 (below, and test_privacy.py).
     "privacy:feed": "the secret calendar link",
+    "api:fhir_code_system": "a published CodeSystem of the spec's ids",
 }
 
 
@@ -228,7 +229,8 @@ def _no_store(response):
 @pytest.mark.django_db
 def test_result_and_its_download_are_not_stored_by_the_browser(client):
     assert _no_store(_walk_rugtest(client, CASES["E-09"]["answers"]))
-    for url in ("/rugtest/uitslag/", "/rugtest/uitslag.json", "/en/rugtest/uitslag/", "/rugtest/stap/1/"):
+    for url in ("/rugtest/uitslag/", "/rugtest/uitslag.json", "/en/rugtest/uitslag/", "/rugtest/stap/1/",
+                "/rugtest/uitslag.pdf", "/rugtest/uitslag.fhir.json"):
         response = client.get(url)
         assert response.status_code == 200, url
         assert _no_store(response), url
@@ -245,7 +247,8 @@ def test_programme_and_my_data_pages_are_not_stored_by_the_browser(client):
     client.force_login(person)
     for url in ("/rugoefening/", "/rugoefening/voortgang/", "/rugoefening/wandeling/",
                 f"/rugoefening/wandeling/{entry.id}/", "/en/rugoefening/voortgang/", "/rugoefening/agenda/",
-                "/mijn-gegevens/", "/mijn-gegevens/export.json", "/mijn-gegevens/export.fhir.json"):
+                "/mijn-gegevens/", "/mijn-gegevens/export.json", "/mijn-gegevens/export.fhir.json",
+                "/rugoefening/rapport.pdf"):
         response = client.get(url)
         assert response.status_code == 200, url
         assert _no_store(response), url
@@ -412,7 +415,9 @@ def test_behind_the_proxy_one_client_cannot_use_up_everyones_limit():
 def test_walk_form_takes_plain_digits_only(typed):
     form = WalkForm({"date": "2026-03-02", "part": "morning", "minutes": typed})
     assert not form.is_valid()
-    assert form.errors["minutes"] == ["Vul een heel getal in van 0 tot en met 180."]
+    assert form.errors["minutes"] == [
+        "Vul een heel getal in van 0 tot en met 180. Typ alleen cijfers, zonder punt, komma of spatie."
+    ]
     start = StartForm({"baseline_method": "direct", "baseline_minutes": typed, "confirm_past_week": "on"})
     assert not start.is_valid() and "baseline_minutes" in start.errors
 

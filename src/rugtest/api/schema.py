@@ -11,6 +11,7 @@ from rugtest.core.triage import (
     ACTION_IDS, ADVICE_IDS, CONDITIONS, DURATION_CLASSES, LEVELS, PROGRAMMES, RISK_FACTOR_IDS, RULE_IDS, SUPPORTS,
 )
 
+from .fhir import ANSWERS_SYSTEM, QUESTIONNAIRE_URL, code_system_ids
 
 
 def _answer_schema(question: questions.Question) -> dict:
@@ -106,6 +107,41 @@ def openapi_document() -> dict:
                     "responses": {"200": {"description": "A FHIR R4 Questionnaire resource", "content": {"application/fhir+json": {"schema": {"type": "object"}}}}},
                 }
             },
+            "/api/v1/fhir/QuestionnaireResponse": {
+                "post": {
+                    "operationId": "fhirQuestionnaireResponse",
+                    "summary": "The outcome for a FHIR R4 QuestionnaireResponse to the rugtest Questionnaire",
+                    "description": (
+                        "Send a QuestionnaireResponse (status completed or amended) whose `questionnaire` is "
+                        f"{QUESTIONNAIRE_URL}. Items carry the question ids as `linkId`, grouped by step "
+                        "(`step-1` …) or flat; numbers as `valueInteger`, other answers as `valueCoding` "
+                        f"from {ANSWERS_SYSTEM}. The answer is a Bundle of type `collection` with the "
+                        "response and an Observation: its value is the level, its components the action, "
+                        "conditions, rules, uncertain rules, duration class, nonspecific, programme, advice "
+                        "and spec version, coded in the CodeSystems under /api/v1/fhir/CodeSystem/. "
+                        "No cookies or CSRF token are needed."
+                    ),
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirResource"}}},
+                    },
+                    "responses": {
+                        "200": {"description": "A FHIR R4 Bundle (collection): the QuestionnaireResponse and the outcome Observation", "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirResource"}}}},
+                        "400": {"description": "Bad input: an OperationOutcome whose issue names the item (expression)", "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirResource"}}}},
+                    },
+                }
+            },
+            "/api/v1/fhir/CodeSystem/{id}": {
+                "get": {
+                    "operationId": "fhirCodeSystem",
+                    "summary": "A CodeSystem of the rugtest's ids (levels, actions, rules, conditions, …)",
+                    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string", "enum": list(code_system_ids())}}],
+                    "responses": {
+                        "200": {"description": "A FHIR R4 CodeSystem", "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirResource"}}}},
+                        "404": {"description": "No such CodeSystem: an OperationOutcome", "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirResource"}}}},
+                    },
+                }
+            },
         },
         "components": {
             "schemas": {
@@ -117,13 +153,19 @@ def openapi_document() -> dict:
                 },
                 "Outcome": outcome,
                 "Error": error,
+                "FhirResource": {
+                    "type": "object",
+                    "required": ["resourceType"],
+                    "properties": {"resourceType": {"type": "string"}},
+                    "description": "A FHIR R4 resource in JSON (http://hl7.org/fhir/R4/)",
+                },
             }
         },
     }
 
 
 _FHIR_TYPES = {questions.INT: "integer", questions.YESNO: "choice", questions.CHOICE: "choice", questions.MULTI: "choice"}
-_SYSTEM = "https://rugtest.nl/fhir/CodeSystem/rugtest-answers"
+_SYSTEM = ANSWERS_SYSTEM
 
 
 def _fhir_item(question: questions.Question) -> dict:
@@ -177,7 +219,7 @@ def fhir_questionnaire_document() -> dict:
     return {
         "resourceType": "Questionnaire",
         "id": "rugtest",
-        "url": "https://rugtest.nl/fhir/Questionnaire/rugtest",
+        "url": QUESTIONNAIRE_URL,
         "version": str(questions.SPEC_VERSION),
         "name": "Rugtest",
         "title": "Rugtest: zelftest bij lage rugpijn",

@@ -13,7 +13,10 @@ from rugtest.security import rate_limit
 from rugtest.core.errors import InputError
 from rugtest.core.triage import triage as run_triage
 
+from . import fhir
 from .schema import fhir_questionnaire_document, openapi_document
+
+FHIR_JSON = "application/fhir+json"
 
 
 def _error(field, message, status=400):
@@ -71,4 +74,40 @@ def openapi(request):
 
 @api_view("GET")
 def fhir_questionnaire(request):
-    return JsonResponse(fhir_questionnaire_document(), content_type="application/fhir+json")
+    return JsonResponse(fhir_questionnaire_document(), content_type=FHIR_JSON)
+
+
+def _fhir_error(error: InputError, status=400):
+    return JsonResponse(fhir.operation_outcome(error), status=status, content_type=FHIR_JSON)
+
+
+@api_view("POST")
+def fhir_questionnaire_response(request):
+    """A QuestionnaireResponse in, a Bundle with it and the outcome Observation out."""
+    try:
+        resource = json.loads(request.body.decode("utf-8"))
+    except RequestDataTooBig:
+        return _fhir_error(InputError(None, "the request body is too large", ""))
+    except (ValueError, RecursionError):
+        return _fhir_error(InputError(None, "the request body must be a FHIR resource in JSON", ""))
+    try:
+        request_json, authored = fhir.read_questionnaire_response(resource)
+        outcome = run_triage(request_json)
+    except InputError as error:
+        return _fhir_error(error)
+    except RecursionError:
+        return _fhir_error(InputError(None, "the request body is nested too deeply", ""))
+    bundle = fhir.result_bundle(request_json["answers"], outcome, authored=authored, timestamp=fhir.now_instant())
+    return JsonResponse(bundle, content_type=FHIR_JSON)
+
+
+@api_view("GET")
+def fhir_code_system(request, code_system_id):
+    document = fhir.code_system_document(code_system_id)
+    if document is None:
+        error = {"resourceType": "OperationOutcome", "issue": [{
+            "severity": "error", "code": "not-found",
+            "diagnostics": f"no CodeSystem {code_system_id!r}; there are: {', '.join(fhir.code_system_ids())}",
+        }]}
+        return JsonResponse(error, status=404, content_type=FHIR_JSON)
+    return JsonResponse(document, content_type=FHIR_JSON)

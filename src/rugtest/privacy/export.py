@@ -20,7 +20,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
-from rugtest.api.schema import fhir_questionnaire_document
+from rugtest.api import fhir
 from rugtest.core import questions
 from rugtest.programme.models import Programme, RugtestResult, WalkEntry
 from rugtest.programme.selectors import plan_for
@@ -29,7 +29,6 @@ from .models import CalendarLink
 
 FORMAT = "rugtest-export"
 FORMAT_VERSION = 1
-ANSWER_SYSTEM = "https://rugtest.nl/fhir/CodeSystem/rugtest-answers"
 OUTCOME_SYSTEM = "https://rugtest.nl/fhir/CodeSystem/rugtest-outcome"
 UUID_NAMESPACE = uuid.UUID("5d0c39a2-4a0e-4f57-9d0a-2c7b5f1a6e10")
 # The models written out in their own section; any other model that refers to the person is
@@ -143,79 +142,20 @@ def _full_url(kind: str, key) -> str:
     return f"urn:uuid:{uuid.uuid5(UUID_NAMESPACE, f'{kind}:{key}')}"
 
 
-def _answer(question: questions.Question | None, value) -> list[dict]:
-    values = value if isinstance(value, list) else [value]
-    out = []
-    for v in values:
-        if isinstance(v, bool):
-            out.append({"valueBoolean": v})
-        elif isinstance(v, int):
-            out.append({"valueInteger": v})
-        elif question is not None and question.choices:
-            out.append({"valueCoding": {"system": ANSWER_SYSTEM, "code": str(v),
-                                        "display": question.choice_text(str(v), "nl")}})
-        else:
-            out.append({"valueString": str(v)})
-    return out
-
-
 def questionnaire_response(result: RugtestResult) -> dict:
-    """The answers of one result, grouped by step as in the rugtest Questionnaire."""
-    by_id = {q.id: q for q in questions.QUESTIONS}
-    groups: dict[int, list[dict]] = {}
-    loose: list[dict] = []
-    for qid, value in result.answers.items():
-        question = by_id.get(qid)
-        answer = _answer(question, value)
-        if not answer:
-            continue
-        item = {"linkId": qid, "answer": answer}
-        if question is None:
-            loose.append(item)
-        else:
-            item["text"] = question.nl
-            groups.setdefault(question.step, []).append(item)
-    order = {q.id: i for i, q in enumerate(questions.QUESTIONS)}
-    items = [
-        {"linkId": f"step-{step}", "item": sorted(groups[step], key=lambda i: order[i["linkId"]])}
-        for step in sorted(groups)
-    ] + loose
-    qr = {
-        "resourceType": "QuestionnaireResponse",
-        "questionnaire": fhir_questionnaire_document()["url"],
-        "status": "completed",
-        "authored": _iso(result.created_at),
-    }
-    if items:
-        qr["item"] = items
-    return qr
+    """The answers of one result, grouped by step as in the rugtest Questionnaire: the same
+    QuestionnaireResponse as /rugtest/uitslag.fhir.json and the FHIR API give."""
+    answers = {qid: value for qid, value in result.answers.items() if qid in questions.BY_ID}
+    response = fhir.questionnaire_response(answers, authored=_iso(result.created_at))
+    response.pop("id")  # the Bundle entry's fullUrl names it
+    return response
 
 
 def outcome_observation(result: RugtestResult, response_url: str) -> dict:
-    outcome = result.outcome or {}
-    obs = {
-        "resourceType": "Observation",
-        "status": "final",
-        "code": {"coding": [{"system": OUTCOME_SYSTEM, "code": "outcome", "display": "Rugtest outcome"}],
-                 "text": "Rugtest outcome"},
-        "effectiveDateTime": _iso(result.created_at),
-        "derivedFrom": [{"reference": response_url}],
-    }
-    if outcome.get("level"):
-        obs["valueCodeableConcept"] = {"coding": [{"system": OUTCOME_SYSTEM, "code": outcome["level"]}],
-                                       "text": outcome["level"]}
-    components = []
-    for key in ("action", "duration_class", "programme"):
-        if outcome.get(key):
-            components.append({"code": {"coding": [{"system": OUTCOME_SYSTEM, "code": key}], "text": key},
-                               "valueCodeableConcept": {"coding": [{"system": OUTCOME_SYSTEM, "code": outcome[key]}]}})
-    for key in ("rules", "conditions"):
-        for value in outcome.get(key) or []:
-            components.append({"code": {"coding": [{"system": OUTCOME_SYSTEM, "code": key[:-1]}], "text": key[:-1]},
-                               "valueCodeableConcept": {"coding": [{"system": OUTCOME_SYSTEM, "code": value}]}})
-    if components:
-        obs["component"] = components
-    return obs
+    """The outcome of one result, coded in the CodeSystems of /api/v1/fhir/CodeSystem/."""
+    observation = fhir.outcome_observation(result.outcome, response_url, effective=_iso(result.created_at))
+    observation.pop("id")
+    return observation
 
 
 def walk_observation(entry: WalkEntry) -> dict:

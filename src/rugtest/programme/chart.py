@@ -1,12 +1,22 @@
-"""The progress chart as plain SVG numbers, drawn on the server (no script needed).
+"""The progress charts as plain SVG numbers, drawn on the server (no script needed).
 
-Bars are the minutes walked per day; a dashed line with square markers is the day's goal
-(3 × target). Shape and pattern carry the meaning, so the chart reads without colour; the
-same numbers stand in a table next to it for screen readers and print.
+Sized for a phone (W-11): the drawing is 340 units wide, so at 320 px it is drawn at about
+its own size and its text (22 units) is at least as large as the body text. It shows the last
+four weeks; the tables below it give every day.
+
+1. Minutes walked per day (bars) against the day's goal, 3 × target (a thick dashed step
+   line: shape and pattern carry the meaning, so it reads without colour).
+2. Pain after walking (0–10) per day: the mean of that day's scores as dots joined by a line,
+   broken where a day has no score.
 """
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 44, 8, 12, 28
+from __future__ import annotations
+
+from decimal import Decimal
+
+WIDTH, LEFT, RIGHT, TOP, BOTTOM = 340, 46, 8, 14, 36
+FONT = 22
+DAYS_SHOWN = 28
 
 
 def _nice_max(value: int) -> int:
@@ -16,35 +26,84 @@ def _nice_max(value: int) -> int:
     return ((value + 99) // 100) * 100
 
 
+def _frame(days: list[dict], height: int) -> dict:
+    shown = days[-DAYS_SHOWN:] or []
+    count = max(len(shown), 1)
+    plot_w = WIDTH - LEFT - RIGHT
+    slot = plot_w / count
+    base = height - BOTTOM
+    # Date labels from today backwards, about a week apart, never crowding (a label is ~3 × FONT).
+    every = max(1, -(-count * 3 * FONT // plot_w))
+    every = 7 if 4 < every <= 7 else every
+    labels = []
+    for i in range(len(shown) - 1, -1, -every):
+        x = LEFT + i * slot + slot / 2
+        if i == len(shown) - 1:
+            labels.append({"x": WIDTH - RIGHT, "anchor": "end", "text": shown[i]["date"].strftime("%-d-%-m")})
+        elif x - 1.6 * FONT >= 0 and x + 1.6 * FONT <= WIDTH - RIGHT - 3.2 * FONT:
+            labels.append({"x": round(x, 1), "anchor": "middle", "text": shown[i]["date"].strftime("%-d-%-m")})
+    return {"shown": shown, "count": count, "slot": slot, "base": base, "labels": labels}
+
+
 def walking_chart(days: list[dict]) -> dict:
     """Coordinates for the template, from the W-11 day rows (day 0 … today)."""
-    count = max(len(days), 1)
-    top_value = _nice_max(max([d["total_minutes"] for d in days] + [d["goal_minutes"] or 0 for d in days] + [1]))
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    slot = plot_w / count
-    bar_w = min(28.0, max(1.0, slot * 0.7))
+    height = 230
+    frame = _frame(days, height)
+    shown, slot, base = frame["shown"], frame["slot"], frame["base"]
+    top_value = _nice_max(max([d["total_minutes"] for d in shown] + [d["goal_minutes"] or 0 for d in shown] + [1]))
+    plot_h = base - TOP
+    bar_w = min(24.0, max(2.0, slot * 0.7))
 
     def y(value):
-        return TOP + plot_h - plot_h * value / top_value
+        return round(base - plot_h * value / top_value, 1)
 
-    bars, goal_points = [], []
-    for i, day in enumerate(days):
+    bars, goal_path = [], []
+    for i, day in enumerate(shown):
         x = LEFT + i * slot + (slot - bar_w) / 2
         top = y(day["total_minutes"])
-        bars.append({"x": round(x, 1), "y": round(top, 1), "w": round(bar_w, 1),
-                     "h": round(TOP + plot_h - top, 1), "day": day})
+        bars.append({"x": round(x, 1), "y": top, "w": round(bar_w, 1), "h": round(base - top, 1), "day": day})
         if day["goal_minutes"] is not None:
-            goal_points.append((round(LEFT + i * slot + slot / 2, 1), round(y(day["goal_minutes"]), 1)))
-    ticks = [{"value": v, "y": round(y(v), 1)} for v in range(0, top_value + 1, top_value // 3)]
-    label_every = max(1, count // 8)
-    x_labels = [
-        {"x": round(LEFT + i * slot + slot / 2, 1), "text": day["date"].strftime("%d-%m")}
-        for i, day in enumerate(days) if i % label_every == 0
-    ]
+            x0, x1, gy = round(LEFT + i * slot, 1), round(LEFT + (i + 1) * slot, 1), y(day["goal_minutes"])
+            joined = i > 0 and shown[i - 1]["goal_minutes"] is not None
+            goal_path.append(f"{'L' if joined else 'M'}{x0},{gy} L{x1},{gy}")
+    ticks = [{"value": v, "y": y(v)} for v in (0, top_value // 2, top_value)]
     return {
-        "width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - RIGHT,
-        "base": TOP + plot_h, "top": TOP, "bars": bars,
-        "goal_path": " ".join(f"{x},{y}" for x, y in goal_points),
-        "goal_points": goal_points, "ticks": ticks, "x_labels": x_labels,
-        "label_y": HEIGHT - 8,
+        "width": WIDTH, "height": height, "left": LEFT, "right": WIDTH - RIGHT, "base": base, "font": FONT,
+        "bars": bars, "goal_path": " ".join(goal_path), "ticks": ticks, "x_labels": frame["labels"],
+        "label_y": height - 8, "days_shown": len(shown), "all_days": len(days) == len(shown),
     }
+
+
+def pain_chart(days: list[dict], pain_after: dict) -> dict:
+    """Coordinates of the pain chart; ``pain_after`` maps a date to that day's scores (0–10)."""
+    height = 190
+    frame = _frame(days, height)
+    shown, slot, base = frame["shown"], frame["slot"], frame["base"]
+    plot_h = base - TOP
+
+    def y(value):
+        return round(base - plot_h * float(value) / 10, 1)
+
+    points, path, previous = [], [], False
+    for i, day in enumerate(shown):
+        scores = pain_after.get(day["date"]) or []
+        if not scores:
+            previous = False
+            continue
+        mean = mean_one_decimal(scores)
+        x = round(LEFT + i * slot + slot / 2, 1)
+        points.append({"x": x, "y": y(mean), "value": mean, "day": day})
+        path.append(f"{'L' if previous else 'M'}{x},{y(mean)}")
+        previous = True
+    ticks = [{"value": v, "y": y(v)} for v in (0, 5, 10)]
+    return {
+        "width": WIDTH, "height": height, "left": LEFT, "right": WIDTH - RIGHT, "base": base, "font": FONT,
+        "points": points, "path": " ".join(path), "ticks": ticks, "x_labels": frame["labels"],
+        "label_y": height - 8, "dot": max(4, min(7, round(slot / 2))),
+    }
+
+
+def mean_one_decimal(scores: list[int]) -> Decimal:
+    """The mean with one decimal, rounded half up, in integers (as W-11's weekly mean)."""
+    total, count = sum(scores), len(scores)
+    return Decimal((20 * total + count) // (2 * count)).scaleb(-1)

@@ -23,28 +23,47 @@ SIGN_LABELS = {
 }
 
 
-class WholeNumberField(forms.IntegerField):
-    """Plain digits only, as in the rugtest (core.questions.parse_answer): Django's
-    IntegerField would also take "4_4", "44.0" and other scripts' digits ("٤٤", "４４")."""
+# Digits 0-9 only (W-8 "integer"): Python's int() would also take "4_4", " 44.0 " (Django
+# strips the ".0"), Arabic-Indic or full-width digits, which a person never means to type.
+STRICT_DIGITS = re.compile(r"[0-9]{1,4}")
 
-    PLAIN = re.compile(r"-?[0-9]{1,6}")
+
+class StrictIntegerField(forms.IntegerField):
+    """A whole number typed with the digits 0-9 only; anything else is refused, not guessed."""
 
     def to_python(self, value):
         if value in self.empty_values:
             return None
         text = str(value).strip()
-        if not self.PLAIN.fullmatch(text):
+        if not STRICT_DIGITS.fullmatch(text):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return int(text)
 
 
 def whole_number(low, high, label, required=True, help_text=""):
     message = format_lazy(_("Vul een heel getal in van {low} tot en met {high}."), low=low, high=high)
-    return WholeNumberField(
+    digits = format_lazy(
+        _("Vul een heel getal in van {low} tot en met {high}. Typ alleen cijfers, zonder punt, komma of spatie."),
+        low=low, high=high,
+    )
+    return StrictIntegerField(
         label=label, required=required, min_value=low, max_value=high, help_text=help_text,
-        error_messages={"invalid": message, "min_value": message, "max_value": message,
+        error_messages={"invalid": digits, "min_value": message, "max_value": message,
                         "required": _("Vul hier een getal in.")},
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1}),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]*", "autocomplete": "off"}),
+    )
+
+
+PAIN_CHOICES = [(str(n), str(n)) for n in range(11)]
+
+
+def pain_scale(label):
+    """W-8 pain 0-10, tapped on a row of big targets (radio buttons), not typed."""
+    return forms.TypedChoiceField(
+        label=label, required=False, choices=PAIN_CHOICES, coerce=int, empty_value=None,
+        widget=forms.RadioSelect(attrs={"class": "scale-input"}),
+        help_text=_("0 is geen pijn, 10 is de ergste pijn die u zich kunt voorstellen."),
+        error_messages={"invalid_choice": _("Kies een getal van 0 tot en met 10.")},
     )
 
 
@@ -92,30 +111,43 @@ class StartForm(forms.Form):
         return data
 
 
+def part_of_day(hour: int) -> str:
+    """The walk a person most likely just did, from the hour in Europe/Amsterdam:
+    before 12 the morning, before 18 the afternoon, then the evening."""
+    if hour < 12:
+        return "morning"
+    if hour < 18:
+        return "afternoon"
+    return "evening"
+
+
 class WalkForm(forms.Form):
+    """W-8. Minutes and part first (a log of seconds), then the optional details and the
+    W-9 question; a ticked warning sign is confirmed on a page of its own (views)."""
+
+    minutes = whole_number(0, 180, _("Hoeveel minuten heeft u gewandeld?"),
+                           help_text=_("Lukte het niet? Vul dan 0 in. Dat telt ook: u heeft het geprobeerd."))
+    part = forms.ChoiceField(
+        label=_("Welke wandeling?"), choices=list(PART_LABELS.items()), widget=forms.RadioSelect,
+        error_messages={"required": _("Kies ochtend, middag of avond."), "invalid_choice": _("Kies ochtend, middag of avond.")},
+    )
+    date = forms.DateField(
+        label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-03-15."), "required": _("Vul een datum in.")},
+    )
+    pain_before = pain_scale(_("Pijn vóór het wandelen (niet verplicht)"))
+    pain_after = pain_scale(_("Pijn na het wandelen (niet verplicht)"))
+    painkiller = forms.ChoiceField(
+        label=_("Nam u een pijnstiller voor deze wandeling? (niet verplicht)"),
+        choices=[("yes", _("Ja")), ("no", _("Nee"))], widget=forms.RadioSelect, required=False,
+        error_messages={"invalid_choice": _("Kies een van de antwoorden.")},
+    )
     warning_signs = forms.MultipleChoiceField(
         label=_("Heeft u een van deze nieuwe klachten?"),
         help_text=_("Kruis alleen aan wat nieuw is. Heeft u niets hiervan? Laat dan alles leeg."),
         choices=[(sign, SIGN_LABELS[sign]) for sign in core.WARNING_SIGNS],
         widget=forms.CheckboxSelectMultiple, required=False,
         error_messages={"invalid_choice": _("Kies alleen klachten uit de lijst.")},
-    )
-    date = forms.DateField(
-        label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-03-15."), "required": _("Vul een datum in.")},
-    )
-    part = forms.ChoiceField(
-        label=_("Welke wandeling?"), choices=list(PART_LABELS.items()), widget=forms.RadioSelect,
-        error_messages={"required": _("Kies ochtend, middag of avond."), "invalid_choice": _("Kies ochtend, middag of avond.")},
-    )
-    minutes = whole_number(0, 180, _("Hoeveel minuten heeft u gewandeld?"),
-                           help_text=_("Lukte het niet? Vul dan 0 in. Dat telt ook: u heeft het geprobeerd."))
-    pain_before = whole_number(0, 10, _("Pijn vóór het wandelen (0 tot en met 10, niet verplicht)"), required=False)
-    pain_after = whole_number(0, 10, _("Pijn na het wandelen (0 tot en met 10, niet verplicht)"), required=False)
-    painkiller = forms.ChoiceField(
-        label=_("Nam u een pijnstiller voor deze wandeling? (niet verplicht)"),
-        choices=[("yes", _("Ja")), ("no", _("Nee"))], widget=forms.RadioSelect, required=False,
-        error_messages={"invalid_choice": _("Kies een van de antwoorden.")},
     )
     note = forms.CharField(
         label=_("Notitie (niet verplicht)"), required=False, max_length=core.NOTE_MAX_CHARS,

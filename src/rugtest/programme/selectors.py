@@ -125,3 +125,9 @@ def start_decision(result: RugtestResult | None, view: PlanView | None) -> tuple
 def user_entry(user, entry_id: int) -> WalkEntry | None:
     """A log entry of ``user``'s own; someone else's id gives None (a 404 for the view)."""
     return WalkEntry.objects.filter(id=entry_id, programme__user=user).select_related("programme").first()
+
+
+def signs_logged(programme: Programme, today: date) -> list[WalkEntry]:
+    """The log entries of ``programme`` that report a warning sign, up to ``today``, oldest first."""
+    entries = [entry for entry in programme.entries.filter(date__lte=today) if entry.warning_signs]
+    return sorted(entries, key=lambda entry: (entry.date, core.PARTS.index(entry.part)))

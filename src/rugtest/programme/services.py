@@ -88,6 +88,11 @@ def _validated_entry(programme: Programme, today: date, fields: dict) -> core.Wa
         raise InputError(field, error.messages["en"], error.messages["nl"], error.messages["en_page"]) from None
 
 
+def check_walk(*, programme: Programme, today: date, **fields) -> None:
+    """Validate a walk entry as ``record_walk`` would, writing nothing (the W-9 confirm step)."""
+    _validated_entry(programme, today, fields)
+
+
 def record_walk(*, programme: Programme, today: date, **fields) -> WalkEntry:
     """Log a walk (W-8). Logging the same date and part again replaces the entry.
 

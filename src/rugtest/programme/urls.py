@@ -11,4 +11,6 @@ urlpatterns = [
     path("wandeling/<int:entry_id>/wissen/", views.delete_walk, name="delete"),
     path("pijn/", views.pain_check, name="pain_check"),
     path("voortgang/", views.history, name="history"),
+    path("uitslag-in-deze-browser/", views.claim_result, name="claim"),
+    path("rapport.pdf", views.report, name="report"),
 ]

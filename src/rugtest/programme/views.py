@@ -1,23 +1,32 @@
 """The walking programme pages. HTTP in, HTTP out: services change, selectors read."""
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
 
 from rugtest.core import programme as core
 from rugtest.core.errors import InputError
+from rugtest.reports.forms import ReportForm
+from rugtest.reports.http import pdf_response
+from rugtest.reports.programme import programme_pdf
 from rugtest.selftest import texts as result_texts
 
-from . import chart, services
-from .forms import PART_LABELS, SIGN_LABELS, StartForm, WalkForm
-from .selectors import can_start, current_programme, latest_result, plan_for, start_decision, user_entry
+from . import chart, services, summary, visit
+from .forms import PART_LABELS, SIGN_LABELS, StartForm, WalkForm, part_of_day
+from .models import WalkEntry
+from .selectors import (
+    can_start, current_programme, latest_result, plan_for, signs_logged, start_decision, user_entry,
+)
 
 
 def _today() -> date:
@@ -51,10 +60,38 @@ def _stop_context(view):
     }
 
 
+def _claim_redirect(request):
+    """Signed in on a browser that holds a rugtest result not yet kept: ask first (W-1)."""
+    if visit.pending_claim(request) is None:
+        return None
+    return redirect(f"{reverse('programme:claim')}?next={request.path}")
+
+
+def _result_words(outcome: dict) -> dict:
+    return {
+        "level": result_texts.LEVELS[outcome["level"]]["label"],
+        "duration": result_texts.DURATION[outcome["duration_class"]]["name"] if outcome.get("duration_class") else None,
+    }
+
+
 def home(request):
-    """/rugoefening/: the explanation for everyone; the plan for a signed-in person."""
+    """/rugoefening/: the explanation for everyone; the way in after a rugtest; the plan for a
+    signed-in person."""
     if not request.user.is_authenticated:
-        return render(request, "content/rugoefening.html", {"section": "rugoefening"})
+        result = visit.current(request)
+        context = {"section": "rugoefening", "visit_result": result}
+        if result is not None:
+            start_url = reverse("programme:start")
+            context.update(
+                programme_value=result.programme,
+                result_words=_result_words(result.outcome),
+                signup_url=f"{reverse('account_signup')}?next={start_url}",
+                login_url=f"{reverse('account_login')}?next={start_url}",
+            )
+        return render(request, "programme/home.html", context)
+    claim = _claim_redirect(request)
+    if claim:
+        return claim
     today = _today()
     programme = current_programme(request.user)
     view = plan_for(programme, today) if programme else None
@@ -64,6 +101,7 @@ def home(request):
         "section": "rugoefening",
         "view": view,
         "result": result,
+        "programme_value": result.programme if result else None,
         "can_start": allowed,
         "reason": reason,
         "parts": _today_parts(view) if view else [],
@@ -76,8 +114,9 @@ def home(request):
 
 def _today_parts(view):
     row = view.today_row
+    entries = {e.part: e.id for e in WalkEntry.objects.filter(programme=view.programme, date=view.today)}
     return [
-        {"part": part, "label": PART_LABELS[part], "minutes": row["minutes"][part],
+        {"part": part, "label": PART_LABELS[part], "minutes": row["minutes"][part], "entry_id": entries.get(part),
          "done": row["minutes"][part] is not None and view.target is not None and row["minutes"][part] >= view.target}
         for part in core.PARTS
     ]
@@ -85,6 +124,9 @@ def _today_parts(view):
 
 @login_required
 def start(request):
+    claim = _claim_redirect(request)
+    if claim:
+        return claim
     today = _today()
     allowed, reason = can_start(request.user, today)
     if not allowed:
@@ -108,7 +150,9 @@ def start(request):
         else:
             messages.success(request, _("Uw rugoefening is begonnen. Hieronder ziet u de wandelingen van vandaag."))
             return redirect("programme:home")
-    return render(request, "programme/start.html", {"section": "rugoefening", "form": form, "result": result})
+    return render(request, "programme/start.html", {
+        "section": "rugoefening", "form": form, "result": result, "result_words": _result_words(result.outcome),
+    })
 
 
 def _programme_or_redirect(request):
@@ -124,11 +168,23 @@ def log_walk(request):
     if programme is None:
         return redirect("programme:home")
     today = _today()
-    initial = {"date": request.GET.get("date") or today.isoformat(), "part": request.GET.get("part")}
-    if initial["part"] not in core.PARTS:
-        initial["part"] = None
-    form = WalkForm(request.POST if request.method == "POST" else None, initial=initial)
-    return _walk_form(request, programme, form, today, entry=None)
+    if request.method != "POST":
+        # "Veranderen" for a walk already logged opens the form filled with it.
+        day = _parse_day(request.GET.get("date")) or today
+        part = request.GET.get("part") if request.GET.get("part") in core.PARTS else None
+        existing = programme.entries.filter(date=day, part=part).first() if part else None
+        if existing is not None:
+            return redirect("programme:edit", existing.id)
+        initial = {"date": day, "part": part or part_of_day(timezone.localtime().hour)}
+        return _walk_form(request, programme, WalkForm(initial=initial), today, entry=None)
+    return _walk_form(request, programme, WalkForm(request.POST), today, entry=None)
+
+
+def _parse_day(text):
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 @login_required
@@ -145,8 +201,33 @@ def edit_walk(request, entry_id):
     return _walk_form(request, entry.programme, form, _today(), entry=entry)
 
 
+WALK_FIELDS = ("date", "part", "minutes", "pain_before", "pain_after", "painkiller", "note")
+
+
+def _sign_context(programme, signs):
+    """The confirm step of W-9: the signs in words and the advice they would bring."""
+    latest = latest_result(programme.user)
+    answers = latest.answers if latest else {}
+    advice = core.most_urgent_advice(signs, answers.get("age"), answers.get("known_aneurysm"))
+    return {
+        "signs": [SIGN_LABELS[s] for s in core.WARNING_SIGNS if s in signs],
+        "level": advice.level,
+        "level_text": result_texts.LEVELS[advice.level],
+        "action": result_texts.ACTIONS[advice.action],
+        "faint_line": advice.faint_line,
+        "call_112": advice.action == "call_112",
+    }
+
+
 def _walk_form(request, programme, form, today, entry):
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and request.POST.get("confirm_signs") == "no":
+        # W-9 confirm step, "no, I do not have that": back to the form with everything else
+        # kept and the signs not ticked; nothing is saved yet.
+        kept = {key: request.POST.get(key) for key in WALK_FIELDS}
+        kept["warning_signs"] = list(entry.warning_signs) if entry else []
+        form = WalkForm(initial=kept)
+        messages.info(request, _("Er is nog niets opgeslagen. Het vinkje bij de klacht is weggehaald. Kijk het formulier na en kies Opslaan."))
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         moved = entry is not None and (entry.date, entry.part) != (data["date"], data["part"])
         try:
@@ -154,6 +235,17 @@ def _walk_form(request, programme, form, today, entry):
                 raise InputError("date", "a walk with a warning sign cannot be moved",
                                  "Een wandeling met een waarschuwingsteken kunt u niet verplaatsen.",
                                  "A walk with a warning sign cannot be moved.")
+            services.check_walk(programme=programme, today=today, **data)
+            already = set(entry.warning_signs) if entry else set()
+            new_signs = [s for s in data["warning_signs"] if s not in already]
+            if new_signs and request.POST.get("confirm_signs") != "yes":
+                # W-9: a ticked sign stops the programme, so one tap is confirmed first; the
+                # rest of the entry travels along in hidden fields.
+                return render(request, "programme/confirm_signs.html", {
+                    "section": "rugoefening", "form": form, "entry": entry, "confirm": _sign_context(programme, new_signs),
+                    "hidden": [(k, v) for k in request.POST if k not in ("csrfmiddlewaretoken", "confirm_signs")
+                               for v in request.POST.getlist(k)],
+                })
             saved = services.record_walk(programme=programme, today=today, **data)
             if moved:
                 services.delete_walk(entry=entry)
@@ -162,7 +254,15 @@ def _walk_form(request, programme, form, today, entry):
         else:
             if saved.warning_signs:
                 return redirect("programme:home")
-            messages.success(request, _("Uw wandeling is opgeslagen."))
+            for line in summary.saved_walk_words(programme, today, saved):
+                messages.success(request, line)
+            view = plan_for(programme, today)
+            target = next((r["target_minutes"] for r in view.days if r["date"] == saved.date), None)
+            if summary.far_above_target(saved.minutes, target):
+                messages.info(request, _(
+                    "U liep veel langer dan uw doel. Fijn dat het goed ging! Toch werkt het plan het best "
+                    "als u op een goede dag niet meer doet dan het doel. Extra minuten maken het plan niet sneller."
+                ))
             return redirect("programme:home")
     view = plan_for(programme, today)
     return render(request, "programme/log.html", {
@@ -201,26 +301,83 @@ def pain_check(request):
 
 
 @login_required
-def history(request):
+def history(request, report_form=None):
     programme = current_programme(request.user)
     if programme is None:
         return redirect("programme:home")
-    view = plan_for(programme, _today())
+    today = _today()
+    view = plan_for(programme, today)
     entries = {(e.date, e.part): e for e in programme.entries.all()}
     rows = []
     for row in view.days:
-        rows.append({**row, "entries": [entries.get((row["date"], part)) for part in core.PARTS]})
+        rows.append({
+            **row, "entries": [(PART_LABELS[p], entries.get((row["date"], p))) for p in core.PARTS],
+            "words": _day_words(row, is_today=row["date"] == view.today),
+        })
+    pains = {}
+    for (day, part), entry in sorted(entries.items(), key=lambda item: (item[0][0], core.PARTS.index(item[0][1]))):
+        if entry.pain_after is not None and programme.start <= day <= view.today:
+            pains.setdefault(day, []).append((PART_LABELS[part], entry.pain_after))
+    pain_rows = [
+        {"date": day, "mean": chart.mean_one_decimal([score for _, score in scores]),
+         "words": ", ".join(f"{str(label).lower()} {score}" for label, score in scores)}
+        for day, scores in sorted(pains.items(), reverse=True)
+    ]
     return render(request, "programme/history.html", {
         "section": "rugoefening",
         "view": view,
         "rows": list(reversed(rows)),
         "weeks": view.weeks,
         "chart": chart.walking_chart(view.days),
-        "parts": [PART_LABELS[p] for p in core.PARTS],
+        "pain_chart": chart.pain_chart(view.days, {d: [s for _, s in scores] for d, scores in pains.items()}),
+        "pain_rows": pain_rows,
         "result": programme.result,
         "result_summary": _result_summary(programme.result),
+        "report_form": report_form or ReportForm(),
+        "report_url": reverse("programme:report"),
+        "report_intro": _("Maak een PDF van uw voortgang en uw rugtest, om te printen of mee te sturen."),
         **_stop_context(view),
     })
+
+
+def _day_words(row, is_today):
+    """W-11 per day in words: "8 van 24 minuten, niet gehaald" (gehaald = a completed day, W-3)."""
+    total, goal = row["total_minutes"], row["goal_minutes"]
+    if goal is None:
+        return ngettext("%(total)d minuut", "%(total)d minuten", total) % {"total": total}
+    if row["completed"]:
+        return _("%(total)d van %(goal)d minuten, gehaald") % {"total": total, "goal": goal}
+    if is_today:
+        return _("%(total)d van %(goal)d minuten, vandaag nog bezig") % {"total": total, "goal": goal}
+    return _("%(total)d van %(goal)d minuten, niet gehaald") % {"total": total, "goal": goal}
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def report(request):
+    """The programme report for the GP. A name is on it only when the person typed one."""
+    programme = current_programme(request.user)
+    if programme is None:
+        return render(request, "reports/missing.html", {
+            "section": "rugoefening",
+            "title": _("Er is nog geen rugoefening om te printen"),
+            "body": _("Als u met de rugoefening bent begonnen, kunt u hier uw voortgang printen voor uw huisarts."),
+            "next_url": reverse("programme:home"),
+            "next_text": _("Naar de rugoefening"),
+        }, status=404)
+    name = ""
+    if request.method == "POST":
+        form = ReportForm(request.POST)
+        if not form.is_valid():
+            return history(request, report_form=form)
+        name = form.cleaned_data["name"]
+    today = _today()
+    view = plan_for(programme, today)
+    data = programme_pdf(
+        view=view, result=programme.result, signs_logged=signs_logged(programme, view.today), name=name,
+        made=timezone.make_aware(datetime.combine(view.today, time(12))),
+    )
+    return pdf_response(data, "rugoefening-verslag", view.today)
 
 
 def _result_summary(result):
@@ -232,5 +389,37 @@ def _result_summary(result):
         "date": result.created_at,
         "level": result_texts.LEVELS[outcome["level"]]["label"],
         "duration": result_texts.DURATION[outcome["duration_class"]]["name"],
-        "rules": ", ".join(outcome["rules"] + outcome["uncertain_rules"]),
     }
+
+
+def _safe_next(request, fallback="programme:home"):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse(fallback)
+
+
+@login_required
+def claim_result(request):
+    """W-1 on a shared browser: "this browser holds a rugtest result; is it yours?"
+
+    Signing in never adds it silently; "yes" keeps it with the account, "no" forgets it in
+    this browser so that it is not added later either.
+    """
+    result = visit.pending_claim(request)
+    next_url = _safe_next(request)
+    if result is None:
+        return redirect(next_url)
+    if request.method == "POST" and request.POST.get("mine") in ("yes", "no"):
+        if request.POST["mine"] == "yes":
+            services.save_result(user=request.user, answers=result.answers, outcome=result.outcome, run=result.run)
+            visit.settle_claim(request, keep=True)
+            messages.success(request, _("De uitslag is bij uw account bewaard."))
+        else:
+            visit.settle_claim(request, keep=False)
+            messages.info(request, _("De uitslag is niet bij uw account bewaard. Hij is ook uit deze browser gewist."))
+        return redirect(next_url)
+    return render(request, "programme/claim.html", {
+        "section": "rugoefening", "result": result, "result_words": _result_words(result.outcome),
+        "next": next_url, "error": request.method == "POST",
+    })

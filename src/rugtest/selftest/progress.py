@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.dispatch import Signal
+from django.utils import timezone
 
 from rugtest.core import questions
 from rugtest.core.errors import InputError
@@ -28,6 +30,15 @@ class Progress:
     # One id per taking of the rugtest ("start again" gives a new one), so that a result
     # is kept once per taking, and taking the test again with the same answers counts.
     run: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # The day of the last answer (ISO date): the date on the report for the GP.
+    answered_on: str = ""
+
+    @property
+    def date(self) -> date | None:
+        try:
+            return date.fromisoformat(self.answered_on)
+        except ValueError:
+            return None
 
     @property
     def started(self) -> bool:
@@ -87,11 +98,17 @@ def load(session) -> Progress:
         if any(q.required and q.id not in clean for q in page.questions):
             done_ok.discard(pid)
     run = data.get("run") if isinstance(data.get("run"), str) else None
-    return Progress(clean, done_ok, run) if run else Progress(clean, done_ok)
+    progress = Progress(clean, done_ok, run) if run else Progress(clean, done_ok)
+    if isinstance(data.get("answered_on"), str):
+        progress.answered_on = data["answered_on"]
+    return progress
 
 
 def save(session, progress: Progress) -> None:
-    session[SESSION_KEY] = {"answers": progress.answers, "done": sorted(progress.done), "run": progress.run}
+    session[SESSION_KEY] = {
+        "answers": progress.answers, "done": sorted(progress.done), "run": progress.run,
+        "answered_on": progress.answered_on,
+    }
 
 
 def clear(session) -> None:
@@ -124,7 +141,9 @@ def submit_page(progress: Progress, page: questions.Page, data) -> dict[str, Inp
         if emergency_so_far(answers) is None:
             return errors
         progress.answers = answers
+        progress.answered_on = timezone.localdate().isoformat()
         return {}
     progress.answers = answers
     progress.done.add(page.id)
+    progress.answered_on = timezone.localdate().isoformat()
     return {}

@@ -5,19 +5,27 @@ outcome is; ``progress`` keeps the answers in the session.
 """
 
 import json
+from datetime import datetime, time
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from rugtest.api import fhir
 from rugtest.core import questions
-from rugtest.core.triage import RULE_BY_ID, RULES, triggers
+from rugtest.core.triage import RULE_BY_ID
+
+from rugtest.reports.forms import ReportForm
+from rugtest.reports.http import pdf_response
+from rugtest.reports.result import result_pdf as build_result_pdf
 
 from . import progress as progress_store
-from . import texts
+from . import summary, texts
 
 
 def _lang() -> str:
@@ -109,47 +117,15 @@ def step(request, page_id):
     })
 
 
-def _answer_text(question, value, lang):
-    if question.type == questions.INT:
-        unit = question.unit(lang)
-        return f"{value} {unit}".strip()
-    if question.type == questions.MULTI:
-        return ", ".join(question.choice_text(v, lang) for v in value) or "–"
-    return question.choice_text(value, lang)
-
-
 def _result_context(progress, outcome):
     lang = _lang()
     fired = set(outcome["rules"]) | set(outcome["uncertain_rules"])
-    concerns = []
-    for rule in RULES:
-        if rule.id in fired:
-            for qid in triggers(rule, progress.answers):
-                if qid not in [c["id"] for c in concerns]:
-                    question = questions.BY_ID[qid]
-                    concerns.append({
-                        "id": qid,
-                        "text": question.text(lang),
-                        "answer": question.choice_text(progress.answers[qid], lang),
-                    })
-    answer_rows = []
-    for page in questions.PAGES:
-        page_rows = [
-            {"text": q.text(lang), "answer": _answer_text(q, progress.answers[q.id], lang), "id": q.id}
-            for q in page.questions if q.id in progress.answers
-        ]
-        if page_rows:
-            answer_rows.append({
-                "page": page, "title": page.title(lang), "rows": page_rows,
-                # Step 6 stays closed until the person opens it (questionnaire.md).
-                "private": page.step == 6,
-            })
     return {
         "section": "rugtest",
         "outcome": outcome,
         "level": texts.LEVELS[outcome["level"]],
         "action": texts.ACTIONS[outcome["action"]],
-        "conditions": [dict(texts.CONDITIONS[c], id=c) for c in outcome["conditions"]],
+        "conditions": summary.conditions(outcome),
         "duration": texts.DURATION[outcome["duration_class"]],
         "advice": [
             {"id": a, "text": texts.ADVICE[a]}
@@ -161,9 +137,9 @@ def _result_context(progress, outcome):
         ],
         "support": texts.SUPPORT.get(outcome["support"]),
         "risk_factors": [{"id": f, "text": texts.RISK_FACTORS[f]} for f in outcome["risk_factors"]],
-        "concerns": concerns,
+        "concerns": summary.concerns(progress.answers, outcome, lang),
         "young": "R-AGE-1" in fired,
-        "answer_groups": answer_rows,
+        "answer_groups": summary.answer_groups(progress.answers, lang),
         "early": progress.is_early(),
         # An emergency rule answered with "don't know" fires at urgent: say when to call 112.
         "uncertain_emergency": any(
@@ -197,7 +173,50 @@ def result(request):
     progress_store.result_shown.send(
         sender=result, request=request, answers=progress.answers, outcome=outcome, run=progress.run
     )
-    return render(request, "selftest/result.html", _result_context(progress, outcome))
+    return _render_result(request, progress, outcome, ReportForm())
+
+
+def _render_result(request, progress, outcome, report_form):
+    context = _result_context(progress, outcome)
+    context.update(report_form=report_form, report_url=reverse("selftest:result_pdf"), report_intro=_(
+        "Maak een PDF van uw uitslag en uw antwoorden, om te printen of mee te sturen."
+    ))
+    return render(request, "selftest/result.html", context)
+
+
+def _no_result_page(request):
+    """A clear page instead of a file: the answers are gone (a day passed) or not complete."""
+    return render(request, "reports/missing.html", {
+        "section": "rugtest",
+        "title": _("Er is geen uitslag om te printen"),
+        "body": _(
+            "We bewaren uw antwoorden een dag. Daarna zijn ze weg. Of u heeft de rugtest nog "
+            "niet afgemaakt. Doe de rugtest, dan kunt u de uitslag daarna printen."
+        ),
+        "next_url": reverse("selftest:start"),
+        "next_text": _("Naar de rugtest"),
+    }, status=404)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def result_pdf(request):
+    """The report for the GP. A name is on it only when the person typed one (POST)."""
+    progress = progress_store.load(request.session)
+    outcome = progress.outcome() if progress.started else None
+    if outcome is None:
+        return _no_result_page(request)
+    name = ""
+    if request.method == "POST":
+        form = ReportForm(request.POST)
+        if not form.is_valid():
+            return _render_result(request, progress, outcome, form)
+        name = form.cleaned_data["name"]
+    taken_on = progress.date or timezone.localdate()
+    data = build_result_pdf(
+        answers=progress.answers, outcome=outcome, taken_on=taken_on, early=progress.is_early(),
+        name=name, made=timezone.make_aware(datetime.combine(taken_on, time(12))),
+    )
+    return pdf_response(data, "rugtest-uitslag", taken_on)
 
 
 def result_json(request):
@@ -208,6 +227,24 @@ def result_json(request):
     body = json.dumps(outcome, sort_keys=True, ensure_ascii=False)
     reply = HttpResponse(body, content_type="application/json; charset=utf-8")
     reply["Content-Disposition"] = 'attachment; filename="rugtest-uitslag.json"'
+    return reply
+
+
+@require_safe
+def result_fhir(request):
+    """The person's own result as the FHIR Bundle the API gives, to hand to a GP's system."""
+    progress = progress_store.load(request.session)
+    outcome = progress.outcome() if progress.started else None
+    if outcome is None:
+        return _no_result_page(request)
+    taken_on = progress.date or timezone.localdate()
+    bundle = fhir.result_bundle(
+        progress.answers, outcome, authored=taken_on.isoformat(), stopped=progress.is_early(),
+        timestamp=fhir.now_instant(),
+    )
+    reply = HttpResponse(json.dumps(bundle, ensure_ascii=False, indent=1), content_type="application/fhir+json; charset=utf-8")
+    reply["Content-Disposition"] = f'attachment; filename="rugtest-uitslag-{taken_on.isoformat()}.fhir.json"'
+    reply["Cache-Control"] = "private, no-store"
     return reply
 
 

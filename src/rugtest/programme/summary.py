@@ -1,0 +1,75 @@
+"""What a saved walk means, in words (W-3, W-4, W-8): "Ochtend: 8 minuten, doel gehaald.
+Morgen: 9 minuten per wandeling." The numbers come from the core; this only words them."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from rugtest.core import programme as core
+
+from .forms import PART_LABELS
+from .selectors import core_entries
+
+
+def far_above_target(minutes: int, target: int | None) -> bool:
+    """W-3: minutes above the target never speed up the build-up. The page reminds gently when
+    a walk is well over the target: more than one and a half times it and 5 minutes or more
+    over (a project choice; 9 against 8 is a normal walk, 45 against 8 is not)."""
+    if target is None:
+        return False
+    return 2 * minutes > 3 * target and minutes - target >= 5
+
+
+def _target_tomorrow(programme, today: date, log: tuple) -> int | None:
+    request = core.PlanRequest(start=programme.start, baseline_minutes=programme.baseline_minutes,
+                               today=max(today, programme.start) + timedelta(days=1), log=log)
+    return core.compute_plan(request)["days"][-1]["target_minutes"]
+
+
+def saved_walk_words(programme, today: date, entry) -> list[str]:
+    """The sentences shown after saving ``entry``: what it was, whether it reached the target of
+    its day, and tomorrow's target (W-4: tomorrow can only follow from today once today counts
+    as completed, so an open day says what tomorrow will be either way)."""
+    log = core_entries(programme, today)
+    rows = core.day_rows(core.PlanRequest(start=programme.start, baseline_minutes=programme.baseline_minutes,
+                                          today=max(today, programme.start), log=log))
+    row = next((r for r in rows if r["date"] == entry.date), None)
+    target = row["target_minutes"] if row else None
+    part = str(PART_LABELS[entry.part])
+    if entry.date != today:
+        part = f"{formats.date_format(entry.date, 'l j F')}, {part.lower()}"
+    minutes = ngettext("%(count)d minuut", "%(count)d minuten", entry.minutes) % {"count": entry.minutes}
+    if target is None:
+        first = _("%(part)s: %(minutes)s.") % {"part": part, "minutes": minutes}
+    elif entry.minutes >= target:
+        first = _("%(part)s: %(minutes)s, doel gehaald.") % {"part": part, "minutes": minutes}
+    else:
+        first = _("%(part)s: %(minutes)s van de %(target)d, doel niet gehaald. Dat is niet erg: uw doel blijft dan gewoon hetzelfde.") % {
+            "part": part, "minutes": minutes, "target": target}
+    words = [first]
+    tomorrow = _target_tomorrow(programme, today, log)
+    if tomorrow is None:
+        return words
+    today_row = rows[-1]
+    if today_row["completed"] or today_row["target_minutes"] is None:
+        words.append(_("Morgen: %(minutes)d minuten per wandeling.") % {"minutes": tomorrow})
+        return words
+    # Today is still open: what if today is completed (two walks at the target, W-3)?
+    done = [p for p in core.PARTS if (today_row["minutes"][p] or 0) >= today_row["target_minutes"]]
+    missing = [p for p in core.PARTS if p not in done][: max(0, 2 - len(done))]
+    extra = tuple(core.WalkEntry(date=today, part=p, minutes=today_row["target_minutes"]) for p in missing)
+    kept = tuple(e for e in log if not (e.date == today and e.part in missing))
+    if_completed = _target_tomorrow(programme, today, kept + extra)
+    if if_completed == tomorrow:
+        words.append(_("Morgen: %(minutes)d minuten per wandeling.") % {"minutes": tomorrow})
+    else:
+        words.append(ngettext(
+            "Haalt u vandaag nog %(count)d keer uw doel? Dan wordt het morgen %(up)d minuten per wandeling. Anders blijft het %(same)d.",
+            "Haalt u vandaag nog %(count)d keer uw doel? Dan wordt het morgen %(up)d minuten per wandeling. Anders blijft het %(same)d.",
+            len(missing)) % {"count": len(missing), "up": if_completed, "same": tomorrow})
+    return words
+

@@ -1,0 +1,110 @@
+"""The programme report for the GP (``/rugoefening/rapport.pdf``): one or two A4 pages.
+
+The rugtest outcome behind the programme, then the programme: start, baseline, today's
+target, adherence, the progress chart, a table per week and every warning sign logged.
+The numbers come from ``programme.selectors.plan_for`` (the same plan the pages show), the
+words from the programme's and the rugtest's own texts.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from rugtest.core import programme as core
+from rugtest.programme.chart import walking_chart
+from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
+from rugtest.selftest import texts
+
+from .document import MUTED, ReportPDF
+from .result import footer_line, lang, long_date, outcome_section, person_facts
+
+
+def _status(view) -> str:
+    if view.state == "active":
+        return _("Status: bezig.")
+    if view.state == "finished":
+        return _("Status: de 12 weken zijn voorbij.")
+    return _("Status: gestopt op %(date)s.") % {"date": long_date(date.fromisoformat(view.plan["stopped_on"]))}
+
+
+def programme_pdf(*, view, result, signs_logged: list, name: str = "", made: datetime) -> bytes:
+    """``view``: the PlanView of today; ``result``: the RugtestResult behind it, or None;
+    ``signs_logged``: the log entries that report a warning sign, oldest first."""
+    programme = view.programme
+    pdf = ReportPDF(
+        title=_("Rugoefening: verslag voor de huisarts"),
+        subtitle=long_date(view.today),
+        footer=footer_line(result.outcome["spec_version"] if result else core.SPEC_VERSION),
+        lang=lang(), made=made,
+    )
+    facts = [(_("Gemaakt op"), long_date(view.today))]
+    facts += person_facts(result.answers, name, pain=False) if result else ([(_("Naam"), name)] if name else [])
+    pdf.facts(facts)
+    if view.stop_advice is not None:
+        # W-9: a warning sign stopped the programme; its most urgent advice comes first.
+        advice = view.stop_advice
+        pdf.level_box(
+            advice.level,
+            f"{_('De rugoefening is gestopt')} · {texts.LEVELS[advice.level]['label']}",
+            str(texts.ACTIONS[advice.action]["title"]), str(texts.ACTIONS[advice.action]["body"]),
+            f"W-9 · {advice.level} · {advice.action}",
+        )
+
+    pdf.heading(_("De rugoefening"), size=13)
+    pdf.paragraph(_(
+        "Begonnen op %(start)s. Begintijd: %(baseline)s minuten makkelijk wandelen; eerste doel "
+        "%(first)s minuten per wandeling."
+    ) % {"start": long_date(programme.start), "baseline": programme.baseline_minutes,
+         "first": view.plan["start_minutes"]})
+    lines = []
+    if view.state == "active":
+        lines.append(_("Vandaag: dag %(day)s van 84") % {"day": view.day + 1} + ".")
+        if view.target is not None:
+            lines.append(_("Uw doel vandaag: %(minutes)s minuten per wandeling.") % {"minutes": view.target})
+    if view.adherence is not None:
+        lines.append(_("U haalde uw doel op %(percent)s%% van de dagen.") % {"percent": view.adherence})
+    # A stop (W-9) is what the GP must see first: the status in bold.
+    pdf.run([(_status(view) + " ", "B"), (" ".join(lines), "")])
+
+    pdf.heading(_("Minuten per dag"))
+    pdf.walking_chart(walking_chart(view.days), _("gewandeld"), _("doel (3 × wandeltijd)"))
+
+    pdf.heading(_("Per week"))
+    rows = [
+        [
+            (str(week["week"]), "B"),
+            (f"{week['first_date']:%d-%m} – {min(week['last_date'], view.today):%d-%m}", ""),
+            (str(week["total_minutes"]), ""),
+            (str(week["completed_days"]), ""),
+            (number_format(week["mean_pain_after"], 1) if week["mean_pain_after"] is not None else "–", ""),
+        ]
+        for week in view.weeks
+    ]
+    width = pdf.width
+    pdf.grid(
+        [_("Week"), _("Datum"), _("Minuten"), _("Doel gehaald (dagen)"), _("Gemiddelde pijn na het wandelen")],
+        rows, [16, 34, 26, 40, width - 116], size=9,
+        align=["LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"],
+    )
+
+    pdf.heading(_("Gemelde waarschuwingstekens"))
+    if signs_logged:
+        for entry in signs_logged:
+            words = "; ".join(str(SIGN_LABELS[s]) for s in entry.warning_signs if s in SIGN_LABELS)
+            pdf.run([(f"{long_date(entry.date)}, {str(PART_LABELS[entry.part]).lower()}: ", "B"), (words, ""),
+                     ("   " + ", ".join(entry.warning_signs), "ids")], size=9.5, bullet="•")
+    else:
+        pdf.paragraph(_("Geen."))
+
+    pdf.heading(_("De rugtest bij het begin"), size=13)
+    if result is None:
+        pdf.paragraph(_("Er is geen rugtest bewaard bij deze rugoefening."), colour=MUTED)
+    else:
+        pdf.facts([(_("Rugtest ingevuld op"), long_date(timezone.localtime(result.created_at).date()))]
+                  + person_facts(result.answers)[-2:], size=9)
+        outcome_section(pdf, result.answers, result.outcome, early=False)
+    return bytes(pdf.output())

@@ -1,0 +1,194 @@
+"""The rugtest report for the GP (``/rugtest/uitslag.pdf``): one or two A4 pages.
+
+Page one: who (age and sex as given, a name only if the person typed one), the outcome in
+words (level, action, the warning signs answered "yes" or "don't know", the conditions the
+GP will look at), the duration class, the risk of a long course and who can help. Then
+every answer in plain words, the warning signs first. The spec ids stand small beside the
+words. The words come from ``selftest.texts`` and ``core.questions``; this module only
+lays them out, in the language that is active.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from rugtest.core import questions
+from rugtest.selftest import summary, texts
+
+from .document import BODY, MUTED, SMALL, ReportPDF
+
+
+def lang() -> str:
+    return "en" if (get_language() or "nl").startswith("en") else "nl"
+
+
+def long_date(day: date) -> str:
+    return date_format(day, "j F Y")
+
+
+def footer_line(spec_version: int) -> str:
+    return _(
+        "Rugtest volgt de NHG-Standaard Aspecifieke lagerugpijn. Dit is geen diagnose: de "
+        "rugtest zegt hoe snel iemand naar wie moet, en waarom. Rugtest versie %(version)s."
+    ) % {"version": spec_version}
+
+
+def person_facts(answers: dict, name: str = "", pain: bool = True) -> list[tuple[str, str]]:
+    """Name (only when typed), age and sex as given; with ``pain``, pain now and how long
+    it had lasted when the rugtest was filled in."""
+    language = lang()
+    facts = [(_("Naam"), name)] if name else []
+    sex = questions.BY_ID["sex"]
+    facts += [
+        (_("Leeftijd"), summary.answer_text(questions.BY_ID["age"], answers["age"], language)),
+        (_("Geslacht"), sex.choice_text(answers["sex"], language) if "sex" in answers else _("niet ingevuld")),
+    ]
+    if not pain:
+        return facts
+    if "pain_score" in answers:
+        facts.append((_("Pijn nu"), _("%(score)s van 10") % {"score": answers["pain_score"]}))
+    facts.append((
+        _("Duur"),
+        summary.answer_text(questions.BY_ID["duration_weeks"], answers["duration_weeks"], language),
+    ))
+    return facts
+
+
+def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -> None:
+    """The outcome in words: shared by the rugtest report and the programme report."""
+    language = lang()
+    level, action = outcome["level"], outcome["action"]
+    pdf.level_box(
+        level, str(texts.LEVELS[level]["label"]), str(texts.ACTIONS[action]["title"]),
+        str(texts.ACTIONS[action]["body"]), f"{level} · {action}",
+    )
+    if early:
+        pdf.paragraph(_("Niet alle vragen zijn gesteld: de rugtest stopte bij een teken van spoed."),
+                      size=9, style="I")
+
+    pdf.heading(_("Waarschuwingstekens met 'Ja' of 'Weet ik niet'"))
+    signs = summary.warning_signs(answers, outcome, language)
+    for sign in signs:
+        pdf.run([(sign["text"] + "  ", ""), (sign["answer"], "B"), ("   " + ", ".join(sign["rules"]), "ids")],
+                size=9.5, bullet="•")
+    if not signs:
+        pdf.paragraph(_("Geen: elk waarschuwingsteken is met 'Nee' beantwoord."))
+    other = [r for r in outcome["rules"] + outcome["uncertain_rules"]
+             if not any(r in sign["rules"] for sign in signs)]
+    if other:
+        pdf.run([(_("Ook afgegaan (leeftijd, duur of andere antwoorden):") + " ", "I"), (", ".join(other), "ids")],
+                size=9)
+
+    conditions = summary.conditions(outcome)
+    if conditions:
+        pdf.heading(_("Waar de huisarts naar kijkt"))
+        pdf.paragraph(_("Dit is geen diagnose. Het zijn oorzaken die bij uw antwoorden kunnen passen. "
+                        "De arts zoekt uit wat het is."), size=9, colour=MUTED)
+        for condition in conditions:
+            pdf.run([(str(condition["name"]), "B"), ("   " + ", ".join(condition["rules"]), "ids")],
+                    size=9.5, bullet="•")
+
+    rules = outcome["rules"]
+    uncertain = outcome["uncertain_rules"]
+    ids = [_("regels: %(ids)s") % {"ids": ", ".join(rules)}] if rules else []
+    if uncertain:
+        ids.append(_("onzeker (Weet ik niet): %(ids)s") % {"ids": ", ".join(uncertain)})
+    if ids:
+        pdf.ln(1)
+        pdf.run([("; ".join(ids), "ids")], size=SMALL)
+
+    pdf.heading(_("Duur van de pijn"))
+    duration = texts.DURATION[outcome["duration_class"]]
+    pdf.run([(str(duration["name"]) + ". ", "B"), (str(duration["what"]), ""),
+             ("   " + outcome["duration_class"], "ids")])
+
+    risk_section(pdf, outcome)
+
+
+def risk_section(pdf: ReportPDF, outcome: dict) -> None:
+    """``risk_factors`` and ``support`` (KNGF 2021, B.2): what the person reported, never a score."""
+    pdf.heading(_("Kans dat de pijn lang duurt"))
+    factors = outcome["risk_factors"]
+    if factors:
+        pdf.paragraph(_("Deze dingen maken de kans groter dat rugpijn lang duurt:"), size=9)
+        parts = []
+        for factor in factors:  # one paragraph: even all eleven factors take a few lines
+            parts += [(str(texts.RISK_FACTORS[factor]), ""), (f" {factor}   ", "ids")]
+        pdf.run(parts, size=9.5)
+        pdf.paragraph(_("Dit is een hulpmiddel om te kiezen wie u het beste kan helpen. Het is geen "
+                        "testuitslag of score."), size=SMALL, colour=MUTED)
+    else:
+        pdf.paragraph(_("Geen van deze factoren gemeld (KNGF-richtlijn Lage rugpijn)."), size=9.5)
+    support = outcome["support"]
+    if support is not None:
+        pdf.ln(0.5)
+        pdf.run([(_("Wie kan u helpen?") + " ", "B"), (str(texts.SUPPORT[support]["title"]), ""),
+                 ("   support: " + support, "ids")])
+
+
+def advice_section(pdf: ReportPDF, outcome: dict) -> None:
+    advice = [a for a in outcome["advice"] if a not in texts.ACTION_ADVICE]
+    if not advice:
+        return
+    pdf.heading(_("Wat de rugtest de persoon aanraadt"))
+    for advice_id in advice:
+        pdf.run([(str(texts.ADVICE[advice_id]), ""), ("   " + advice_id, "ids")], size=9, bullet="•")
+
+
+def answers_section(pdf: ReportPDF, answers: dict, early: bool) -> None:
+    """Every answer in words, the warning signs first.
+
+    The signs answered "yes" or "don't know" stand above, by name, with their rules; here
+    follow the other signs and the other questions, so that each answer is printed once
+    and even a result with every sign "yes" stays within two pages.
+    """
+    rows = summary.answers_signs_first(answers, lang(), early)
+    listed = [r for r in rows if _is_sign(r["id"]) and r["value"] in ("yes", "unknown")]
+    signs = [r for r in rows if _is_sign(r["id"]) and r not in listed]
+    rest = [r for r in rows if not _is_sign(r["id"])]
+    pdf.heading(_("Alle antwoorden"))
+    if listed:
+        pdf.paragraph(_("De waarschuwingstekens met 'Ja' of 'Weet ik niet' staan hierboven."), size=9, colour=MUTED)
+        pdf.ln(1)
+    width = pdf.width
+    sign_title = _("Andere waarschuwingstekens") if listed else _("Waarschuwingstekens")
+    for title, part in ((sign_title, signs), (_("Andere vragen"), rest)):
+        if not part:
+            continue
+        table_rows = []
+        for row in part:
+            if row["answer"] is None:
+                answer = (_("niet gevraagd") if not row["asked"] else _("niet ingevuld"), "")
+            else:
+                answer = (row["answer"], "B" if row["value"] in ("yes", "unknown") else "")
+            table_rows.append([(row["text"], ""), answer])
+        pdf.grid([title, _("Antwoord")], table_rows, [width - 50, 50], size=8.5)
+        pdf.ln(2)
+    if early:
+        pdf.paragraph(_("'Niet gevraagd': de rugtest stopte bij een teken van spoed."), size=SMALL, colour=MUTED)
+
+
+def _is_sign(qid: str) -> bool:
+    question = questions.BY_ID[qid]
+    return question.step in summary.WARNING_SIGN_STEPS and question.type == questions.YESNO
+
+
+def result_pdf(*, answers: dict, outcome: dict, taken_on: date, early: bool, name: str = "",
+               made: datetime) -> bytes:
+    """The report as PDF bytes, in the active language."""
+    pdf = ReportPDF(
+        title=_("Rugtest: uitslag voor de huisarts"),
+        subtitle=long_date(taken_on),
+        footer=footer_line(outcome["spec_version"]),
+        lang=lang(), made=made,
+    )
+    pdf.facts([(_("Rugtest ingevuld op"), long_date(taken_on))] + person_facts(answers, name), size=BODY)
+    pdf.ln(1)
+    outcome_section(pdf, answers, outcome, early)
+    advice_section(pdf, outcome)
+    answers_section(pdf, answers, early)
+    return bytes(pdf.output())

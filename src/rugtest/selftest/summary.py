@@ -1,0 +1,122 @@
+"""Selectors: a rugtest result in words, for the result page and the report for the GP.
+
+Every word comes from one home: the question and answer wording from ``core.questions``,
+the level, action, condition, duration and advice texts from ``texts``. These functions
+read and never change anything; they speak the language that is active when called.
+"""
+
+from __future__ import annotations
+
+from rugtest.core import questions
+from rugtest.core.triage import RULES, triggers
+
+from . import texts
+
+# The warning signs of triage-rules.md's safety property: the yes/no questions of steps 2–4.
+WARNING_SIGN_STEPS = (2, 3, 4)
+
+
+def answer_text(question: questions.Question, value, lang: str) -> str:
+    if question.type == questions.INT:
+        unit = question.unit(lang)
+        return f"{value} {unit}".strip()
+    if question.type == questions.MULTI:
+        return ", ".join(question.choice_text(v, lang) for v in value) or "–"
+    return question.choice_text(value, lang)
+
+
+def rules_by_trigger(answers: dict, outcome: dict) -> dict[str, list[str]]:
+    """Per question id answered "yes" or "don't know", the fired rules it made fire."""
+    fired = set(outcome["rules"]) | set(outcome["uncertain_rules"])
+    found: dict[str, list[str]] = {}
+    for rule in RULES:
+        if rule.id in fired:
+            for qid in triggers(rule, answers):
+                found.setdefault(qid, []).append(rule.id)
+    return found
+
+
+def concerns(answers: dict, outcome: dict, lang: str) -> list[dict]:
+    """The answers that made a rule fire, in the order of the rules (the page's "why")."""
+    return [
+        {
+            "id": qid,
+            "text": questions.BY_ID[qid].text(lang),
+            "answer": questions.BY_ID[qid].choice_text(answers[qid], lang),
+            "rules": rule_ids,
+        }
+        for qid, rule_ids in rules_by_trigger(answers, outcome).items()
+    ]
+
+
+def warning_signs(answers: dict, outcome: dict, lang: str) -> list[dict]:
+    """Every warning sign answered "yes" or "don't know", in questionnaire order.
+
+    Also a sign that made no rule fire on its own (a known aneurysm without sudden pain):
+    the GP should see it. ``rules`` are the fired rules it took part in.
+    """
+    by_trigger = rules_by_trigger(answers, outcome)
+    return [
+        {
+            "id": q.id,
+            "text": q.text(lang),
+            "value": answers[q.id],
+            "answer": q.choice_text(answers[q.id], lang),
+            "rules": by_trigger.get(q.id, []),
+        }
+        for q in questions.QUESTIONS
+        if q.step in WARNING_SIGN_STEPS and q.type == questions.YESNO
+        and answers.get(q.id) in ("yes", "unknown")
+    ]
+
+
+def conditions(outcome: dict) -> list[dict]:
+    """The outcome's conditions in words, each with the fired rules that name it."""
+    fired = outcome["rules"] + outcome["uncertain_rules"]
+    by_condition: dict[str, list[str]] = {}
+    for rule in RULES:
+        if rule.id in fired and rule.condition:
+            by_condition.setdefault(rule.condition, []).append(rule.id)
+    return [
+        dict(texts.CONDITIONS[c], id=c, rules=by_condition.get(c, []))
+        for c in outcome["conditions"]
+    ]
+
+
+def answer_groups(answers: dict, lang: str) -> list[dict]:
+    """The answers per page of the questionnaire, in its order (the result page's table)."""
+    groups = []
+    for page in questions.PAGES:
+        rows = [
+            {"id": q.id, "text": q.text(lang), "answer": answer_text(q, answers[q.id], lang)}
+            for q in page.questions if q.id in answers
+        ]
+        if rows:
+            groups.append({
+                "page": page, "title": page.title(lang), "rows": rows,
+                # Step 6 stays closed until the person opens it (questionnaire.md).
+                "private": page.step == 6,
+            })
+    return groups
+
+
+def answers_signs_first(answers: dict, lang: str, early: bool = False) -> list[dict]:
+    """Every question with its answer, the warning signs first (for the GP's report).
+
+    A question the person did not answer says so; after an early emergency stop the
+    required questions that were never asked say "not asked" (questionnaire.md).
+    """
+    signs = [q for q in questions.QUESTIONS if q.step in WARNING_SIGN_STEPS and q.type == questions.YESNO]
+    rows = []
+    for q in signs + [q for q in questions.QUESTIONS if q not in signs]:
+        row = {"id": q.id, "text": q.text(lang), "value": answers.get(q.id), "answer": None, "asked": True}
+        if q.id in answers:
+            row["answer"] = answer_text(q, answers[q.id], lang)
+        elif early:
+            if not q.required:
+                continue  # an optional question after the stop was never on a page
+            row["asked"] = False
+        elif not questions.is_shown(q, answers):
+            continue  # a follow-up that did not apply
+        rows.append(row)
+    return rows
