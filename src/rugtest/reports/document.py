@@ -7,6 +7,8 @@ used), so that ë, é and ° print the same on every computer.
 
 from __future__ import annotations
 
+import re
+
 from datetime import datetime, timezone
 from functools import cache
 
@@ -251,17 +253,21 @@ class ReportPDF(FPDF):
         for bar in chart["bars"]:
             if bar["h"] > 0:
                 self.rect(px(bar["x"]), py(bar["y"]), bar["w"] * scale, bar["h"] * scale, style="F")
-        points = chart["goal_points"]
-        if points:
+        # The goal as on the progress page: a dashed step line, "M x,y" starts a piece,
+        # "L x,y" draws to the next point (programme.chart.walking_chart's goal_path).
+        segments, last = [], None
+        for command, x, y in re.findall(r"([ML])\s*(-?[0-9.]+),(-?[0-9.]+)", chart.get("goal_path", "")):
+            point = (float(x), float(y))
+            if command == "L" and last is not None:
+                segments.append((last, point))
+            last = point
+        if segments:
             self.set_draw_color(*INK)
-            self.set_line_width(0.35)
+            self.set_line_width(0.6)
             with self.local_context():
                 self.set_dash_pattern(dash=1.2, gap=0.8)
-                for (xa, ya), (xb, yb) in zip(points, points[1:]):
+                for (xa, ya), (xb, yb) in segments:
                     self.line(px(xa), py(ya), px(xb), py(yb))
-            self.set_fill_color(*INK)
-            for x, y in points:
-                self.rect(px(x) - 0.8, py(y) - 0.8, 1.6, 1.6, style="F")
         for label in chart["x_labels"]:
             self.set_xy(px(label["x"]) - 6, py(chart["label_y"]) - 1.5)
             self.cell(12, 3, label["text"], align="C")
