@@ -293,3 +293,21 @@ SUPPORT = {
 
 # The advice the level banner at the top already gives; the advice list leaves it out.
 ACTION_ADVICE = {"A-CALL-112", "A-CALL-GP-NOW", "A-CALL-GP-TODAY", "A-SEE-GP", "A-CHECK-TODAY"}
+
+# What to tell the person who answers the phone, per emergency sign (question ids of step 2
+# of questionnaire.md), in the words a caller would use.
+SAY = {
+    "saddle_numbness": _(
+        "Ik voel sinds kort minder in mijn kruis, billen of aan de binnenkant van mijn "
+        "bovenbenen."
+    ),
+    "bladder_bowel": _(
+        "Ik heb sinds kort moeite met plassen. Of ik kan mijn plas of ontlasting niet goed "
+        "ophouden."
+    ),
+    "both_legs": _("Ik heb sinds kort in allebei mijn benen een doof gevoel, tintelingen of minder kracht."),
+    "sudden_severe_pain": _("De pijn kwam plotseling. Hij is heel erg en blijft."),
+    "faint_pale_sweaty": _("Ik voel me flauw, bleek of zweterig."),
+    "known_aneurysm": _("Een arts heeft gezegd dat de grote slagader in mijn buik te wijd is."),
+    "major_trauma": _("De pijn begon na een ernstig ongeluk."),
+}

@@ -9,12 +9,15 @@ import json
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import translate_url
+from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rugtest.core import questions
-from rugtest.core.triage import RULE_BY_ID, RULES, triggers
+from rugtest.core.triage import RULE_BY_ID
 
 from . import progress as progress_store
 from . import texts
@@ -70,10 +73,47 @@ def _question_rows(page, progress, data=None, errors=None):
     return rows
 
 
+# The name of the language button on a step page (base.html): the answers ticked so far travel
+# with it as a draft, so that switching language never loses them, also without JavaScript.
+SWITCH_LANGUAGE = "switch_language"
+DRAFT_KEY = "rugtest_draft"
+
+
+def _switch_language(request, page):
+    """Keep what is ticked on this page as a draft and show the page in the other language."""
+    shown = {q.id: q for q in questions.shown_questions(page, progress_store.load(request.session).answers)}
+    draft = {}
+    for qid, question in shown.items():
+        values = [v for v in request.POST.getlist(qid) if isinstance(v, str) and len(v) <= 20]
+        if question.type != questions.MULTI:
+            values = values[:1]
+        if values:
+            draft[qid] = values
+    request.session[DRAFT_KEY] = {"page": page.id, "data": draft}
+    target = "en" if _lang() == "nl" else "nl"
+    return redirect(translate_url(request.path, target))
+
+
+def _take_draft(request, page):
+    """The draft a language switch left for this page, once; None when there is none."""
+    draft = request.session.pop(DRAFT_KEY, None)
+    if not isinstance(draft, dict) or draft.get("page") != page.id or not isinstance(draft.get("data"), dict):
+        return None
+    return MultiValueDict({k: v for k, v in draft["data"].items() if isinstance(v, list)})
+
+
+def _is_last_page(page, answers) -> bool:
+    """No page after this one applies with the answers so far: its button shows the result."""
+    later = questions.PAGES[questions.PAGES.index(page) + 1:]
+    return not any(questions.page_applies(p, answers) for p in later)
+
+
 def step(request, page_id):
     page = questions.PAGE_BY_ID.get(page_id)
     if page is None:
         raise Http404
+    if request.method == "POST" and SWITCH_LANGUAGE in request.POST:
+        return _switch_language(request, page)
     progress = progress_store.load(request.session)
     if not progress.reachable(page):
         target = progress.next_page()
@@ -92,7 +132,8 @@ def step(request, page_id):
             return redirect("selftest:result") if target is None else _page_url(target)
 
     lang = _lang()
-    rows = _question_rows(page, progress, request.POST if errors else None, errors)
+    data = request.POST if errors else _take_draft(request, page)
+    rows = _question_rows(page, progress, data, errors)
     previous = questions.previous_page(page, progress.answers)
     return render(request, "selftest/step.html", {
         "section": "rugtest",
@@ -105,7 +146,12 @@ def step(request, page_id):
         "step_count": questions.STEP_COUNT,
         "previous": previous,
         "safety": page.step in (2, 3),
+        "emergency_step": page.step == 2,
+        # NHG 2017 / R-AAA-1: above 40, sudden severe pain alone means 112.
+        "over_40": progress.answers.get("age", 0) > 40,
+        "last": _is_last_page(page, progress.answers),
         "all_optional": not any(row["required"] for row in rows),
+        "language_form": "stap",
     })
 
 
@@ -118,24 +164,47 @@ def _answer_text(question, value, lang):
     return question.choice_text(value, lang)
 
 
+# Steps 2–4 hold the warning signs (questionnaire.md): what the GP wants to read first.
+WARNING_SIGN_STEPS = (2, 3, 4)
+MATTERS = ("yes", "unknown")
+
+
+def _warning_signs(progress, outcome, lang):
+    """The warning signs answered "Ja" or "Weet ik niet", in words, with the rules they touch."""
+    fired = [*outcome["rules"], *outcome["uncertain_rules"]]
+    rows = []
+    for question in questions.QUESTIONS:
+        if question.type != questions.YESNO or question.step not in WARNING_SIGN_STEPS:
+            continue
+        value = progress.answers.get(question.id)
+        if value not in MATTERS:
+            continue
+        rows.append({
+            "id": question.id,
+            "text": question.text(lang),
+            "answer": question.choice_text(value, lang),
+            "value": value,
+            "rules": [r for r in fired if question.id in RULE_BY_ID[r].questions],
+        })
+    return rows
+
+
 def _result_context(progress, outcome):
     lang = _lang()
-    fired = set(outcome["rules"]) | set(outcome["uncertain_rules"])
-    concerns = []
-    for rule in RULES:
-        if rule.id in fired:
-            for qid in triggers(rule, progress.answers):
-                if qid not in [c["id"] for c in concerns]:
-                    question = questions.BY_ID[qid]
-                    concerns.append({
-                        "id": qid,
-                        "text": question.text(lang),
-                        "answer": question.choice_text(progress.answers[qid], lang),
-                    })
+    emergency = outcome["level"] == "emergency"
+    signs = _warning_signs(progress, outcome, lang)
+    unknowns = [
+        {"id": q.id, "text": q.text(lang)}
+        for q in questions.QUESTIONS if progress.answers.get(q.id) == "unknown"
+    ]
     answer_rows = []
     for page in questions.PAGES:
         page_rows = [
-            {"text": q.text(lang), "answer": _answer_text(q, progress.answers[q.id], lang), "id": q.id}
+            {
+                "text": q.text(lang), "answer": _answer_text(q, progress.answers[q.id], lang), "id": q.id,
+                # "Ja" and "Weet ik niet" are what a reader looks for first: marked in the table.
+                "matters": q.type == questions.YESNO and progress.answers[q.id] in MATTERS and page.step != 6,
+            }
             for q in page.questions if q.id in progress.answers
         ]
         if page_rows:
@@ -144,31 +213,41 @@ def _result_context(progress, outcome):
                 # Step 6 stays closed until the person opens it (questionnaire.md).
                 "private": page.step == 6,
             })
+    # Page presentation only, the outcome stays as the spec gives it: the reassurance that
+    # an everyday cause "does not mean something is broken" (A-CAUSE-MOVEMENT) contradicts a
+    # result that names a specific condition, such as a collapsed vertebra.
+    hidden_advice = set(texts.ACTION_ADVICE) | texts.PRIVATE_ADVICE | {"A-CHECK-GP"}
+    if outcome["conditions"]:
+        hidden_advice.add("A-CAUSE-MOVEMENT")
     return {
         "section": "rugtest",
         "outcome": outcome,
+        "emergency": emergency,
+        "date": timezone.localdate(),
         "level": texts.LEVELS[outcome["level"]],
         "action": texts.ACTIONS[outcome["action"]],
         "conditions": [dict(texts.CONDITIONS[c], id=c) for c in outcome["conditions"]],
         "duration": texts.DURATION[outcome["duration_class"]],
         "advice": [
-            {"id": a, "text": texts.ADVICE[a]}
-            for a in outcome["advice"]
-            if a not in texts.ACTION_ADVICE and a not in texts.PRIVATE_ADVICE
+            {"id": a, "text": texts.ADVICE[a]} for a in outcome["advice"] if a not in hidden_advice
         ],
         "private_advice": [
             {"id": a, "text": texts.ADVICE[a]} for a in outcome["advice"] if a in texts.PRIVATE_ADVICE
         ],
+        "check_gp": "A-CHECK-GP" in outcome["advice"],
         "support": texts.SUPPORT.get(outcome["support"]),
         "risk_factors": [{"id": f, "text": texts.RISK_FACTORS[f]} for f in outcome["risk_factors"]],
-        "concerns": concerns,
-        "young": "R-AGE-1" in fired,
+        "signs": signs,
+        "say": [texts.SAY[s["id"]] for s in signs if s["value"] == "yes" and s["id"] in texts.SAY],
+        "age": progress.answers.get("age"),
+        "unknowns": unknowns,
+        "young": "R-AGE-1" in outcome["rules"],
         "answer_groups": answer_rows,
         "early": progress.is_early(),
         # An emergency rule answered with "don't know" fires at urgent: say when to call 112.
         "uncertain_emergency": any(
             RULE_BY_ID[r].level == "emergency" for r in outcome["uncertain_rules"]
-        ) and outcome["level"] != "emergency",
+        ) and not emergency,
         "mild": outcome["level"] in ("gp", "selfcare"),
     }
 
@@ -197,7 +276,10 @@ def result(request):
     progress_store.result_shown.send(
         sender=result, request=request, answers=progress.answers, outcome=outcome, run=progress.run
     )
-    return render(request, "selftest/result.html", _result_context(progress, outcome))
+    context = _result_context(progress, outcome)
+    # ?print=1: the same result laid out for paper (base.html hides the site around it).
+    context["printing"] = request.GET.get("print") == "1"
+    return render(request, "selftest/result.html", context)
 
 
 def result_json(request):
