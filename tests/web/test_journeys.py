@@ -13,7 +13,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.utils import timezone
 
-from factories import CASES, form_data, make_user
+from factories import CASES, form_data, make_programme, make_user
 from rugtest.core import questions
 
 pytestmark = pytest.mark.django_db
@@ -234,7 +234,11 @@ def test_an_age_below_16_says_who_to_ask_instead(client, prefix, words, age):
 
 def every_page(client):
     """The pages a person can meet, anonymous and signed in, with a few states."""
+    from rugtest.content.info import SLUGS
+
     paths = ["/", "/rugtest/", "/medicatie/", "/rugoefening/", "/informatie/", "/over/",
+             "/informatie/hoe-lang/", "/informatie/oorzaken/",
+             *[f"/informatie/{slug}/" for slug in SLUGS.values()],
              "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/", "/bestaat-niet/"]
     for prefix in ("", "/en"):
         for path in paths:
@@ -244,8 +248,11 @@ def every_page(client):
     for page in questions.PAGES:
         yield f"/en/rugtest/stap/{page.id}/", client.get(f"/en/rugtest/stap/{page.id}/")
     yield "step 1 with an error", client.post("/rugtest/stap/1/", {"age": "300"})
-    client.force_login(make_user(password=None))
-    for path in ("/rugoefening/", "/accounts/logout/"):
+    user = make_user(password=None, verified=True)
+    client.force_login(user)
+    yield "/rugoefening/beginnen/", client.get("/rugoefening/beginnen/")
+    make_programme(user, days_ago=3)
+    for path in ("/rugoefening/", "/rugoefening/wandeling/", "/rugoefening/voortgang/", "/accounts/logout/"):
         yield path, client.get(path)
 
 
@@ -260,7 +267,7 @@ def test_every_page_title_reads_page_dash_rugtest_once(client):
         page = name[: -len(" – Rugtest")].strip()
         assert page and page != "Rugtest", (path, name)
         seen += 1
-    assert seen >= 25
+    assert seen >= 45
 
 
 # --- Accounts: messages and mails in the page's language, with "u" ----------------------------
@@ -335,3 +342,12 @@ def test_account_pages_and_their_messages_use_u_and_say_het_e_mailadres(client, 
         assert not INFORMAL.search(text), text[:300]
     assert "Het e-mailadres of het wachtwoord klopt niet." in texts[3]
     assert "U bent ingelogd." in texts[4] and "U bent uitgelogd." in texts[5]
+
+
+@pytest.mark.parametrize(("prefix", "message"), [
+    ("", "Dit wachtwoord is te kort. Het moet minstens 10 tekens lang zijn."),
+    ("/en", "This password is too short. It must contain at least 10 characters."),
+])
+def test_a_short_password_is_refused_in_the_page_language(client, fresh_rate_limits, prefix, message):
+    response = client.post(f"{prefix}/accounts/signup/", {"email": "anna@example.org", "password1": "abc", "password2": "abc"})
+    assert message in main_text(response)
