@@ -34,6 +34,7 @@ build: $(VENV)/.installed compile-messages
 	$(RUGTEST) collectstatic --noinput --verbosity 0
 
 run: build
+	$(RUGTEST) purge
 	HOST=$(HOST) PORT=$(PORT) $(RUGTEST) serve
 
 test: $(VENV)/.installed-test compile-messages
@@ -47,7 +48,7 @@ test-db: $(VENV)/.installed-test compile-messages
 
 # For developers: refresh the catalogues after changing texts (needs GNU gettext).
 # Each app keeps its own catalogue; the site-wide one holds the base templates and views.
-APPS := selftest content api
+APPS := selftest content api privacy
 messages: $(VENV)/.installed
 	cd src/rugtest && ../../$(RUGTEST) makemessages --locale en --no-obsolete --no-location \
 		--ignore 'static/*' $(foreach app,$(APPS) programme,--ignore '$(app)/*')

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-import pytest
+from environment import skip_or_fail
 
 SHARED_CLINICAL = Path(__file__).resolve().parents[2] / "shared" / "clinical"
 
@@ -11,7 +11,7 @@ SHARED_CLINICAL = Path(__file__).resolve().parents[2] / "shared" / "clinical"
 def _path(name: str) -> Path:
     path = SHARED_CLINICAL / name
     if not path.exists():
-        pytest.skip(f"the clinical spec is not beside the project ({path} is missing)", allow_module_level=True)
+        skip_or_fail(f"the clinical spec is not beside the project ({path} is missing)", allow_module_level=True)
     return path
 
 

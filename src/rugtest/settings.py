@@ -57,10 +57,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "csp",
     "rugtest.selftest",
     "rugtest.programme",
     "rugtest.content",
     "rugtest.api",
+    "rugtest.privacy",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "rugtest.security.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "rugtest.urls"
@@ -97,12 +101,39 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'rugtest.sqlite3'}",
-        conn_max_age=60,
-    )
+# SQLite waits for a busy database instead of failing: write-ahead log (readers never block
+# the writer), every transaction takes the write lock when it begins (BEGIN IMMEDIATE, so two
+# transactions never deadlock upgrading a read lock) and a writer waits up to
+# RUGTEST_DB_TIMEOUT seconds for the lock. synchronous=FULL: an acknowledged write survives
+# a crash of the server and of the machine. See docs/production.md.
+SQLITE_TIMEOUT = float(os.environ.get("RUGTEST_DB_TIMEOUT", "20"))
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": SQLITE_TIMEOUT,
+    "init_command": (
+        "PRAGMA journal_mode=WAL;"
+        "PRAGMA synchronous=FULL;"
+        f"PRAGMA busy_timeout={int(SQLITE_TIMEOUT * 1000)};"
+        "PRAGMA foreign_keys=ON;"
+    ),
 }
+
+
+def _database() -> dict:
+    """DATABASE_URL, else SQLite in var/. PostgreSQL keeps its connections open between
+    requests (checked before reuse), so that each request does not pay for a new one."""
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'rugtest.sqlite3'}"
+    database = dj_database_url.parse(
+        url,
+        conn_max_age=int(os.environ.get("RUGTEST_DB_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
+    )
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+    return database
+
+
+DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every app server (sign-in rate limits must count across them).
@@ -137,8 +168,25 @@ ACCOUNT_EMAIL_VERIFICATION_SUPPORTS_RESEND = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("RUGTEST_HTTP_PROTOCOL", "http")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Rugtest: "
+# Sign-up answers alike, and as fast, for a new address and for one that has an account.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_FORMS = {"signup": "rugtest.accounts.SignupForm"}
+ACCOUNT_ADAPTER = "rugtest.accounts.AccountAdapter"
+# allauth's limits, written out (README): per client address ("ip"), per e-mail address
+# ("key") or per signed-in person ("user"); past them a friendly 429 page.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "request_login_code": "20/m/ip,3/m/key",
+    "confirm_email": "1/10s/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "programme:home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "content:home"
@@ -158,6 +206,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 24 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Messages ride in the session: no cookie beyond session, CSRF and language (privacy page).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_FAILURE_VIEW = "rugtest.views.csrf_failure"
 
 # Dutch first, at the root; English under /en/.
@@ -179,9 +229,59 @@ STORAGES = {
 # Tests and a fresh checkout may run before collectstatic: fall back to the plain name.
 WHITENOISE_MANIFEST_STRICT = False
 
+# --- Security (docs/production.md) ----------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No page has a script that needs the CSRF cookie: the token travels in the forms.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# RUGTEST_HTTPS=1: production behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+RUGTEST_HTTPS = env_bool("RUGTEST_HTTPS")
+if RUGTEST_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the proxy's health check may come over plain HTTP
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("RUGTEST_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("RUGTEST_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("RUGTEST_HSTS_PRELOAD", True)
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("RUGTEST_HTTP_PROTOCOL", "https" if RUGTEST_HTTPS else "http")
+
+# Content-Security-Policy (django-csp): only this site's own files; no inline script or
+# style, no plug-ins, no framing, forms post only here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Browser features the site does not use are off for it and anything it could embed.
+RUGTEST_PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "geolocation",
+    "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
+    "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+))
+
+# The client's address, for the rate limits: proxies whose X-Forwarded-For is believed
+# (addresses or networks, comma-separated). Empty: the address of the connection itself.
+RUGTEST_TRUSTED_PROXIES = env_list("RUGTEST_TRUSTED_PROXIES", "")
+
+
+def _rate(name: str, default: str) -> tuple[int, int]:
+    """"120/60" -> (120 requests, per 60 seconds)."""
+    count, _, seconds = os.environ.get(name, default).partition("/")
+    return int(count), int(seconds or 60)
+
+
+# The JSON API: at most this many requests per client address per period (429 past it).
+RUGTEST_API_RATE_LIMIT = _rate("RUGTEST_API_RATE_LIMIT", "120/60")
 
 LOGGING = {
     "version": 1,

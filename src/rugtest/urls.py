@@ -11,6 +11,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # Before the programme's own paths: /rugoefening/agenda/ lives here.
+    path("", include("rugtest.privacy.urls")),
     path("rugoefening/", include("rugtest.programme.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("rugtest.content.urls")),

@@ -1,7 +1,8 @@
 """Real-browser tests: Playwright (sync API) driving Debian's chromium on a phone-sized page.
 
 Every test in this folder is marked ``browser``. Where /usr/bin/chromium is missing they are
-all skipped with one line saying so (shared/CONTRACT.md, `make test`).
+all skipped with one line saying so (shared/CONTRACT.md, `make test`); in CI (CI=true) that
+is a failure instead.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
+
+from environment import skip_or_fail
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # the database calls that live_server's set-up makes from that thread.
@@ -48,7 +51,7 @@ class _ModuleWithoutChromium(pytest.Module):
 
     def collect(self):
         # Raised from this one place, so that `pytest -ra` gives one line for the folder.
-        pytest.skip(SKIP_REASON, allow_module_level=True)
+        skip_or_fail(SKIP_REASON, allow_module_level=True)
 
 
 def pytest_pycollect_makemodule(module_path, parent):

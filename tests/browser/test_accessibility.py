@@ -254,6 +254,29 @@ def post_minutes_181(v: Visit) -> Response:
     return response
 
 
+def agenda_new_link(v: Visit) -> Response:
+    """The calendar page right after "make a link": the link shown once, with how to add it."""
+    response = v.submit("main form")
+    expect(v.page.locator("textarea#feed-url")).to_have_value(re.compile(r"/agenda/[A-Za-z0-9_-]{43}\.ics$"))
+    return response
+
+
+def agenda_times_out_of_order(v: Visit) -> Response:
+    v.page.fill('input[name="morning"]', "14:00")
+    v.page.fill('input[name="afternoon"]', "12:00")
+    with v.page.expect_navigation() as navigation:
+        v.page.locator("form:has(input[name=morning]) button[type=submit]").click()
+    expect(v.page.locator("main .error-summary")).to_be_visible()
+    return navigation.value
+
+
+def delete_with_wrong_password(v: Visit) -> Response:
+    v.page.fill('input[name="password"]', "not-the-password")
+    response = v.submit()
+    expect(v.page.locator("main .error-summary")).to_be_visible()
+    return response
+
+
 def info_pages() -> list[SitePage]:
     """The information pages, from rugtest.content.info (being built at the same time).
 
@@ -307,6 +330,16 @@ PAGES = [
     SitePage("programme-log-errors", signed_in(active_plan, "/rugoefening/wandeling/", post_minutes_181)),
     SitePage("programme-edit-walk", edit_walk),
     SitePage("programme-history", signed_in(long_plan, "/rugoefening/voortgang/")),
+    SitePage("privacy", plain("/privacy/")),
+    SitePage("agenda", signed_in(active_plan, "/rugoefening/agenda/")),
+    SitePage("agenda-new-link", signed_in(active_plan, "/rugoefening/agenda/", agenda_new_link)),
+    SitePage("agenda-times-error", signed_in(active_plan, "/rugoefening/agenda/", agenda_times_out_of_order)),
+    SitePage("my-data", signed_in(long_plan, "/mijn-gegevens/")),
+    SitePage("my-data-empty", signed_in(lambda user: None, "/mijn-gegevens/")),
+    SitePage("delete-account", signed_in(only_a_result, "/mijn-gegevens/verwijderen/")),
+    SitePage("delete-account-wrong-password",
+             signed_in(only_a_result, "/mijn-gegevens/verwijderen/", delete_with_wrong_password)),
+    SitePage("account-deleted", plain("/mijn-gegevens/verwijderd/")),
     SitePage("not-found", plain("/bestaat-niet/"), status=404),
 ]
 BY_NAME = {p.name: p for p in PAGES}
@@ -448,6 +481,7 @@ def test_axe_check_catches_a_deliberately_broken_page(visit):
 REFLOW_PAGES = [
     "home", "step-1", "step-2", "result-emergency-call-112", "result-selfcare",
     "medicatie", "programme-log", "programme-history",
+    "privacy", "agenda-new-link", "my-data",
 ]
 NARROW = {"width": 320, "height": 640}
 
@@ -561,11 +595,18 @@ def test_reflow_check_catches_sideways_scrolling_and_cut_off_text(visit):
     v = open_page(visit, "nl", "home", viewport=NARROW)
     assert layout_problems(v.page) == []
     v.page.evaluate(
+        # Styles set through the DOM: the Content-Security-Policy ignores style="" in markup.
         """() => {
           const main = document.querySelector("main");
-          main.insertAdjacentHTML("beforeend",
-            '<p id="wide" style="width:600px">Een regel die niet meer past</p>' +
-            '<p id="cut" style="overflow:hidden;white-space:nowrap;width:100px">Deze tekst wordt afgeknipt</p>');
+          const add = (id, text, style) => {
+            const p = document.createElement("p");
+            p.id = id;
+            p.textContent = text;
+            Object.assign(p.style, style);
+            main.append(p);
+          };
+          add("wide", "Een regel die niet meer past", {width: "600px"});
+          add("cut", "Deze tekst wordt afgeknipt", {overflow: "hidden", whiteSpace: "nowrap", width: "100px"});
         }"""
     )
     problems = "\n".join(layout_problems(v.page))

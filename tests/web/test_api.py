@@ -13,6 +13,9 @@ from rugtest.core.triage import triage
 
 CASES = load_clinical_json("vignettes-examples.json")
 
+# The API's rate limit counts in the shared cache, which lives in the database.
+pytestmark = pytest.mark.django_db
+
 
 def post(client, body, raw=False):
     data = body if raw else json.dumps(body)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from environment import skip_or_fail
+
 CLINICAL = Path(__file__).resolve().parents[3] / "shared" / "clinical"
 MEDICATION_SPEC = CLINICAL / "medication.md"
 
@@ -130,7 +132,7 @@ def numbers(text: str) -> list[str]:
 
 def medication_fact_ids() -> list[str]:
     if not MEDICATION_SPEC.exists():
-        pytest.skip(f"{MEDICATION_SPEC} is not there")
+        skip_or_fail(f"{MEDICATION_SPEC} is not there")
     ids = re.findall(r"\*\*(M-\d+)\*\*", MEDICATION_SPEC.read_text(encoding="utf-8"))
     assert ids, "no fact ids found in medication.md"
     return sorted(set(ids), key=lambda i: int(i[2:]))
@@ -139,7 +141,7 @@ def medication_fact_ids() -> list[str]:
 def spec_dose_table() -> list[list[str]]:
     """The body rows of the M-20 table in medication.md, cells as written."""
     if not MEDICATION_SPEC.exists():
-        pytest.skip(f"{MEDICATION_SPEC} is not there")
+        skip_or_fail(f"{MEDICATION_SPEC} is not there")
     text = MEDICATION_SPEC.read_text(encoding="utf-8")
     section = text.split("## Dose table", 1)[1].split("\n## ", 1)[0]
     rows = [

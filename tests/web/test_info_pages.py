@@ -223,8 +223,9 @@ def test_english_about_page_has_the_same_facts(client):
 def test_about_page_tells_what_is_kept_and_for_how_long(client):
     text = get_main(client, "/over/").words()
     assert "geen account nodig" in text
-    assert "één dag" in text
-    assert "uitslag en uw wandelingen" in text
+    # SESSION_COOKIE_AGE is a day, counted from the session's last change (the last answer).
+    assert "tot een dag na uw laatste antwoord" in text
+    assert "uitslag en uw wandelingen tot u uw account wist" in text
 
 
 def test_about_page_shows_the_default_contact_address(client, settings):

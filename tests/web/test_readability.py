@@ -179,6 +179,17 @@ def signed_in_before_start(client):
     return client.get("/rugoefening/beginnen/")
 
 
+def signed_in(path: str, post: dict | None = None):
+    """A signed-in person's page (data rights pages); ``post`` submits a form on it first."""
+    def reach(client):
+        client.force_login(make_user(password=None))
+        if post is not None:
+            return client.post(path, post)
+        return client.get(path)
+
+    return reach
+
+
 PAGES = [
     pytest.param(get("/"), id="home"),
     pytest.param(get("/rugtest/"), id="rugtest"),
@@ -195,6 +206,12 @@ PAGES = [
     pytest.param(get("/informatie/oorzaken/"), id="info-oorzaken"),
     *[pytest.param(get(f"/informatie/{slug}/"), id=f"info-{slug}") for slug in info.SLUGS.values()],
     pytest.param(get("/over/"), id="over"),
+    pytest.param(get("/privacy/"), id="privacy"),
+    pytest.param(signed_in("/rugoefening/agenda/"), id="agenda"),
+    pytest.param(signed_in("/rugoefening/agenda/", {"action": "create"}), id="agenda-nieuwe-link"),
+    pytest.param(signed_in("/mijn-gegevens/"), id="mijn-gegevens"),
+    pytest.param(signed_in("/mijn-gegevens/verwijderen/"), id="mijn-gegevens-verwijderen"),
+    pytest.param(get("/mijn-gegevens/verwijderd/"), id="mijn-gegevens-verwijderd"),
 ]
 
 

@@ -52,7 +52,7 @@ def openapi_document() -> dict:
             "advice": id_list(ADVICE_IDS),
             "risk_factors": id_list(RISK_FACTOR_IDS),
             "support": {
-                "type": ["string", "null"], "enum": [*SUPPORTS, None],
+                "type": "string", "nullable": True, "enum": [*SUPPORTS, None],
                 "description": "who can best help with non-specific back pain; null unless level is selfcare",
             },
         },
@@ -65,14 +65,17 @@ def openapi_document() -> dict:
                 "type": "object",
                 "required": ["field", "message"],
                 "properties": {
-                    "field": {"type": ["string", "null"], "description": "the bad field, null when the body is not a JSON object"},
+                    "field": {"type": "string", "nullable": True, "description": "the bad field, null when the body is not a JSON object"},
                     "message": {"type": "string"},
                 },
             }
         },
     }
     return {
-        "openapi": "3.1.0",
+        # OpenAPI 3.0 on purpose: its schemas define "integer" as a JSON number without a
+        # fraction or exponent, which is exactly what the API takes (119, never 119.0);
+        # in 3.1 (JSON Schema 2020-12) 119.0 would count as an integer.
+        "openapi": "3.0.3",
         "info": {
             "title": "Rugtest API",
             "version": f"{questions.SPEC_VERSION}",

@@ -1,6 +1,8 @@
 """Forms of the walking programme. They parse what was typed; the core decides what is
 allowed (the service raises InputError, which the view shows next to the field)."""
 
+import re
+
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -21,9 +23,24 @@ SIGN_LABELS = {
 }
 
 
+class WholeNumberField(forms.IntegerField):
+    """Plain digits only, as in the rugtest (core.questions.parse_answer): Django's
+    IntegerField would also take "4_4", "44.0" and other scripts' digits ("٤٤", "４４")."""
+
+    PLAIN = re.compile(r"-?[0-9]{1,6}")
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not self.PLAIN.fullmatch(text):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(text)
+
+
 def whole_number(low, high, label, required=True, help_text=""):
     message = format_lazy(_("Vul een heel getal in van {low} tot en met {high}."), low=low, high=high)
-    return forms.IntegerField(
+    return WholeNumberField(
         label=label, required=required, min_value=low, max_value=high, help_text=help_text,
         error_messages={"invalid": message, "min_value": message, "max_value": message,
                         "required": _("Vul hier een getal in.")},

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PrivacyConfig(AppConfig):
+    """The person's data rights: calendar link, export, erasure, retention, the privacy page."""
+
+    name = "rugtest.privacy"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,270 @@
+"""Everything the site holds about one person, as JSON and as a FHIR R4 Bundle.
+
+The JSON export is the complete copy (GDPR art. 15 and 20): account, every rugtest result with
+its answers, each programme with its computed plan and its log, the calendar link without its
+secret, and the rows of any other model that refers to the person (found through django.apps,
+so that a table added later is never left out). The FHIR Bundle carries the clinical part in a
+form other software reads: one QuestionnaireResponse per rugtest result (to the Questionnaire
+of /api/v1/fhir/Questionnaire/rugtest), one Observation of its outcome, and one Observation
+per logged walk. It has no Patient resource: the site knows no name or date of birth.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+
+from django.apps import apps
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils import timezone
+
+from rugtest.api.schema import fhir_questionnaire_document
+from rugtest.core import questions
+from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.programme.selectors import plan_for
+
+from .models import CalendarLink
+
+FORMAT = "rugtest-export"
+FORMAT_VERSION = 1
+ANSWER_SYSTEM = "https://rugtest.nl/fhir/CodeSystem/rugtest-answers"
+OUTCOME_SYSTEM = "https://rugtest.nl/fhir/CodeSystem/rugtest-outcome"
+UUID_NAMESPACE = uuid.UUID("5d0c39a2-4a0e-4f57-9d0a-2c7b5f1a6e10")
+# The models written out in their own section; any other model that refers to the person is
+# exported generically under "other".
+_EXPLICIT = {RugtestResult, Programme, WalkEntry, CalendarLink}
+_SKIPPED_LABELS = {"auth.Permission", "auth.Group", "contenttypes.ContentType"}
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def _entry(row: WalkEntry) -> dict:
+    return {
+        "date": row.date.isoformat(), "part": row.part, "minutes": row.minutes,
+        "pain_before": row.pain_before, "pain_after": row.pain_after,
+        "painkiller": row.painkiller or None, "note": row.note or None,
+        "warning_signs": list(row.warning_signs),
+        "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at),
+    }
+
+
+def _plan(programme: Programme, today: dt.date) -> dict:
+    return plan_for(programme, today).plan  # the W-13 plan JSON, computed from the log
+
+
+def _rows_referring_to(user) -> dict[str, list[dict]]:
+    """Rows of every other model with a foreign key to the user (or to a programme or result)."""
+    out: dict[str, list[dict]] = {}
+    user_model = type(user)
+    for model in apps.get_models():
+        label = model._meta.label
+        if model in _EXPLICIT or model is user_model or label in _SKIPPED_LABELS:
+            continue
+        filters = models.Q()
+        for field in model._meta.concrete_fields:
+            if not field.is_relation:
+                continue
+            target = field.related_model
+            if target is user_model:
+                filters |= models.Q(**{field.name: user})
+            elif target in (Programme, RugtestResult):
+                filters |= models.Q(**{f"{field.name}__user": user})
+        if not filters:
+            continue
+        rows = []
+        for obj in model.objects.filter(filters).distinct():
+            row = {}
+            for field in model._meta.concrete_fields:
+                if field.name in ("password",):
+                    continue
+                value = getattr(obj, field.attname)
+                row[field.name] = value
+            rows.append(row)
+        if rows:
+            out[label] = rows
+    return out
+
+
+def export_json(user, *, today: dt.date | None = None, now: dt.datetime | None = None) -> dict:
+    """The whole export as a JSON-ready dict (dates as ISO strings)."""
+    today = today or timezone.localdate()
+    now = now or timezone.now()
+    results = [
+        {"id": r.pk, "created_at": _iso(r.created_at), "answers": r.answers, "outcome": r.outcome}
+        for r in RugtestResult.objects.filter(user=user).order_by("created_at", "id")
+    ]
+    programmes = []
+    for p in Programme.objects.filter(user=user).order_by("created_at", "id"):
+        programmes.append({
+            "id": p.pk, "created_at": _iso(p.created_at), "result_id": p.result_id,
+            "start": p.start.isoformat(), "baseline_minutes": p.baseline_minutes,
+            "baseline_method": p.baseline_method, "test_walks": list(p.test_walks),
+            "gp_agreed_on": _iso(p.gp_agreed_on),
+            "plan": _plan(p, today),
+            "log": [_entry(e) for e in p.entries.order_by("date", "id")],
+        })
+    link = CalendarLink.objects.filter(user=user).first()
+    calendar = None
+    if link is not None:
+        calendar = {
+            "active": link.active,  # the secret link itself is never stored, so never exported
+            "link_created_at": _iso(link.token_created_at) if link.active else None,
+            "times": {part: t.strftime("%H:%M") for part, t in link.times().items()},
+        }
+    addresses = [
+        {"email": a.email, "verified": a.verified, "primary": a.primary}
+        for a in user.emailaddress_set.order_by("id")
+    ] if hasattr(user, "emailaddress_set") else []
+    data = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "exported_at": _iso(now),
+        "account": {
+            "email": user.email, "email_addresses": addresses,
+            "date_joined": _iso(user.date_joined), "last_login": _iso(user.last_login),
+        },
+        "rugtest_results": results,
+        "programmes": programmes,
+        "calendar_link": calendar,
+        "other": _rows_referring_to(user),
+    }
+    # Round-trip through Django's encoder so that any date, time or decimal in "other" is text.
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+# --- FHIR R4 ---------------------------------------------------------------------------------
+
+
+def _full_url(kind: str, key) -> str:
+    return f"urn:uuid:{uuid.uuid5(UUID_NAMESPACE, f'{kind}:{key}')}"
+
+
+def _answer(question: questions.Question | None, value) -> list[dict]:
+    values = value if isinstance(value, list) else [value]
+    out = []
+    for v in values:
+        if isinstance(v, bool):
+            out.append({"valueBoolean": v})
+        elif isinstance(v, int):
+            out.append({"valueInteger": v})
+        elif question is not None and question.choices:
+            out.append({"valueCoding": {"system": ANSWER_SYSTEM, "code": str(v),
+                                        "display": question.choice_text(str(v), "nl")}})
+        else:
+            out.append({"valueString": str(v)})
+    return out
+
+
+def questionnaire_response(result: RugtestResult) -> dict:
+    """The answers of one result, grouped by step as in the rugtest Questionnaire."""
+    by_id = {q.id: q for q in questions.QUESTIONS}
+    groups: dict[int, list[dict]] = {}
+    loose: list[dict] = []
+    for qid, value in result.answers.items():
+        question = by_id.get(qid)
+        answer = _answer(question, value)
+        if not answer:
+            continue
+        item = {"linkId": qid, "answer": answer}
+        if question is None:
+            loose.append(item)
+        else:
+            item["text"] = question.nl
+            groups.setdefault(question.step, []).append(item)
+    order = {q.id: i for i, q in enumerate(questions.QUESTIONS)}
+    items = [
+        {"linkId": f"step-{step}", "item": sorted(groups[step], key=lambda i: order[i["linkId"]])}
+        for step in sorted(groups)
+    ] + loose
+    qr = {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": fhir_questionnaire_document()["url"],
+        "status": "completed",
+        "authored": _iso(result.created_at),
+    }
+    if items:
+        qr["item"] = items
+    return qr
+
+
+def outcome_observation(result: RugtestResult, response_url: str) -> dict:
+    outcome = result.outcome or {}
+    obs = {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"coding": [{"system": OUTCOME_SYSTEM, "code": "outcome", "display": "Rugtest outcome"}],
+                 "text": "Rugtest outcome"},
+        "effectiveDateTime": _iso(result.created_at),
+        "derivedFrom": [{"reference": response_url}],
+    }
+    if outcome.get("level"):
+        obs["valueCodeableConcept"] = {"coding": [{"system": OUTCOME_SYSTEM, "code": outcome["level"]}],
+                                       "text": outcome["level"]}
+    components = []
+    for key in ("action", "duration_class", "programme"):
+        if outcome.get(key):
+            components.append({"code": {"coding": [{"system": OUTCOME_SYSTEM, "code": key}], "text": key},
+                               "valueCodeableConcept": {"coding": [{"system": OUTCOME_SYSTEM, "code": outcome[key]}]}})
+    for key in ("rules", "conditions"):
+        for value in outcome.get(key) or []:
+            components.append({"code": {"coding": [{"system": OUTCOME_SYSTEM, "code": key[:-1]}], "text": key[:-1]},
+                               "valueCodeableConcept": {"coding": [{"system": OUTCOME_SYSTEM, "code": value}]}})
+    if components:
+        obs["component"] = components
+    return obs
+
+
+def walk_observation(entry: WalkEntry) -> dict:
+    """One logged walk: LOINC 55411-3 "Exercise duration", in minutes (UCUM)."""
+    obs = {
+        "resourceType": "Observation",
+        "status": "final",
+        "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                                  "code": "activity", "display": "Activity"}]}],
+        "code": {"coding": [{"system": "http://loinc.org", "code": "55411-3", "display": "Exercise duration"}],
+                 "text": f"Walk ({entry.part})"},
+        "effectiveDateTime": entry.date.isoformat(),
+        "valueQuantity": {"value": entry.minutes, "unit": "min", "system": "http://unitsofmeasure.org",
+                          "code": "min"},
+    }
+    components = []
+    for key in ("pain_before", "pain_after"):
+        value = getattr(entry, key)
+        if value is not None:
+            components.append({"code": {"coding": [{"system": OUTCOME_SYSTEM, "code": key}], "text": key},
+                               "valueInteger": value})
+    for sign in entry.warning_signs:
+        components.append({"code": {"coding": [{"system": OUTCOME_SYSTEM, "code": "warning_sign"}],
+                                    "text": "warning_sign"},
+                           "valueCodeableConcept": {"coding": [{"system": OUTCOME_SYSTEM, "code": sign}]}})
+    if components:
+        obs["component"] = components
+    if entry.note:
+        obs["note"] = [{"text": entry.note}]
+    return obs
+
+
+def export_fhir(user, *, now: dt.datetime | None = None) -> dict:
+    """A FHIR R4 Bundle of type ``collection`` with the person's clinical data."""
+    now = now or timezone.now()
+    entries = []
+    for result in RugtestResult.objects.filter(user=user).order_by("created_at", "id"):
+        qr_url = _full_url("QuestionnaireResponse", result.pk)
+        entries.append({"fullUrl": qr_url, "resource": questionnaire_response(result)})
+        entries.append({"fullUrl": _full_url("Observation/outcome", result.pk),
+                        "resource": outcome_observation(result, qr_url)})
+    for entry in WalkEntry.objects.filter(programme__user=user).order_by("date", "id"):
+        entries.append({"fullUrl": _full_url("Observation/walk", entry.pk), "resource": walk_observation(entry)})
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "timestamp": now.isoformat(),
+        "meta": {"lastUpdated": now.isoformat()},
+    }
+    if entries:
+        bundle["entry"] = entries
+    return bundle
