@@ -371,3 +371,22 @@ PROGRESS = {
     "same": _("Ongeveer hetzelfde"),
     "worse": _("Slechter"),
 }
+
+
+# What to tell the person who answers the phone, per emergency sign answered "Ja"
+# (the emergency result page).
+SAY = {
+    "saddle_numbness": _(
+        "Ik voel sinds kort minder in mijn kruis, billen of aan de binnenkant van mijn "
+        "bovenbenen."
+    ),
+    "bladder_bowel": _(
+        "Ik heb sinds kort moeite met plassen. Of ik kan mijn plas of ontlasting niet goed "
+        "ophouden."
+    ),
+    "both_legs": _("Ik heb sinds kort in allebei mijn benen een doof gevoel, tintelingen of minder kracht."),
+    "sudden_severe_pain": _("De pijn kwam plotseling. Hij is heel erg en blijft."),
+    "faint_pale_sweaty": _("Ik voel me flauw, bleek of zweterig."),
+    "known_aneurysm": _("Een arts heeft gezegd dat de grote slagader in mijn buik te wijd is."),
+    "major_trauma": _("De pijn begon na een ernstig ongeluk."),
+}

@@ -57,7 +57,10 @@ def fill_step(page: Page, answers: dict) -> None:
 
 def submit_step(page: Page, button_name: str | None = "Volgende") -> None:
     """Click the step's submit button (by its visible name when given) and wait for the next page."""
-    if button_name:
+    if button_name == "Volgende":
+        # The last step that applies says "Bekijk uw uitslag" instead.
+        button = page.get_by_role("button", name=re.compile(r"^(Volgende|Bekijk uw uitslag)$"))
+    elif button_name:
         button = page.get_by_role("button", name=button_name, exact=True)
     else:
         button = page.locator("main form button[type=submit]")

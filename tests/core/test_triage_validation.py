@@ -229,3 +229,12 @@ def test_support_is_null_unless_selfcare_and_the_factors_never_change_the_level(
     assert outcome["level"] == "urgent" and outcome["support"] is None
     assert outcome["risk_factors"] == ["F-EPISODES", "F-STRESS", "F-MOOD"]
     assert "A-MOOD" not in outcome["advice"]
+
+
+@pytest.mark.parametrize("age", [0, 12, 15])
+def test_an_age_below_16_says_who_to_ask_and_the_api_message_stays_the_range(age):
+    with pytest.raises(InputError) as error:
+        triage({"answers": valid_answers(age=age)})
+    assert error.value.as_json() == {"error": {"field": "age", "message": "must be a whole number from 16 to 120"}}
+    assert "vader, moeder of verzorger" in error.value.message("nl") and "huisarts" in error.value.message("nl")
+    assert "father, mother or carer" in error.value.message("en") and "GP" in error.value.message("en")

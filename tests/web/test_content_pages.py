@@ -56,7 +56,7 @@ def without_refs(cell: str) -> str:
 DUTCH_CONTENT = {
     "/": ["Last van uw onderrug?", "95 van de 100", "5 van de 100", "korter dan 6 weken",
           "6 weken tot 3 maanden", "langer dan 3 maanden", "binnen een paar weken vanzelf over",
-          "sportarts", "bedrijfsarts", "Spoed? Bel 112.", "In bed blijven liggen helpt niet."],
+          "sportarts", "bedrijfsarts", "Spoed?", "Bel dan 112.", "In bed blijven liggen helpt niet."],
     "/rugoefening/": ["drie keer per dag", "80%", "minstens 2 minuten en hoogstens 20 minuten",
                       "2 van de 3", "1 minuut", "30 minuten per wandeling", "12 weken",
                       "niet langer dan het doel", "Het doel blijft gewoon hetzelfde",
@@ -67,7 +67,7 @@ DUTCH_CONTENT = {
 ENGLISH_CONTENT = {
     "/en/": ["Pain in your lower back?", "95 in 100", "5 in 100", "less than 6 weeks",
              "6 weeks to 3 months", "more than 3 months", "within a few weeks, often clearly within two",
-             "sports doctor", "company doctor", "Emergency? Call 112.",
+             "sports doctor", "company doctor", "Emergency?", "Then call 112.",
              "Staying in bed does not help."],
     "/en/rugoefening/": ["three times a day", "80%", "at least 2 minutes and at most 20 minutes",
                          "2 of the 3", "1 minute", "30 minutes per walk", "12 weeks",
@@ -127,9 +127,40 @@ def test_home_leads_to_the_rugtest_and_the_two_information_pages(client, prefix)
 @BOTH_LANGUAGES
 def test_home_points_to_112_in_an_emergency(client, prefix):
     main = get_main(client, prefix + "/")
-    notice = next(el for el in main.find_all("div") if el.has_class("notice"))
+    notice = next(el for el in main.find_all("section") if el.has_class("notice"))
     assert "112" in notice.words()
     assert any(a.attrs.get("href") == "tel:112" for a in notice.find_all("a"))
+
+
+# Issue #8: the urgent box names every emergency sign of triage-rules.md with its own action,
+# and its heading promises no action of its own. Words per sign, in both languages.
+EMERGENCY_SIGN_WORDS = {
+    "nl": {
+        "call_112": ["plotseling", "heel erg", "flauw", "bleek", "zweterig", "ouder dan 40", "slagader"],
+        "call_gp_now": ["kruis", "billen", "plassen", "ontlasting", "allebei uw benen", "huisartsenpost"],
+    },
+    "en": {
+        "call_112": ["suddenly", "very bad", "faint", "pale", "sweaty", "older than 40", "artery"],
+        "call_gp_now": ["groin", "buttocks", "urine", "stool", "both your legs", "out-of-hours"],
+    },
+}
+
+
+@BOTH_LANGUAGES
+def test_home_urgent_box_names_every_emergency_sign_with_the_action_that_matches_it(client, prefix):
+    lang = "en" if prefix else "nl"
+    main = get_main(client, prefix + "/")
+    box = next(el for el in main.find_all("section") if el.has_class("urgent-box"))
+    heading = box.find("h2").words()
+    assert "112" not in heading and "huisarts" not in heading.lower() and "GP" not in heading
+    for action, words in EMERGENCY_SIGN_WORDS[lang].items():
+        part = box.find(data_action=action).words()
+        for word in words:
+            assert word in part, f"{action}: {word!r} missing in {part!r}"
+    call_112 = box.find(data_action="call_112")
+    assert any(a.attrs.get("href") == "tel:112" for a in call_112.find_all("a"))
+    gp_now = box.find(data_action="call_gp_now").words()
+    assert re.search(r"Bel dan nu meteen uw huisarts|Then call your GP straight away", gp_now)
 
 
 # --- Rugoefening -----------------------------------------------------------------------------
@@ -246,7 +277,7 @@ DOSE = re.compile(r"\b\d+\s*(mg|tablet|tablets|tabletten)\b")
 
 @BOTH_LANGUAGES
 def test_every_dose_is_followed_in_its_block_by_who_the_doses_are_for(client, prefix):
-    """Page rule: every dose is followed, in the same block, by M-2 (re-stated briefly)."""
+    """Page rule: every dose is followed, in the same block (its section), by M-2 (re-stated briefly)."""
     main = get_main(client, prefix + "/medicatie/")
     ordered = list(main.iter())
     doses = [el for el in ordered
@@ -254,8 +285,7 @@ def test_every_dose_is_followed_in_its_block_by_who_the_doses_are_for(client, pr
     assert len(doses) >= 8
     for element in doses:
         block = element
-        while not (block.tag == "section"
-                   or ("data-fact" in block.attrs and block.attrs["data-fact"] != "M-20")):
+        while block.tag != "section":
             block = block.parent
         later = ordered[ordered.index(element) + 1:]
         restated = [el for el in block.iter()
@@ -263,6 +293,24 @@ def test_every_dose_is_followed_in_its_block_by_who_the_doses_are_for(client, pr
         assert restated, f"no M-2 after {element.words()!r}"
         assert re.search(r"volwassenen|adults", restated[0].words())
         assert re.search(r"zwanger|pregnant", restated[0].words())
+
+
+@BOTH_LANGUAGES
+def test_who_the_doses_are_for_is_said_once_in_full_and_restated_once_after_all_doses(client, prefix):
+    """Issue #8: the dose disclaimer is said where it belongs, not after every paragraph."""
+    main = get_main(client, prefix + "/medicatie/")
+    assert len(main.find_all(data_fact="M-2")) == 1
+    restated = [el for el in main.iter() if el.attrs.get("data-restates") == "M-2"]
+    assert len(restated) == 1
+    doses = [el for el in main.iter() if any(isinstance(c, str) and DOSE.search(c) for c in el.children)]
+    sections = {id(_section_of(el)) for el in doses}
+    assert sections == {id(_section_of(restated[0]))}, "every dose stands in the one section that restates M-2"
+
+
+def _section_of(element):
+    while element.tag != "section":
+        element = element.parent
+    return element
 
 
 @BOTH_LANGUAGES

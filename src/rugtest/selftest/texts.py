@@ -2,7 +2,7 @@
 
 from rugtest.words import (  # noqa: F401 - re-exported
     ACTION_ADVICE, ACTIONS, ADVICE, CHECKIN_ADVICE, CONDITIONS, DURATION, LEVELS, PARTS, PRIVATE_ADVICE, PROGRESS,
-    RISK_FACTORS, SIGNS,
+    RISK_FACTORS, SAY, SIGNS,
 )
 from rugtest.words import SUPPORT as _SUPPORT
 

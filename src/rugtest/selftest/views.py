@@ -10,8 +10,9 @@ from datetime import datetime, time
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -78,10 +79,47 @@ def _question_rows(page, progress, data=None, errors=None):
     return rows
 
 
+# The name of the language button on a step page (base.html): the answers ticked so far travel
+# with it as a draft, so that switching language never loses them, also without JavaScript.
+SWITCH_LANGUAGE = "switch_language"
+DRAFT_KEY = "rugtest_draft"
+
+
+def _switch_language(request, page):
+    """Keep what is ticked on this page as a draft and show the page in the other language."""
+    shown = {q.id: q for q in questions.shown_questions(page, progress_store.load(request.session).answers)}
+    draft = {}
+    for qid, question in shown.items():
+        values = [v for v in request.POST.getlist(qid) if isinstance(v, str) and len(v) <= 20]
+        if question.type != questions.MULTI:
+            values = values[:1]
+        if values:
+            draft[qid] = values
+    request.session[DRAFT_KEY] = {"page": page.id, "data": draft}
+    target = "en" if _lang() == "nl" else "nl"
+    return redirect(translate_url(request.path, target))
+
+
+def _take_draft(request, page):
+    """The draft a language switch left for this page, once; None when there is none."""
+    draft = request.session.pop(DRAFT_KEY, None)
+    if not isinstance(draft, dict) or draft.get("page") != page.id or not isinstance(draft.get("data"), dict):
+        return None
+    return MultiValueDict({k: v for k, v in draft["data"].items() if isinstance(v, list)})
+
+
+def _is_last_page(page, answers) -> bool:
+    """No page after this one applies with the answers so far: its button shows the result."""
+    later = questions.PAGES[questions.PAGES.index(page) + 1:]
+    return not any(questions.page_applies(p, answers) for p in later)
+
+
 def step(request, page_id):
     page = questions.PAGE_BY_ID.get(page_id)
     if page is None:
         raise Http404
+    if request.method == "POST" and SWITCH_LANGUAGE in request.POST:
+        return _switch_language(request, page)
     progress = progress_store.load(request.session)
     if not progress.reachable(page):
         target = progress.next_page()
@@ -100,7 +138,8 @@ def step(request, page_id):
             return redirect("selftest:result") if target is None else _page_url(target)
 
     lang = _lang()
-    rows = _question_rows(page, progress, request.POST if errors else None, errors)
+    data = request.POST if errors else _take_draft(request, page)
+    rows = _question_rows(page, progress, data, errors)
     previous = flow.previous_page(page, progress.answers)
     return render(request, "selftest/step.html", {
         "section": "rugtest",
@@ -113,38 +152,109 @@ def step(request, page_id):
         "step_count": questions.STEP_COUNT,
         "previous": previous,
         "safety": page.step in (2, 3),
+        "emergency_step": page.step == 2,
+        # NHG 2017 / R-AAA-1: above 40, sudden severe pain alone means 112.
+        "over_40": progress.answers.get("age", 0) > 40,
+        "last": _is_last_page(page, progress.answers),
         "all_optional": not any(row["required"] for row in rows),
+        "language_form": "stap",
     })
+
+
+def _answer_text(question, value, lang):
+    if question.type == questions.INT:
+        unit = question.unit(lang)
+        return f"{value} {unit}".strip()
+    if question.type == questions.MULTI:
+        return ", ".join(question.choice_text(v, lang) for v in value) or "–"
+    return question.choice_text(value, lang)
+
+
+# Steps 2–4 hold the warning signs (questionnaire.md): what the GP wants to read first.
+WARNING_SIGN_STEPS = (2, 3, 4)
+MATTERS = ("yes", "unknown")
+
+
+def _warning_signs(progress, outcome, lang):
+    """The warning signs answered "Ja" or "Weet ik niet", in words, with the rules they touch."""
+    fired = [*outcome["rules"], *outcome["uncertain_rules"]]
+    rows = []
+    for question in questions.QUESTIONS:
+        if question.type != questions.YESNO or question.step not in WARNING_SIGN_STEPS:
+            continue
+        value = progress.answers.get(question.id)
+        if value not in MATTERS:
+            continue
+        rows.append({
+            "id": question.id,
+            "text": question.text(lang),
+            "answer": question.choice_text(value, lang),
+            "value": value,
+            "rules": [r for r in fired if question.id in RULE_BY_ID[r].questions],
+        })
+    return rows
 
 
 def _result_context(progress, outcome):
     lang = _lang()
-    fired = set(outcome["rules"]) | set(outcome["uncertain_rules"])
+    emergency = outcome["level"] == "emergency"
+    signs = _warning_signs(progress, outcome, lang)
+    unknowns = [
+        {"id": q.id, "text": q.text(lang)}
+        for q in questions.QUESTIONS if progress.answers.get(q.id) == "unknown"
+    ]
+    answer_rows = []
+    for page in questions.PAGES:
+        page_rows = [
+            {
+                "text": q.text(lang), "answer": _answer_text(q, progress.answers[q.id], lang), "id": q.id,
+                # "Ja" and "Weet ik niet" are what a reader looks for first: marked in the table.
+                "matters": q.type == questions.YESNO and progress.answers[q.id] in MATTERS and page.step != 6,
+            }
+            for q in page.questions if q.id in progress.answers
+        ]
+        if page_rows:
+            answer_rows.append({
+                "page": page, "title": page.title(lang), "rows": page_rows,
+                # Step 6 stays closed until the person opens it (questionnaire.md).
+                "private": page.step == 6,
+            })
+    # Page presentation only, the outcome stays as the spec gives it: the reassurance that
+    # an everyday cause "does not mean something is broken" (A-CAUSE-MOVEMENT) contradicts a
+    # result that names a specific condition, such as a collapsed vertebra.
+    hidden_advice = set(words.ACTION_ADVICE) | words.PRIVATE_ADVICE | {"A-CHECK-GP"}
+    if outcome["conditions"]:
+        hidden_advice.add("A-CAUSE-MOVEMENT")
     return {
         "section": "rugtest",
         "outcome": outcome,
+        "emergency": emergency,
+        "date": progress.date or timezone.localdate(),
         "level": words.LEVELS[outcome["level"]],
         "action": words.ACTIONS[outcome["action"]],
         "conditions": summary.conditions(outcome),
         "duration": words.DURATION[outcome["duration_class"]],
         "advice": [
-            {"id": a, "text": words.ADVICE[a]}
-            for a in outcome["advice"]
-            if a not in words.ACTION_ADVICE and a not in words.PRIVATE_ADVICE
+            {"id": a, "text": words.ADVICE[a]} for a in outcome["advice"] if a not in hidden_advice
         ],
         "private_advice": [
             {"id": a, "text": words.ADVICE[a]} for a in outcome["advice"] if a in words.PRIVATE_ADVICE
         ],
+        "check_gp": "A-CHECK-GP" in outcome["advice"],
         "support": words.SUPPORT[outcome["support"]] if outcome["support"] else None,
         "risk_factors": [{"id": f, "text": words.RISK_FACTORS[f]} for f in outcome["risk_factors"]],
+        "signs": signs,
+        "say": [words.SAY[s["id"]] for s in signs if s["value"] == "yes" and s["id"] in words.SAY],
+        "age": progress.answers.get("age"),
+        "unknowns": unknowns,
+        "young": "R-AGE-1" in outcome["rules"],
+        "answer_groups": answer_rows,
         "concerns": summary.concerns(progress.answers, outcome, lang),
-        "young": "R-AGE-1" in fired,
-        "answer_groups": summary.answer_groups(progress.answers, lang),
         "early": progress.is_early(),
         # An emergency rule answered with "don't know" fires at urgent: say when to call 112.
         "uncertain_emergency": any(
             RULE_BY_ID[r].level == "emergency" for r in outcome["uncertain_rules"]
-        ) and outcome["level"] != "emergency",
+        ) and not emergency,
         "mild": outcome["level"] in ("gp", "selfcare"),
     }
 
@@ -178,6 +288,8 @@ def result(request):
 
 def _render_result(request, progress, outcome, report_form):
     context = _result_context(progress, outcome)
+    # ?print=1: the same result laid out for paper (base.html hides the site around it).
+    context["printing"] = request.GET.get("print") == "1"
     context.update(report_form=report_form, report_url=reverse("selftest:result_pdf"), report_intro=_(
         "Maak een PDF van uw uitslag en uw antwoorden, om te printen of mee te sturen."
     ))
