@@ -141,3 +141,13 @@ def get_main(client, path: str) -> Element:
 
 def numbers(text: str) -> list[str]:
     return re.findall(r"\d+", text)
+
+
+def run_cli(*args, stdin=""):
+    """`rugtest <args>` as a person runs it: a real process, text in and out."""
+    import subprocess
+    import sys
+
+    data = stdin if isinstance(stdin, bytes) else stdin.encode()
+    result = subprocess.run([sys.executable, "-m", "rugtest.cli", *args], input=data, capture_output=True, timeout=60)
+    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode(), result.stderr.decode())

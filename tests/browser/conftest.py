@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 from environment import skip_or_fail
 
@@ -119,3 +120,42 @@ def screenshot(request):
         return path
 
     return save
+
+
+LOCALES = {"nl": "nl-NL", "en": "en-GB"}
+
+
+@pytest.fixture
+def visit(browser, site, transactional_db):
+    """``visit(lang, viewport=..., javascript=...)``: a fresh context and page (own cookies)."""
+    # allauth's rate limits count in the cache, which outlives the test database's flush:
+    # without this, the sign-ups and failed sign-ins of earlier tests would get a 429.
+    cache.clear()
+    contexts = []
+    broken: list[str] = []
+
+    from flows import Visit
+
+    def make(lang: str, viewport: dict | None = None, javascript: bool = True, allow: int = 200):
+        options = dict(PHONE)
+        if viewport:
+            options["viewport"] = viewport
+        context = browser.new_context(
+            base_url=site, locale=LOCALES[lang], java_script_enabled=javascript, **options
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.on(
+            "response",
+            lambda r: broken.append(f"{r.status} {r.url}")
+            if r.status >= 400 and r.status != allow and r.url.startswith(site) and not r.url.endswith("/favicon.ico")
+            else None,
+        )
+        return Visit(page, site, lang)
+
+    yield make
+    for context in contexts:
+        context.close()
+    # A missing stylesheet would make every colour check meaningless; a 500 is a failure anyway.
+    assert not broken, f"responses that failed during the test: {broken}"

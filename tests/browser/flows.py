@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import Page, Response, expect
 
 from rugtest.core import questions
 
@@ -101,3 +103,28 @@ def begin(page: Page, start_path: str = "/rugtest/") -> None:
     with page.expect_navigation():
         page.get_by_role("link", name="Begin de rugtest").click()
     assert page_id(page) == "1"
+
+
+class Visit:
+    def __init__(self, page: Page, site: str, lang: str):
+        self.page, self.site, self.lang = page, site, lang
+        self.prefix = "" if lang == "nl" else "/en"
+
+    def goto(self, path: str) -> Response:
+        return self.page.goto(self.prefix + path)
+
+    def submit(self, form: str = "main form") -> Response:
+        """Click the form's (first) submit button, as a person does; the response of the page shown."""
+        with self.page.expect_navigation() as navigation:
+            self.page.locator(f"{form} button[type=submit]").first.click()
+        return navigation.value
+
+    def adopt_session(self, client: Client) -> None:
+        """Give the browser the session that Django's test client built (answers, sign-in)."""
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        self.page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": self.site}])
+
+    def sign_in(self, user) -> None:
+        client = Client()
+        client.force_login(user)
+        self.adopt_session(client)

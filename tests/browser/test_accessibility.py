@@ -23,8 +23,6 @@ from typing import Callable
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
-from django.core.cache import cache
 from django.test import Client
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
@@ -34,7 +32,7 @@ from factories import CASES, form_data, give_result, make_programme, make_user
 from rugtest.core import questions
 from rugtest.programme.models import CheckIn, Programme, WalkEntry
 from rugtest.selftest import texts
-from flows import begin, walk
+from flows import Visit, begin, walk
 
 LANGS = ["nl", "en"]
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}
@@ -47,31 +45,6 @@ STEP_CASE = "E-06"  # the one example case that passes every step page, 4b inclu
 
 
 # --- A visit: one browser page in one language, and how to bring it into a state -----------
-
-
-class Visit:
-    def __init__(self, page: Page, site: str, lang: str):
-        self.page, self.site, self.lang = page, site, lang
-        self.prefix = "" if lang == "nl" else "/en"
-
-    def goto(self, path: str) -> Response:
-        return self.page.goto(self.prefix + path)
-
-    def submit(self, form: str = "main form") -> Response:
-        """Click the form's (first) submit button, as a person does; the response of the page shown."""
-        with self.page.expect_navigation() as navigation:
-            self.page.locator(f"{form} button[type=submit]").first.click()
-        return navigation.value
-
-    def adopt_session(self, client: Client) -> None:
-        """Give the browser the session that Django's test client built (answers, sign-in)."""
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        self.page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": self.site}])
-
-    def sign_in(self, user) -> None:
-        client = Client()
-        client.force_login(user)
-        self.adopt_session(client)
 
 
 def answer_until(client: Client, answers: dict, stop_at: str | None = None) -> None:
@@ -438,40 +411,6 @@ def cases(names=None, xfail: dict | None = None, modes: list[str] | None = None)
 
 
 # --- Fixtures ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def visit(browser, site, transactional_db):
-    """``visit(lang, viewport=..., javascript=...)``: a fresh context and page (own cookies)."""
-    # allauth's rate limits count in the cache, which outlives the test database's flush:
-    # without this, the sign-ups and failed sign-ins of earlier tests would get a 429.
-    cache.clear()
-    contexts = []
-    broken: list[str] = []
-
-    def make(lang: str, viewport: dict | None = None, javascript: bool = True, allow: int = 200) -> Visit:
-        options = dict(PHONE)
-        if viewport:
-            options["viewport"] = viewport
-        context = browser.new_context(
-            base_url=site, locale=LOCALES[lang], java_script_enabled=javascript, **options
-        )
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        page.on(
-            "response",
-            lambda r: broken.append(f"{r.status} {r.url}")
-            if r.status >= 400 and r.status != allow and r.url.startswith(site) and not r.url.endswith("/favicon.ico")
-            else None,
-        )
-        return Visit(page, site, lang)
-
-    yield make
-    for context in contexts:
-        context.close()
-    # A missing stylesheet would make every colour check meaningless; a 500 is a failure anyway.
-    assert not broken, f"responses that failed during the test: {broken}"
 
 
 def open_page(visit, lang: str, name: str, **options) -> Visit:

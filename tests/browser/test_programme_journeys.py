@@ -29,7 +29,7 @@ from factories import CASES, make_user
 from rugtest.programme.forms import PART_LABELS, part_of_day
 from rugtest.programme.models import RugtestResult, WalkEntry
 from test_accessibility import answer_until
-from test_rugtest_flow import assert_fits_the_phone
+from flows import assert_fits_the_phone
 
 PASSWORD = "walking-every-day-9"
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}

@@ -9,7 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import PHONE
-from test_rugtest_flow import CASES, begin, walk
+from factories import CASES
+from flows import begin, walk
 
 pytestmark = pytest.mark.browser
 

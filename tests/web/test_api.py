@@ -1,14 +1,13 @@
 """The JSON API: same outcome as the core and the command line, 400 naming the field."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from answers import complete_answers
 from clinical import load_clinical_json
+from helpers import run_cli
 from rugtest.core.triage import triage
 
 CASES = load_clinical_json("vignettes-examples.json")
@@ -91,12 +90,6 @@ def test_healthz_is_plain_ok(client):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.content == b"ok"
     assert response["Content-Type"].startswith("text/plain")
-
-
-def run_cli(*args, stdin=""):
-    data = stdin if isinstance(stdin, bytes) else stdin.encode()
-    result = subprocess.run([sys.executable, "-m", "rugtest.cli", *args], input=data, capture_output=True, timeout=60)
-    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode(), result.stderr.decode())
 
 
 @pytest.mark.parametrize("case", CASES[:4], ids=[c["id"] for c in CASES[:4]])

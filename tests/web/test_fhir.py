@@ -19,8 +19,8 @@ from answers import complete_answers
 from clinical import clinical_text, load_clinical_json
 from rugtest.api.schema import fhir_questionnaire_document
 from rugtest.core.triage import triage_json
-from test_api import run_cli
-from test_selftest_pages import walk
+from helpers import run_cli
+from helpers import walk
 
 # The API counts requests per address in the database cache (rate limit).
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from django.utils import timezone
 from factories import CASES, give_result, make_programme, make_user
 from rugtest.programme import visit
 from rugtest.programme.models import Programme, RugtestResult, WalkEntry
-from test_selftest_pages import walk
+from helpers import walk
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "walking-every-day-9"

@@ -14,7 +14,7 @@ from rugtest.core import questions
 from rugtest.core.triage import evaluate, triage
 from rugtest.programme.models import Programme, RugtestResult, WalkEntry
 from rugtest.reports.result import result_pdf
-from test_selftest_pages import walk
+from helpers import walk
 
 pytestmark = pytest.mark.django_db
 
