@@ -233,8 +233,13 @@ def test_programme_report_holds_start_baseline_weeks_and_signs(client, prefix, l
 
 
 def test_programme_report_of_a_full_programme_fits_on_two_pages(client):
+    from rugtest.programme.models import CheckIn
+
     user = make_user(password=None)
-    _programme_with_log(user, days=90)
+    programme = _programme_with_log(user, days=90)
+    for day in (21, 49, 77):  # W-14: a check-in every 4 weeks from day 21, with every factor
+        CheckIn.objects.create(programme=programme, date=programme.start + dt.timedelta(days=day), progress="worse",
+                               risk_factors=["F-HEALTH", "F-STRESS", "F-FEAR", "F-MOOD", "F-EXPECT"], support="gp_talk")
     client.force_login(user)
     reader, text = read(client.get("/rugoefening/rapport.pdf"))
     assert len(reader.pages) <= 2
@@ -313,3 +318,31 @@ def test_the_embedded_font_prints_every_word_a_report_can_hold():
             words += [str(text) for text in lazy]
     missing = {ch for text in words for ch in unprintable(text)}
     assert missing == set()
+
+
+@pytest.mark.parametrize("prefix, heading, progress, support", [
+    ("", "Hoe het met de rug ging (na 3 tot 4 weken)", "Ongeveer hetzelfde", "U kunt dit zelf doen."),
+    ("/en", "How the back was doing (after 3 to 4 weeks)", "About the same", "You can do this on your own."),
+])
+def test_programme_report_shows_each_check_in_with_its_date_W_14(client, prefix, heading, progress, support):
+    from rugtest.programme.models import CheckIn
+
+    user = make_user(password=None)
+    programme = _programme_with_log(user, days=25)
+    checked_on = programme.start + dt.timedelta(days=21)
+    CheckIn.objects.create(programme=programme, date=checked_on, progress="same", answers={"stress": "yes"},
+                           risk_factors=["F-STRESS"], support="self")
+    client.force_login(user)
+    _, text = read(client.get(f"{prefix}/rugoefening/rapport.pdf"))
+    section = text[text.index(heading):]
+    lang = "en" if prefix else "nl"
+    assert long_date(checked_on, lang) in section
+    assert progress in section and support in section and "F-STRESS" in section
+
+
+def test_programme_report_without_check_ins_says_none_yet(client):
+    user = make_user(password=None)
+    _programme_with_log(user, days=10)
+    client.force_login(user)
+    _, text = read(client.get("/rugoefening/rapport.pdf"))
+    assert "Hoe het met de rug ging (na 3 tot 4 weken) Nog geen." in text

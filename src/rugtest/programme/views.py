@@ -379,7 +379,8 @@ def report(request):
     today = _today()
     view = plan_for(programme, today)
     data = programme_pdf(
-        view=view, result=programme.result, signs_logged=signs_logged(programme, view.today), name=name,
+        view=view, result=programme.result, signs_logged=signs_logged(programme, view.today),
+        checkins=list(programme.checkins.order_by("date")), name=name,
         made=timezone.make_aware(datetime.combine(view.today, time(12))),
     )
     return pdf_response(data, "rugoefening-verslag", view.today)

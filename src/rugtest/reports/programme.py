@@ -1,7 +1,8 @@
 """The programme report for the GP (``/rugoefening/rapport.pdf``): one or two A4 pages.
 
 The rugtest outcome behind the programme, then the programme: start, baseline, today's
-target, adherence, the progress chart, a table per week and every warning sign logged.
+target, adherence, the progress chart, a table per week, every warning sign logged and the
+check-ins after 3 to 4 weeks (W-14).
 The numbers come from ``programme.selectors.plan_for`` (the same plan the pages show), the
 words from the programme's and the rugtest's own texts.
 """
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from rugtest import words as rugtest_words
 from rugtest.core import programme as core
 from rugtest.programme.chart import walking_chart
 from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
@@ -31,7 +33,7 @@ def _status(view) -> str:
     return _("Status: gestopt op %(date)s.") % {"date": long_date(date.fromisoformat(view.plan["stopped_on"]))}
 
 
-def programme_pdf(*, view, result, signs_logged: list, name: str = "", made: datetime) -> bytes:
+def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = "", made: datetime) -> bytes:
     """``view``: the PlanView of today; ``result``: the RugtestResult behind it, or None;
     ``signs_logged``: the log entries that report a warning sign, oldest first."""
     programme = view.programme
@@ -99,6 +101,20 @@ def programme_pdf(*, view, result, signs_logged: list, name: str = "", made: dat
                      ("   " + ", ".join(entry.warning_signs), "ids")], size=9.5, bullet="•")
     else:
         pdf.paragraph(_("Geen."))
+
+    # W-14: every check-in with its date, the answer and the support it gave.
+    pdf.heading(_("Hoe het met de rug ging (na 3 tot 4 weken)"))
+    if checkins:
+        for checkin in checkins:
+            support = str(rugtest_words.SUPPORT[checkin.support]["short"])
+            factors = " ".join(str(rugtest_words.RISK_FACTORS[f]) for f in checkin.risk_factors)
+            line = [(f"{long_date(checkin.date)}: ", "B"), (f"{rugtest_words.PROGRESS[checkin.progress]}. {support}", "")]
+            if factors:
+                line.append((" " + _("Genoemd:") + " " + factors, ""))
+            line.append(("   " + ", ".join([checkin.progress, str(checkin.support), *checkin.risk_factors]), "ids"))
+            pdf.run(line, size=9.5, bullet="•")
+    else:
+        pdf.paragraph(_("Nog geen."))
 
     pdf.heading(_("De rugtest bij het begin"), size=13)
     if result is None:
