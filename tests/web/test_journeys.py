@@ -111,7 +111,9 @@ def test_result_says_the_date_and_has_a_print_version_without_javascript(client)
     html = response.content.decode()
     today = timezone.localdate()
     assert f'<time datetime="{today.isoformat()}">' in html
-    assert re.search(r'<a class="button" href="\?print=1">Print deze uitslag</a>', html)
+    assert re.search(r'<a class="button secondary" href="\?print=1">Print deze uitslag</a>', html)
+    # The report for the GP (PDF) is on the same page, as the main way to print or send it.
+    assert 'action="/rugtest/uitslag.pdf"' in html
     printable = client.get("/rugtest/uitslag/?print=1").content.decode()
     assert '<body class="printing">' in printable
     assert "Gebruik de printknop of het menu van uw browser" in printable
