@@ -13,7 +13,8 @@ from django.core import mail
 from django.core.cache import cache
 from django.utils import timezone
 
-from factories import CASES, form_data, make_programme, make_user
+from factories import CASES, make_programme, make_user
+from helpers import walk
 from rugtest.core import questions
 
 pytestmark = pytest.mark.django_db
@@ -23,19 +24,6 @@ ALL_NO = {page: {q.id: "no" for q in questions.PAGE_BY_ID[page].questions if q.r
           for page in ("2", "3", "4")}
 
 
-def walk(client, answers, prefix=""):
-    """Answer page after page, following the redirects, until the result page."""
-    response = client.get(f"{prefix}/rugtest/stap/1/")
-    so_far = {}
-    for _ in range(10):
-        page_id = response.request["PATH_INFO"].rstrip("/").split("/")[-1]
-        data = form_data(page_id, answers, so_far)
-        so_far.update({k: answers[k] for k in data})
-        response = client.post(f"{prefix}/rugtest/stap/{page_id}/", data, follow=True)
-        assert response.status_code == 200
-        if "/uitslag/" in response.request["PATH_INFO"]:
-            return response
-    raise AssertionError("the flow did not reach the result")
 
 
 def main_text(response) -> str:

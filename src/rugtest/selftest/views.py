@@ -161,15 +161,6 @@ def step(request, page_id):
     })
 
 
-def _answer_text(question, value, lang):
-    if question.type == questions.INT:
-        unit = question.unit(lang)
-        return f"{value} {unit}".strip()
-    if question.type == questions.MULTI:
-        return ", ".join(question.choice_text(v, lang) for v in value) or "–"
-    return question.choice_text(value, lang)
-
-
 # Steps 2–4 hold the warning signs (questionnaire.md): what the GP wants to read first.
 WARNING_SIGN_STEPS = (2, 3, 4)
 MATTERS = ("yes", "unknown")
@@ -207,7 +198,7 @@ def _result_context(progress, outcome):
     for page in questions.PAGES:
         page_rows = [
             {
-                "text": q.text(lang), "answer": _answer_text(q, progress.answers[q.id], lang), "id": q.id,
+                "text": q.text(lang), "answer": summary.answer_text(q, progress.answers[q.id], lang), "id": q.id,
                 # "Ja" and "Weet ik niet" are what a reader looks for first: marked in the table.
                 "matters": q.type == questions.YESNO and progress.answers[q.id] in MATTERS and page.step != 6,
             }
