@@ -14,7 +14,8 @@ from django.test import Client, RequestFactory, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 from django.urls.exceptions import NoReverseMatch
 
-from factories import CASES, form_data, make_programme, make_user
+from factories import CASES, make_programme, make_user
+from helpers import walk
 from rugtest.programme.forms import StartForm, WalkForm
 from rugtest.security import client_ip
 
@@ -209,19 +210,6 @@ def test_every_url_with_another_persons_id_is_not_found():
 
 # --- Health data is not kept by browsers or caches ------------------------------------------
 
-def _walk_rugtest(client, answers):
-    response = client.get("/rugtest/stap/1/")
-    so_far = {}
-    for _ in range(10):
-        page_id = response.request["PATH_INFO"].rstrip("/").split("/")[-1]
-        data = form_data(page_id, answers, so_far)
-        so_far.update({k: answers[k] for k in data})
-        response = client.post(f"/rugtest/stap/{page_id}/", data, follow=True)
-        if "/uitslag/" in response.request["PATH_INFO"]:
-            return response
-    raise AssertionError("the flow did not reach the result")
-
-
 def _no_store(response):
     parts = {p.strip() for p in response.get("Cache-Control", "").split(",")}
     return {"no-store", "private"} <= parts
@@ -229,7 +217,7 @@ def _no_store(response):
 
 @pytest.mark.django_db
 def test_result_and_its_download_are_not_stored_by_the_browser(client):
-    assert _no_store(_walk_rugtest(client, CASES["E-09"]["answers"]))
+    assert _no_store(walk(client, CASES["E-09"]["answers"]))
     for url in ("/rugtest/uitslag/", "/rugtest/uitslag.json", "/en/rugtest/uitslag/", "/rugtest/stap/1/",
                 "/rugtest/uitslag.pdf", "/rugtest/uitslag.fhir.json"):
         response = client.get(url)
