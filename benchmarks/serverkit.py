@@ -155,8 +155,9 @@ class Client:
 
     made = 0
 
-    def __init__(self, port: int):
+    def __init__(self, port: int, headers: dict | None = None):
         Client.made += 1
+        self.headers = dict(headers or {})  # sent with every request
         self.address = f"198.18.{Client.made // 250}.{Client.made % 250 + 1}"
         self.port = port
         self.cookies: dict[str, str] = {}
@@ -166,7 +167,7 @@ class Client:
     def request(self, method, path, body=None, headers=None, timeout=30):
         if self.conn is None:
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-        headers = dict(headers or {})
+        headers = {**self.headers, **(headers or {})}
         headers["X-Forwarded-For"] = self.address
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())

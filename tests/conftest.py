@@ -19,3 +19,13 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("django_db") or "live_server" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.db)
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_store():
+    # Each test starts as a freshly started server: no page rendered before it is stored.
+    from rugtest import pagecache
+
+    pagecache.clear()
+    yield
+    pagecache.clear()

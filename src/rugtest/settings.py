@@ -57,7 +57,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
-    "csp",
     "rugtest.selftest",
     "rugtest.programme",
     "rugtest.content",
@@ -77,8 +76,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # Content-Security-Policy, X-Frame-Options and Permissions-Policy in one pass, each
+    # header written once at start-up (it is the same for every page).
     "rugtest.security.SecurityHeadersMiddleware",
 ]
 
@@ -207,7 +206,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("RUGTEST_FROM_EMAIL", "Rugtest <noreply@loca
 RUGTEST_CONTACT_EMAIL = os.environ.get("RUGTEST_CONTACT_EMAIL", "fouten@rugtest.invalid")
 
 # Answers live in the server-side session; they are gone after a day, or at "start again".
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "rugtest.sessions"  # Django's database sessions, read with one plain query
 SESSION_COOKIE_AGE = 24 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -256,17 +255,15 @@ if RUGTEST_HTTPS:
     SECURE_HSTS_PRELOAD = env_bool("RUGTEST_HSTS_PRELOAD", True)
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("RUGTEST_HTTP_PROTOCOL", "https" if RUGTEST_HTTPS else "http")
 
-# Content-Security-Policy (django-csp): only this site's own files; no inline script or
-# style, no plug-ins, no framing, forms post only here.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "base-uri": ["'none'"],
-        "object-src": ["'none'"],
-        "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
-    }
-}
+# Content-Security-Policy: only this site's own files; no inline script or style, no
+# plug-ins, no framing, forms post only here.
+RUGTEST_CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+])
 # Browser features the site does not use are off for it and anything it could embed.
 RUGTEST_PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
     "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "geolocation",

@@ -8,17 +8,22 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 
+from rugtest.pagecache import shared
+
 from . import info
 
 
+@shared
 def home(request):
     return render(request, "content/home.html", {"section": "home"})
 
 
+@shared
 def medicatie(request):
     return render(request, "content/medicatie.html", {"section": "medicatie"})
 
 
+@shared
 def info_index(request):
     conditions = [
         {"id": condition_id, "title": info.TITLES[condition_id], "url": info.condition_url(condition_id)}
@@ -27,6 +32,7 @@ def info_index(request):
     return render(request, "content/info/index.html", {"section": "informatie", "conditions": conditions})
 
 
+@shared
 def condition(request, slug):
     condition_id = info.CONDITION_BY_SLUG.get(slug)
     if condition_id is None:
@@ -39,14 +45,17 @@ def condition(request, slug):
     })
 
 
+@shared
 def duration(request):
     return render(request, "content/info/duration.html", {"section": "informatie"})
 
 
+@shared
 def causes(request):
     return render(request, "content/info/causes.html", {"section": "informatie"})
 
 
+@shared
 def about(request):
     return render(request, "content/info/about.html", {
         "section": "over",

@@ -19,13 +19,17 @@ def current_programme(user) -> Programme | None:
 
 
 def core_entries(programme: Programme, today: date) -> tuple[core.WalkEntry, ...]:
+    # Plain rows, not model instances: a programme page reads up to 3 × 84 of them, and
+    # building a model per row was most of its time (benchmarks/README.md).
+    rows = programme.entries.filter(date__gte=programme.start, date__lte=today).order_by("date", "part").values_list(
+        "date", "part", "minutes", "pain_before", "pain_after", "painkiller", "note", "warning_signs",
+    )
     return tuple(
         core.WalkEntry(
-            date=row.date, part=row.part, minutes=row.minutes, pain_before=row.pain_before,
-            pain_after=row.pain_after, painkiller=row.painkiller or None, note=row.note or None,
-            warning_signs=tuple(row.warning_signs),
+            date=day, part=part, minutes=minutes, pain_before=pain_before, pain_after=pain_after,
+            painkiller=painkiller or None, note=note or None, warning_signs=tuple(signs),
         )
-        for row in programme.entries.filter(date__gte=programme.start, date__lte=today).order_by("date", "part")
+        for day, part, minutes, pain_before, pain_after, painkiller, note, signs in rows
     )
 
 
@@ -129,7 +133,7 @@ def user_entry(user, entry_id: int) -> WalkEntry | None:
 
 def signs_logged(programme: Programme, today: date) -> list[WalkEntry]:
     """The log entries of ``programme`` that report a warning sign, up to ``today``, oldest first."""
-    entries = [entry for entry in programme.entries.filter(date__lte=today) if entry.warning_signs]
+    entries = list(programme.entries.filter(date__lte=today).exclude(warning_signs=[]))
     return sorted(entries, key=lambda entry: (entry.date, core.PARTS.index(entry.part)))
 def checkin_is_due(programme: Programme, today: date, view: PlanView | None = None) -> bool:
     """W-14 for a stored programme: the core's ``checkin_due`` on its check-ins and "not now"s."""

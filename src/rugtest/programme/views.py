@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rugtest.core import programme as core
 from rugtest.core.errors import InputError
 from rugtest import words
+from rugtest.pagecache import shared
 from rugtest.reports.forms import ReportForm
 from rugtest.reports.http import pdf_response
 from rugtest.reports.programme import programme_pdf
@@ -75,6 +76,7 @@ def _result_words(outcome: dict) -> dict:
     }
 
 
+@shared
 def home(request):
     """/rugoefening/: the explanation for everyone; the way in after a rugtest; the plan for a
     signed-in person."""

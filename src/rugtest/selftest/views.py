@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from rugtest import words
+from rugtest import pagecache, words
 from rugtest.api import fhir
 from rugtest.core import flow, questions
 from rugtest.core.triage import RULE_BY_ID
@@ -37,6 +37,7 @@ def _page_url(page):
     return redirect("selftest:step", page_id=page.id)
 
 
+@pagecache.shared
 def start(request):
     progress = progress_store.load(request.session)
     next_page = progress.next_page()
@@ -137,8 +138,22 @@ def step(request, page_id):
             target = progress.next_page()
             return redirect("selftest:result") if target is None else _page_url(target)
 
-    lang = _lang()
     data = request.POST if errors else _take_draft(request, page)
+    if data is None:
+        # A step shown as it was left: the same page for everyone with these answers.
+        return pagecache.page(request, ("step", page.id, _fingerprint(progress)),
+                              lambda: _render_step(request, page, progress, None, {}))
+    return _render_step(request, page, progress, data, errors)
+
+
+def _fingerprint(progress) -> str:
+    """Everything of the progress that a step or result page shows."""
+    return json.dumps([progress.answers, sorted(progress.done), progress.answered_on,
+                       progress.is_early()], sort_keys=True)
+
+
+def _render_step(request, page, progress, data, errors):
+    lang = _lang()
     rows = _question_rows(page, progress, data, errors)
     previous = flow.previous_page(page, progress.answers)
     return render(request, "selftest/step.html", {
@@ -274,7 +289,8 @@ def result(request):
     progress_store.result_shown.send(
         sender=result, request=request, answers=progress.answers, outcome=outcome, run=progress.run
     )
-    return _render_result(request, progress, outcome, ReportForm())
+    return pagecache.page(request, ("result", _fingerprint(progress)),
+                          lambda: _render_result(request, progress, outcome, ReportForm()))
 
 
 def _render_result(request, progress, outcome, report_form):

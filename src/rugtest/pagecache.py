@@ -1,0 +1,116 @@
+"""Pages rendered once per app-server process and then served as they are.
+
+Most of what Rugtest shows is the same for everyone who asks for it: the home page, the
+information pages, the first step of the rugtest for someone who has not begun. Under load,
+rendering those templates again and again was most of the server's work
+(benchmarks/README.md), so a view can hand its page to ``page()`` with a key that names
+everything the page depends on besides the language, the address and the day; the next
+request with the same key gets the stored bytes.
+
+What is never stored or served from here:
+- anything but a plain 200 answer to GET or HEAD, and any page when RUGTEST_DEBUG is on;
+- a page that showed a notice ("Opgeslagen") or that someone with a notice waiting asks for;
+- a page that sets a cookie of its own.
+
+The form token differs per visitor: it is stored as a mark and the visitor's own token is put
+in its place on every answer. A page without a form token is also kept compressed, so that
+it is compressed once instead of on every answer (a page without a secret in it needs no
+protection against the BREACH attack, which is what Django's per-answer compression adds).
+
+The store is per process and bounded; a restart (a new release) empties it, and so does a
+change of settings in the tests.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+from collections import OrderedDict
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.regex_helper import _lazy_re_compile
+from django.utils.translation import get_language
+
+SIZE = 500  # pages per process: a few MB at most
+TOKEN_MARK = b"\x00csrf\x00"
+_TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+_ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
+_pages: OrderedDict = OrderedDict()
+_lock = threading.Lock()
+
+
+def clear(**kwargs) -> None:
+    with _lock:
+        _pages.clear()
+
+
+setting_changed.connect(clear)
+
+
+def _notices_waiting(request) -> bool:
+    session = getattr(request, "session", None)
+    return session is not None and bool(session.get("_messages"))
+
+
+def _showed_notices(request) -> bool:
+    storage = getattr(request, "_messages", None)
+    return storage is not None and bool(storage.used or getattr(storage, "_queued_messages", None))
+
+
+def page(request, key: tuple, build) -> HttpResponse:
+    """The page ``build()`` makes, from the store when a page with the same ``key``,
+    language, address, day and sign-in state is there."""
+    if settings.DEBUG or request.method not in ("GET", "HEAD") or _notices_waiting(request):
+        return build()
+    full_key = (key, get_language(), request.get_full_path(), timezone.localdate(),
+                request.user.is_authenticated)
+    with _lock:
+        stored = _pages.get(full_key)
+        if stored is not None:
+            _pages.move_to_end(full_key)
+    if stored is not None:
+        content, content_type, compressed = stored
+        if compressed and _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+            response = HttpResponse(compressed, content_type=content_type)
+            response["Content-Encoding"] = "gzip"
+            patch_vary_headers(response, ("Accept-Encoding",))
+            return response
+        if TOKEN_MARK in content:
+            content = content.replace(TOKEN_MARK, get_token(request).encode())
+        return HttpResponse(content, content_type=content_type)
+    response = build()
+    if (type(response) is HttpResponse and response.status_code == 200 and not response.cookies
+            and not _showed_notices(request)):
+        content = response.content
+        tokens = set(_TOKEN.findall(content))
+        for token in tokens:
+            content = content.replace(token, TOKEN_MARK)
+        compressed = None
+        if not tokens and len(content) >= 200:  # what GZipMiddleware leaves uncompressed
+            compressed = gzip.compress(content, compresslevel=9, mtime=0)
+        with _lock:
+            _pages[full_key] = (content, response["Content-Type"], compressed)
+            while len(_pages) > SIZE:
+                _pages.popitem(last=False)
+    return response
+
+
+def shared(view):
+    """For a view whose page is the same for everyone who is not signed in and has nothing
+    in the session: such visitors get the stored page."""
+
+    def wrapper(request, *args, **kwargs):
+        session = getattr(request, "session", None)
+        if session is not None and session.keys():
+            return view(request, *args, **kwargs)
+        return page(request, (view.__module__, view.__qualname__, args, tuple(sorted(kwargs.items()))),
+                    lambda: view(request, *args, **kwargs))
+
+    wrapper.__name__, wrapper.__doc__, wrapper.__wrapped__ = view.__name__, view.__doc__, view
+    return wrapper
