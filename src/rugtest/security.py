@@ -1,8 +1,8 @@
 """Site-wide protections that Django has no setting for (docs/production.md):
 
 - ``client_ip``: the address of the person, also behind a TLS proxy (RUGTEST_TRUSTED_PROXIES);
-- ``SecurityHeadersMiddleware``: Content-Security-Policy, X-Frame-Options and
-  Permissions-Policy on every response, and
+- ``SecurityHeadersMiddleware``: Content-Security-Policy and Permissions-Policy on every
+  response, and
   ``Cache-Control: no-store, private`` on every page made for one person (signed in, or with
   rugtest answers in the session), so that a shared device's back button or cache does not
   show their health data to the next person;
@@ -69,7 +69,6 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", settings.RUGTEST_CONTENT_SECURITY_POLICY)
-        response.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         response.setdefault("Permissions-Policy", settings.RUGTEST_PERMISSIONS_POLICY)
         if _personal(request):
             patch_cache_control(response, no_store=True, private=True)

@@ -76,8 +76,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # Content-Security-Policy, X-Frame-Options and Permissions-Policy in one pass, each
-    # header written once at start-up (it is the same for every page).
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy and Permissions-Policy in one pass, each header written once at
+    # start-up (it is the same for every page).
     "rugtest.security.SecurityHeadersMiddleware",
 ]
 

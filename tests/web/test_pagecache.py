@@ -1,0 +1,96 @@
+"""Pages that are the same for everyone are rendered once per process (rugtest/pagecache.py);
+what differs per person must still differ."""
+
+import gzip
+import re
+
+import pytest
+from django.test import Client
+
+from factories import CASES, make_user
+from helpers import walk
+
+pytestmark = pytest.mark.django_db
+
+
+def token(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_a_page_the_same_for_everyone_is_rendered_once_and_served_the_same(client):
+    first = client.get("/medicatie/")
+    second = Client().get("/medicatie/")
+    assert first.templates and not second.templates  # the second visitor got the stored page
+    assert first.content == second.content
+
+
+def test_every_visitor_gets_a_form_token_of_their_own_that_works():
+    anna, ben = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first, second = anna.get("/rugtest/stap/1/"), ben.get("/rugtest/stap/1/")
+    assert not second.templates
+    assert token(first.content.decode()) != token(second.content.decode())
+    for person, page in ((anna, first), (ben, second)):
+        answers = {"age": "45", "duration_weeks": "2", "pain_score": "5", "previous_episodes": "no"}
+        response = person.post("/rugtest/stap/1/", {**answers, "csrfmiddlewaretoken": token(page.content.decode())})
+        assert response.status_code == 302 and response["Location"] == "/rugtest/stap/2/"
+
+
+def test_the_stored_page_is_the_page_with_the_other_token_taken_out(client):
+    rendered = client.get("/rugtest/stap/1/").content.decode()
+    stored = Client().get("/rugtest/stap/1/").content.decode()
+    assert rendered.replace(token(rendered), "T") == stored.replace(token(stored), "T")
+
+
+def test_a_signed_in_person_never_gets_the_page_of_someone_who_is_not(client):
+    assert "Inloggen" in Client().get("/").content.decode()
+    client.force_login(make_user(password=None))
+    html = client.get("/").content.decode()
+    assert "Uitloggen" in html and ">Inloggen<" not in html
+
+
+def test_a_waiting_notice_is_shown_once_and_never_stored(client):
+    client.get("/rugtest/")  # stored
+    response = client.get("/rugtest/uitslag/")  # no answers: a notice, back to the start
+    assert response["Location"] == "/rugtest/"
+    assert "Er zijn geen antwoorden bewaard" in client.get("/rugtest/").content.decode()
+    assert "Er zijn geen antwoorden bewaard" not in client.get("/rugtest/").content.decode()
+    assert "Er zijn geen antwoorden bewaard" not in Client().get("/rugtest/").content.decode()
+
+
+def test_each_language_has_its_own_page(client):
+    assert 'lang="nl"' in client.get("/medicatie/").content.decode()
+    english = client.get("/en/medicatie/").content.decode()
+    assert 'lang="en"' in english and "Painkillers" in english
+
+
+def test_a_stored_page_comes_compressed_once_and_reads_the_same(client):
+    plain = client.get("/informatie/").content
+    compressed = Client().get("/informatie/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert compressed["Content-Encoding"] == "gzip" and "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain
+
+
+def test_a_page_with_a_form_token_is_compressed_per_answer(client):
+    client.get("/rugtest/stap/1/")
+    first = Client().get("/rugtest/stap/1/", HTTP_ACCEPT_ENCODING="gzip")
+    second = Client().get("/rugtest/stap/1/", HTTP_ACCEPT_ENCODING="gzip")
+    assert first["Content-Encoding"] == second["Content-Encoding"] == "gzip"
+    assert token(gzip.decompress(first.content).decode()) != token(gzip.decompress(second.content).decode())
+
+
+def test_the_result_follows_the_answers_in_the_same_browser(client):
+    urgent = walk(client, CASES["E-03"]["answers"]).content.decode()
+    client.post("/rugtest/opnieuw/")
+    selfcare = walk(client, CASES["E-09"]["answers"]).content.decode()
+    again = client.get("/rugtest/uitslag/")
+    assert not again.templates  # shown again: the stored page
+    assert again.content.decode().replace(token(again.content.decode()), "T") == selfcare.replace(token(selfcare), "T")
+    assert urgent.replace(token(urgent), "T") != selfcare.replace(token(selfcare), "T")
+
+
+def test_a_step_shows_the_answers_given_on_it(client):
+    client.get("/rugtest/stap/1/")  # the empty step 1 is stored
+    client.post("/rugtest/stap/1/", {"age": "61", "duration_weeks": "3", "pain_score": "7", "previous_episodes": "no"})
+    html = client.get("/rugtest/stap/1/").content.decode()
+    assert 'value="61"' in html
+    assert 'value="61"' not in Client().get("/rugtest/stap/1/").content.decode()
