@@ -94,3 +94,47 @@ def test_a_step_shows_the_answers_given_on_it(client):
     html = client.get("/rugtest/stap/1/").content.decode()
     assert 'value="61"' in html
     assert 'value="61"' not in Client().get("/rugtest/stap/1/").content.decode()
+
+
+def _as_if_rendered_now(client, path):
+    """The page as it is made without the store: the oracle for the stored one."""
+    from rugtest import pagecache
+
+    stored = client.get(path)
+    pagecache.clear()
+    fresh = client.get(path)
+    assert fresh.templates  # really made again
+    same = [r.content.decode() for r in (stored, fresh)]
+    return [html.replace(token(html), "T") if "csrfmiddlewaretoken" in html else html for html in same]
+
+
+@pytest.mark.parametrize("path", ["/rugoefening/", "/rugoefening/wandeling/"])
+def test_the_programme_page_and_walk_log_change_with_every_change_to_what_they_show(client, path):
+    from factories import make_programme
+    from helpers import walk_form
+    from rugtest.programme.models import WalkEntry
+
+    person = make_user(password=None)
+    programme = make_programme(person, days_ago=25)  # a check-in is due
+    client.force_login(person)
+    today = programme.start.isoformat()
+
+    def change(do):
+        before = client.get(path).content.decode()
+        client.get(path)  # stored now
+        do()
+        for _ in range(2):  # notices of the change are shown once
+            client.get(path)
+        stored, fresh = _as_if_rendered_now(client, path)
+        assert stored == fresh
+        return before
+
+    change(lambda: client.post("/rugoefening/wandeling/", walk_form(minutes="12")))
+    entry = WalkEntry.objects.get(programme=programme)
+    change(lambda: client.post(f"/rugoefening/wandeling/{entry.id}/", walk_form(minutes="14")))
+    change(lambda: client.post("/rugoefening/wandeling/", walk_form(date=today, part="evening", minutes="9")))
+    change(lambda: client.post(f"/rugoefening/wandeling/{entry.id}/wissen/"))
+    change(lambda: client.post(f"/rugoefening/hoe-gaat-het/{programme.id}/", {"progress": "same", "stress": "yes"}))
+    change(lambda: client.post(f"/rugoefening/hoe-gaat-het/{programme.id}/", {"progress": "better"}))
+    change(lambda: walk(client, CASES["E-03"]["answers"]))  # a new rugtest: urgent
+

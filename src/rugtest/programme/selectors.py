@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import connection
+
 from rugtest.core import programme as core
 
-from .models import CheckIn, Programme, RugtestResult, WalkEntry
+from .models import CheckIn, CheckInLater, Programme, RugtestResult, WalkEntry
 
 
 def latest_result(user) -> RugtestResult | None:
@@ -16,6 +18,39 @@ def latest_result(user) -> RugtestResult | None:
 
 def current_programme(user) -> Programme | None:
     return Programme.objects.filter(user=user).first()
+
+
+def programme_version(user) -> tuple | None:
+    """Everything the programme page and the walk log of ``user`` are made from, in two plain
+    queries, without reading the log itself: their current programme, the number, the newest
+    change and the sum of the ids of its walks, its check-ins and "not now"s as they are, and
+    their latest rugtest. Any change to what those pages show changes this value: a walk
+    saved, changed or deleted moves the count, the sum or the newest ``updated_at`` (walks
+    are only ever changed through ``save()``, which sets it). None without a programme."""
+    tables = {name: connection.ops.quote_name(model._meta.db_table) for name, model in (
+        ("programme", Programme), ("walk", WalkEntry), ("later", CheckInLater), ("result", RugtestResult),
+        ("checkin", CheckIn))}
+    with connection.cursor() as cursor:
+        cursor.execute(f"""
+            SELECT p.id, p.start, p.baseline_minutes, p.baseline_method, p.test_walks, p.gp_agreed_on, p.result_id,
+                (SELECT CAST(COUNT(*) AS TEXT) || '/' || COALESCE(CAST(MAX(w.updated_at) AS TEXT), '') || '/'
+                        || CAST(COALESCE(SUM(w.id), 0) AS TEXT)
+                 FROM {tables["walk"]} w WHERE w.programme_id = p.id),
+                (SELECT r.id FROM {tables["result"]} r WHERE r.user_id = p.user_id
+                 ORDER BY r.created_at DESC, r.id DESC LIMIT 1)
+            FROM {tables["programme"]} p WHERE p.user_id = %s
+            ORDER BY p.created_at DESC, p.id DESC LIMIT 1""", [user.pk])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        cursor.execute(f"""
+            SELECT 'checkin', id, date, progress, answers, risk_factors, support FROM {tables["checkin"]}
+            WHERE programme_id = %s
+            UNION ALL
+            SELECT 'later', id, date, NULL, NULL, NULL, NULL FROM {tables["later"]} WHERE programme_id = %s
+            ORDER BY 1, 2""", [row[0], row[0]])
+        checkins = cursor.fetchall()
+    return tuple(str(value) for value in row) + tuple(str(c) for c in checkins)
 
 
 def core_entries(programme: Programme, today: date) -> tuple[core.WalkEntry, ...]:

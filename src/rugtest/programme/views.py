@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rugtest.core import programme as core
 from rugtest.core.errors import InputError
 from rugtest import words
+from rugtest import pagecache
 from rugtest.pagecache import shared
 from rugtest.reports.forms import ReportForm
 from rugtest.reports.http import pdf_response
@@ -26,7 +27,7 @@ from . import chart, services, summary, visit
 from .forms import CheckInForm, StartForm, WalkForm, part_of_day
 from .models import CheckIn, Programme, WalkEntry
 from .selectors import (
-    can_start, checkin_is_due, current_programme, current_support, latest_result, plan_for, signs_logged,
+    can_start, checkin_is_due, current_programme, current_support, latest_result, plan_for, programme_version, signs_logged,
     start_decision, user_entry,
 )
 
@@ -96,6 +97,15 @@ def home(request):
     if claim:
         return claim
     today = _today()
+    version = programme_version(request.user)
+    if version is None:
+        return _home_page(request, today)
+    # The plan is computed from the whole log (W-8); the page is made again only when
+    # something it shows has changed.
+    return pagecache.page(request, ("programme", request.user.pk, today, version), lambda: _home_page(request, today))
+
+
+def _home_page(request, today):
     programme = current_programme(request.user)
     view = plan_for(programme, today) if programme else None
     result = latest_result(request.user)
@@ -168,10 +178,17 @@ def _programme_or_redirect(request):
 
 @login_required
 def log_walk(request):
+    today = _today()
+    if request.method == "GET" and not request.GET:
+        # The empty form, as most walks are logged: made again only when the plan changed.
+        version = programme_version(request.user)
+        if version is not None:
+            initial = {"date": today, "part": part_of_day(timezone.localtime().hour)}
+            return pagecache.page(request, ("log", request.user.pk, today, initial["part"], version), lambda: _walk_form(
+                request, current_programme(request.user), WalkForm(initial=initial), today, entry=None))
     programme = _programme_or_redirect(request)
     if programme is None:
         return redirect("programme:home")
-    today = _today()
     if request.method != "POST":
         # "Veranderen" for a walk already logged opens the form filled with it.
         day = _parse_day(request.GET.get("date")) or today
