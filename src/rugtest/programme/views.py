@@ -331,12 +331,17 @@ def history(request, report_form=None):
     today = _today()
     view = plan_for(programme, today)
     # The entries the plan was computed from (start … today), with their ids for the edit links.
-    entries = {(e.date, e.part): _LoggedWalk(view.entry_ids[(e.date, e.part)], e) for e in view.log}
+    # The table repeats the same few words and one kind of link up to 252 times: made here
+    # once each (the profile showed reverse() and blocktranslate per cell as most of the page).
+    edit_base = reverse("programme:log")  # an entry's edit page is wandeling/<id>/ below it
+    entries = {(e.date, e.part): _LoggedWalk(view.entry_ids[(e.date, e.part)], e, edit_base) for e in view.log}
     rows = []
     for row in view.days:
+        target = row["target_minutes"]
         rows.append({
             **row, "entries": [(words.PARTS[p], entries.get((row["date"], p))) for p in core.PARTS],
             "words": _day_words(row, is_today=row["date"] == view.today),
+            "target_text": _minutes_short(target) if target is not None else None,
         })
     pains = {}
     for (day, part), entry in sorted(entries.items(), key=lambda item: (item[0][0], core.PARTS.index(item[0][1]))):
@@ -365,13 +370,19 @@ def history(request, report_form=None):
     })
 
 
+def _minutes_short(minutes: int) -> str:
+    return _("%(minutes)s min.") % {"minutes": minutes}
+
+
 class _LoggedWalk:
-    """A logged walk as the progress page shows it: the core's entry and its id for the link."""
+    """A logged walk as the progress page shows it: from the core's entry, with its edit link."""
 
-    __slots__ = ("id", "minutes", "pain_after", "warning_signs")
+    __slots__ = ("id", "minutes", "pain_after", "warning_signs", "url", "text")
 
-    def __init__(self, entry_id, entry):
+    def __init__(self, entry_id, entry, edit_base):
         self.id, self.minutes, self.pain_after, self.warning_signs = entry_id, entry.minutes, entry.pain_after, entry.warning_signs
+        self.url = f"{edit_base}{entry_id}/"
+        self.text = _minutes_short(entry.minutes)
 
 
 def _day_words(row, is_today):
