@@ -53,14 +53,20 @@ def programme(request, client):
 
 # Every signed-in request starts with two: the session and the user it names.
 SIGNED_IN = 2
+# The programme page and the log form are stored per process and made again only when what
+# they show changed: two queries tell (selectors.programme_version, docs/performance.md).
+VERSION = 2
 
 
 def test_the_programme_page(client, programme, django_assert_num_queries):
     # + the programme, its walks (the plan), the latest rugtest result, the check-ins
     #   (support line and W-14) and the "not now"s (W-14)
-    with django_assert_num_queries(SIGNED_IN + 5):
+    with django_assert_num_queries(SIGNED_IN + VERSION + 5):
         response = client.get("/rugoefening/")
     assert response.status_code == 200 and "minuten per wandeling" in response.content.decode()
+    with django_assert_num_queries(SIGNED_IN + VERSION):  # nothing changed: the stored page
+        again = client.get("/rugoefening/")
+    assert again.status_code == 200 and "minuten per wandeling" in again.content.decode()
 
 
 def test_the_progress_page(client, programme, django_assert_num_queries):
@@ -73,9 +79,11 @@ def test_the_progress_page(client, programme, django_assert_num_queries):
 
 def test_the_log_form(client, programme, django_assert_num_queries):
     # + the programme and its walks (the plan beside the form)
-    with django_assert_num_queries(SIGNED_IN + 2):
+    with django_assert_num_queries(SIGNED_IN + VERSION + 2):
         response = client.get("/rugoefening/wandeling/")
     assert response.status_code == 200 and 'name="minutes"' in response.content.decode()
+    with django_assert_num_queries(SIGNED_IN + VERSION):  # nothing changed: the stored page
+        assert client.get("/rugoefening/wandeling/").status_code == 200
 
 
 def test_saving_a_walk(client, programme, django_assert_num_queries):
