@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
@@ -16,8 +16,28 @@ def latest_result(user) -> RugtestResult | None:
     return RugtestResult.objects.filter(user=user).first()
 
 
-def current_programme(user) -> Programme | None:
-    return Programme.objects.filter(user=user).first()
+def current_programme(user, *, with_result: bool = False) -> Programme | None:
+    """The person's latest programme; ``with_result`` reads its rugtest result in the same query."""
+    programmes = Programme.objects.filter(user=user)
+    if with_result:
+        programmes = programmes.select_related("result")
+    return programmes.first()
+
+
+def stored_entries(programme: Programme, today: date) -> tuple[tuple[core.WalkEntry, ...], dict[tuple[date, str], int]]:
+    """The log of ``programme`` from its start up to ``today`` for the core, and the database id
+    of each entry by (date, part) for the pages' links: one query, read as plain values because
+    making a model object of each of up to 252 rows was most of the time spent here."""
+    log, ids = [], {}
+    rows = programme.entries.filter(date__gte=programme.start, date__lte=today).order_by("date", "part").values_list(
+        "id", "date", "part", "minutes", "pain_before", "pain_after", "painkiller", "note", "warning_signs")
+    for entry_id, day, part, minutes, pain_before, pain_after, painkiller, note, signs in rows:
+        ids[(day, part)] = entry_id
+        log.append(core.WalkEntry(
+            date=day, part=part, minutes=minutes, pain_before=pain_before, pain_after=pain_after,
+            painkiller=painkiller or None, note=note or None, warning_signs=tuple(signs),
+        ))
+    return tuple(log), ids
 
 
 def programme_version(user) -> tuple | None:
@@ -54,18 +74,7 @@ def programme_version(user) -> tuple | None:
 
 
 def core_entries(programme: Programme, today: date) -> tuple[core.WalkEntry, ...]:
-    # Plain rows, not model instances: a programme page reads up to 3 × 84 of them, and
-    # building a model per row was most of its time (benchmarks/README.md).
-    rows = programme.entries.filter(date__gte=programme.start, date__lte=today).order_by("date", "part").values_list(
-        "date", "part", "minutes", "pain_before", "pain_after", "painkiller", "note", "warning_signs",
-    )
-    return tuple(
-        core.WalkEntry(
-            date=day, part=part, minutes=minutes, pain_before=pain_before, pain_after=pain_after,
-            painkiller=painkiller or None, note=note or None, warning_signs=tuple(signs),
-        )
-        for day, part, minutes, pain_before, pain_after, painkiller, note, signs in rows
-    )
+    return stored_entries(programme, today)[0]
 
 
 @dataclass
@@ -80,6 +89,8 @@ class PlanView:
     pain_alert: bool
     stop_advice: core.SignAdvice | None
     stop_signs: list[str]
+    log: tuple[core.WalkEntry, ...] = ()
+    entry_ids: dict[tuple[date, str], int] = field(default_factory=dict)  # (date, part) -> WalkEntry id
 
     @property
     def day(self) -> int:
@@ -113,9 +124,9 @@ class PlanView:
 
 
 def plan_for(programme: Programme, today: date) -> PlanView:
+    log, entry_ids = stored_entries(programme, today)
     request = core.PlanRequest(
-        start=programme.start, baseline_minutes=programme.baseline_minutes,
-        today=max(today, programme.start), log=core_entries(programme, today),
+        start=programme.start, baseline_minutes=programme.baseline_minutes, today=max(today, programme.start), log=log,
     )
     plan = core.compute_plan(request)
     stop_signs, stop_advice = [], None
@@ -130,7 +141,7 @@ def plan_for(programme: Programme, today: date) -> PlanView:
         programme=programme, today=request.today, plan=plan,
         days=core.day_rows(request, plan), weeks=core.week_summaries(request, plan),
         pain_alert=plan["state"] == "active" and core.pain_trend_alert(request.log, programme.start, request.today),
-        stop_advice=stop_advice, stop_signs=stop_signs,
+        stop_advice=stop_advice, stop_signs=stop_signs, log=log, entry_ids=entry_ids,
     )
 
 
@@ -170,12 +181,15 @@ def signs_logged(programme: Programme, today: date) -> list[WalkEntry]:
     """The log entries of ``programme`` that report a warning sign, up to ``today``, oldest first."""
     entries = list(programme.entries.filter(date__lte=today).exclude(warning_signs=[]))
     return sorted(entries, key=lambda entry: (entry.date, core.PARTS.index(entry.part)))
-def checkin_is_due(programme: Programme, today: date, view: PlanView | None = None) -> bool:
-    """W-14 for a stored programme: the core's ``checkin_due`` on its check-ins and "not now"s."""
+def checkin_is_due(programme: Programme, today: date, view: PlanView | None = None,
+                   checkins: list[CheckIn] | None = None) -> bool:
+    """W-14 for a stored programme: the core's ``checkin_due`` on its check-ins and "not now"s.
+
+    ``checkins``: the programme's check-ins when the page has read them already."""
     view = view if view is not None else plan_for(programme, today)
     return core.checkin_due(
         programme.start, today,
-        programme.checkins.values_list("date", flat=True),
+        [c.date for c in checkins] if checkins is not None else programme.checkins.values_list("date", flat=True),
         programme.checkin_laters.values_list("date", flat=True),
         view.state,
     )
@@ -185,16 +199,21 @@ def latest_checkin(programme: Programme) -> CheckIn | None:
     return programme.checkins.first()
 
 
-def current_support(result: RugtestResult | None, programme: Programme | None) -> tuple[bool, str | None]:
+def current_support(result: RugtestResult | None, programme: Programme | None,
+                    checkins: list[CheckIn] | None = None) -> tuple[bool, str | None]:
     """W-1: the ``support`` the programme page shows, as (shown, support id or None).
 
     The latest check-in of the programme recomputes it (W-14) unless a newer rugtest came
     after it; otherwise it is the support of the most recent rugtest. Not shown without a
-    rugtest, or when the rugtest says the programme is not for now.
+    rugtest, or when the rugtest says the programme is not for now. ``checkins``: the
+    programme's check-ins, newest first, when the page has read them already.
     """
     if result is None or result.programme == "not_now":
         return False, None
-    checkin = latest_checkin(programme) if programme is not None else None
+    if checkins is not None:
+        checkin = checkins[0] if checkins else None
+    else:
+        checkin = latest_checkin(programme) if programme is not None else None
     if checkin is not None and checkin.created_at >= result.created_at:
         return True, checkin.support
     return True, result.outcome.get("support")

@@ -30,13 +30,19 @@ def _target_tomorrow(programme, today: date, log: tuple) -> int | None:
     return core.compute_plan(request)["days"][-1]["target_minutes"]
 
 
-def saved_walk_words(programme, today: date, entry) -> list[str]:
+def saved_walk_words(programme, today: date, entry, view=None) -> list[str]:
     """The sentences shown after saving ``entry``: what it was, whether it reached the target of
     its day, and tomorrow's target (W-4: tomorrow can only follow from today once today counts
-    as completed, so an open day says what tomorrow will be either way)."""
-    log = core_entries(programme, today)
-    rows = core.day_rows(core.PlanRequest(start=programme.start, baseline_minutes=programme.baseline_minutes,
-                                          today=max(today, programme.start), log=log))
+    as completed, so an open day says what tomorrow will be either way).
+
+    ``view``: the plan the page has already computed after the save (selectors.plan_for), so
+    that the log is not read twice."""
+    if view is not None:
+        log, rows = view.log, view.days
+    else:
+        log = core_entries(programme, today)
+        rows = core.day_rows(core.PlanRequest(start=programme.start, baseline_minutes=programme.baseline_minutes,
+                                              today=max(today, programme.start), log=log))
     row = next((r for r in rows if r["date"] == entry.date), None)
     target = row["target_minutes"] if row else None
     part = str(PART_LABELS[entry.part])

@@ -25,7 +25,7 @@ from rugtest.reports.programme import programme_pdf
 
 from . import chart, services, summary, visit
 from .forms import CheckInForm, StartForm, WalkForm, part_of_day
-from .models import CheckIn, Programme, WalkEntry
+from .models import CheckIn, Programme
 from .selectors import (
     can_start, checkin_is_due, current_programme, current_support, latest_result, plan_for, programme_version, signs_logged,
     start_decision, user_entry,
@@ -128,7 +128,7 @@ def _home_page(request, today):
 
 def _today_parts(view):
     row = view.today_row
-    entries = {e.part: e.id for e in WalkEntry.objects.filter(programme=view.programme, date=view.today)}
+    entries = {part: entry_id for (day, part), entry_id in view.entry_ids.items() if day == view.today}
     return [
         {"part": part, "label": words.PARTS[part], "minutes": row["minutes"][part], "entry_id": entries.get(part),
          "done": row["minutes"][part] is not None and view.target is not None and row["minutes"][part] >= view.target}
@@ -277,9 +277,9 @@ def _walk_form(request, programme, form, today, entry):
         else:
             if saved.warning_signs:
                 return redirect("programme:home")
-            for line in summary.saved_walk_words(programme, today, saved):
-                messages.success(request, line)
             view = plan_for(programme, today)
+            for line in summary.saved_walk_words(programme, today, saved, view=view):
+                messages.success(request, line)
             target = next((r["target_minutes"] for r in view.days if r["date"] == saved.date), None)
             if summary.far_above_target(saved.minutes, target):
                 messages.info(request, _(
@@ -325,17 +325,23 @@ def pain_check(request):
 
 @login_required
 def history(request, report_form=None):
-    programme = current_programme(request.user)
+    programme = current_programme(request.user, with_result=True)
     if programme is None:
         return redirect("programme:home")
     today = _today()
     view = plan_for(programme, today)
-    entries = {(e.date, e.part): e for e in programme.entries.all()}
+    # The entries the plan was computed from (start … today), with their ids for the edit links.
+    # The table repeats the same few words and one kind of link up to 252 times: made here
+    # once each (the profile showed reverse() and blocktranslate per cell as most of the page).
+    edit_base = reverse("programme:log")  # an entry's edit page is wandeling/<id>/ below it
+    entries = {(e.date, e.part): _LoggedWalk(view.entry_ids[(e.date, e.part)], e, edit_base) for e in view.log}
     rows = []
     for row in view.days:
+        target = row["target_minutes"]
         rows.append({
             **row, "entries": [(words.PARTS[p], entries.get((row["date"], p))) for p in core.PARTS],
             "words": _day_words(row, is_today=row["date"] == view.today),
+            "target_text": _minutes_short(target) if target is not None else None,
         })
     pains = {}
     for (day, part), entry in sorted(entries.items(), key=lambda item: (item[0][0], core.PARTS.index(item[0][1]))):
@@ -362,6 +368,21 @@ def history(request, report_form=None):
         "checkins": [_checkin_row(c) for c in programme.checkins.all()],
         **_stop_context(view),
     })
+
+
+def _minutes_short(minutes: int) -> str:
+    return _("%(minutes)s min.") % {"minutes": minutes}
+
+
+class _LoggedWalk:
+    """A logged walk as the progress page shows it: from the core's entry, with its edit link."""
+
+    __slots__ = ("id", "minutes", "pain_after", "warning_signs", "url", "text")
+
+    def __init__(self, entry_id, entry, edit_base):
+        self.id, self.minutes, self.pain_after, self.warning_signs = entry_id, entry.minutes, entry.pain_after, entry.warning_signs
+        self.url = f"{edit_base}{entry_id}/"
+        self.text = _minutes_short(entry.minutes)
 
 
 def _day_words(row, is_today):
@@ -465,8 +486,10 @@ def _support_words(support_id):
 
 def _checkin_panel(user, result, programme, view, today):
     """What programme/includes/checkin.html shows at the top of the programme page."""
-    shown, support_id = current_support(result, programme)
-    due = view is not None and checkin_is_due(programme, today, view)
+    # One read of the check-ins (newest first, Meta.ordering) for the support line and W-14.
+    checkins = list(programme.checkins.all()) if programme is not None else []
+    shown, support_id = current_support(result, programme, checkins)
+    due = view is not None and checkin_is_due(programme, today, view, checkins)
     return {
         "support": _support_words(support_id) if shown else None,
         "due": due,
