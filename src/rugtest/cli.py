@@ -61,7 +61,9 @@ def plan() -> int:
 def serve(argv: list[str]) -> int:
     host = os.environ.get("HOST", "127.0.0.1")
     port = os.environ.get("PORT", "8000")
-    workers = os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1) + 1))
+    # cores + 1: the pages are work for the processor, not waiting; more processes than that
+    # only take turns on the same cores (benchmarks/README.md measured 5 against 3 on 2 cores).
+    workers = os.environ.get("WEB_CONCURRENCY", str((os.cpu_count() or 1) + 1))
     args = [
         "gunicorn", "rugtest.wsgi:application",
         "--bind", f"{host}:{port}",
