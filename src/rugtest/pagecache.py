@@ -13,9 +13,7 @@ What is never stored or served from here:
 - a page that sets a cookie of its own.
 
 The form token differs per visitor: it is stored as a mark and the visitor's own token is put
-in its place on every answer. A page without a form token is also kept compressed, so that
-it is compressed once instead of on every answer (a page without a secret in it needs no
-protection against the BREACH attack, which is what Django's per-answer compression adds).
+in its place on every answer. Pages are kept compressed too (``Stored``).
 
 The store is per process and bounded; a restart (a new release) empties it, and so does a
 change of settings in the tests.
@@ -23,9 +21,10 @@ change of settings in the tests.
 
 from __future__ import annotations
 
-import gzip
 import re
+import struct
 import threading
+import zlib
 from collections import OrderedDict
 
 from django.conf import settings
@@ -63,6 +62,58 @@ def _showed_notices(request) -> bool:
     return storage is not None and bool(storage.used or getattr(storage, "_queued_messages", None))
 
 
+class Stored:
+    """A page as kept: its bytes split where the form token goes, and each piece compressed
+    on its own (raw deflate, flushed to a byte boundary), so that an answer is the pieces
+    with the visitor's token compressed between them: no page is compressed per request.
+
+    Compressed apart, the token can never be matched against the rest of the page, which is
+    what the BREACH attack measures; Django's own per-answer compression pads against it
+    instead."""
+
+    def __init__(self, content: bytes, content_type: str):
+        self.parts = content.split(TOKEN_MARK)
+        self.content_type = content_type
+        self.deflated = [_deflate(part, last=i == len(self.parts) - 1, level=9) for i, part in enumerate(self.parts)]
+        self.whole_gzip = _gzip(self.deflated, self.parts) if len(self.parts) == 1 else None
+
+    def response(self, request) -> HttpResponse:
+        token = get_token(request).encode() if len(self.parts) > 1 else b""
+        if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+            if self.whole_gzip is not None:
+                content = self.whole_gzip
+            else:
+                deflated_token = _deflate(token, last=False, level=1)
+                pieces, deflated = [], []
+                for i, part in enumerate(self.parts):
+                    if i:
+                        pieces.append(token)
+                        deflated.append(deflated_token)
+                    pieces.append(part)
+                    deflated.append(self.deflated[i])
+                content = _gzip(deflated, pieces)
+            response = HttpResponse(content, content_type=self.content_type)
+            response["Content-Encoding"] = "gzip"
+            patch_vary_headers(response, ("Accept-Encoding",))
+            return response
+        return HttpResponse(token.join(self.parts), content_type=self.content_type)
+
+
+def _deflate(data: bytes, last: bool, level: int) -> bytes:
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
+
+
+def _gzip(deflated: list[bytes], pieces: list[bytes]) -> bytes:
+    """A gzip member (RFC 1952) of deflate pieces that each end on a byte boundary."""
+    crc, size = 0, 0
+    for piece in pieces:
+        crc = zlib.crc32(piece, crc)
+        size += len(piece)
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"  # deflate, no name, no time, best, unknown OS
+    return header + b"".join(deflated) + struct.pack("<II", crc, size & 0xFFFFFFFF)
+
+
 def page(request, key: tuple, build) -> HttpResponse:
     """The page ``build()`` makes, from the store when a page with the same ``key``,
     language, address, day and sign-in state is there."""
@@ -75,27 +126,16 @@ def page(request, key: tuple, build) -> HttpResponse:
         if stored is not None:
             _pages.move_to_end(full_key)
     if stored is not None:
-        content, content_type, compressed = stored
-        if compressed and _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
-            response = HttpResponse(compressed, content_type=content_type)
-            response["Content-Encoding"] = "gzip"
-            patch_vary_headers(response, ("Accept-Encoding",))
-            return response
-        if TOKEN_MARK in content:
-            content = content.replace(TOKEN_MARK, get_token(request).encode())
-        return HttpResponse(content, content_type=content_type)
+        return stored.response(request)
     response = build()
     if (type(response) is HttpResponse and response.status_code == 200 and not response.cookies
             and not _showed_notices(request)):
         content = response.content
-        tokens = set(_TOKEN.findall(content))
-        for token in tokens:
+        for token in set(_TOKEN.findall(content)):
             content = content.replace(token, TOKEN_MARK)
-        compressed = None
-        if not tokens and len(content) >= 200:  # what GZipMiddleware leaves uncompressed
-            compressed = gzip.compress(content, compresslevel=9, mtime=0)
+        stored = Stored(content, response["Content-Type"])
         with _lock:
-            _pages[full_key] = (content, response["Content-Type"], compressed)
+            _pages[full_key] = stored
             while len(_pages) > SIZE:
                 _pages.popitem(last=False)
     return response

@@ -151,9 +151,9 @@ CACHES = {
 
 # Accounts: sign-up and sign-in by e-mail address (django-allauth), verified by a code sent
 # by mail, Argon2 password hashing; allauth's default rate limits guard sign-in and reset.
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+AUTHENTICATION_BACKENDS = [  # Django's and allauth's, reading a session's user with one plain query
+    "rugtest.accounts.ModelBackend",
+    "rugtest.accounts.AuthenticationBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

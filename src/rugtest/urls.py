@@ -11,12 +11,13 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # The rugtest first: its pages are the most asked for, and a URL is matched in this order.
+    path("rugtest/", include("rugtest.selftest.urls")),
     # Before the programme's own paths: /rugoefening/agenda/ lives here.
     path("", include("rugtest.privacy.urls")),
     path("rugoefening/", include("rugtest.programme.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("rugtest.content.urls")),
-    path("rugtest/", include("rugtest.selftest.urls")),
     prefix_default_language=False,
 )
 
