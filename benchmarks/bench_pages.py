@@ -257,7 +257,10 @@ def main() -> int:
             results.append(("full step: GET, POST, redirect", "/rugtest/stap/1/ → /rugtest/stap/2/", "step",
                             load.measure(cycle)))
 
-            signed_in = {"Cookie": f"sessionid={session}"}
+            # The signed-in browser: its session and the form-token cookie a browser keeps.
+            person = serverkit.Client(server.port, headers)
+            person.resume(session)
+            signed_in = cookie(person)
             for name, path in SIGNED_IN:
                 results.append((name, path, "signed in", load.measure([("GET", path, signed_in, None)])))
         finally:
