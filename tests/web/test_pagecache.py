@@ -146,3 +146,21 @@ def test_the_programme_page_and_walk_log_change_with_every_change_to_what_they_s
     change(lambda: client.post(f"/rugoefening/hoe-gaat-het/{programme.id}/", {"progress": "better"}))
     change(lambda: walk(client, CASES["E-03"]["answers"]))  # a new rugtest: urgent
 
+
+
+def test_a_returning_visitor_keeps_a_working_token_and_the_cookie_is_renewed():
+    person = Client(enforce_csrf_checks=True)
+    person.get("/rugtest/stap/1/")  # the secret and its cookie are made here
+    stored = [person.get("/rugtest/stap/1/") for _ in range(2)]
+    assert not stored[0].templates
+    for response in stored:
+        assert "csrftoken" in response.cookies  # sent again, as Django does for every form page
+        assert "Cookie" in response["Vary"]
+    page = stored[1].content.decode()
+    answers = {"age": "45", "duration_weeks": "2", "pain_score": "5", "previous_episodes": "no"}
+    response = person.post("/rugtest/stap/1/", {**answers, "csrfmiddlewaretoken": token(page)})
+    assert response.status_code == 302
+    stranger = Client(enforce_csrf_checks=True)
+    stranger.get("/rugtest/")
+    refused = stranger.post("/rugtest/stap/1/", {**answers, "csrfmiddlewaretoken": token(page)})
+    assert refused.status_code == 403  # the token belongs to its own visitor's secret only
