@@ -21,6 +21,7 @@ change of settings in the tests.
 
 from __future__ import annotations
 
+import functools
 import re
 import struct
 import threading
@@ -33,13 +34,12 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.regex_helper import _lazy_re_compile
 from django.utils.translation import get_language
 
 SIZE = 500  # pages per process: a few MB at most
 TOKEN_MARK = b"\x00csrf\x00"
 _TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
-_ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 _pages: OrderedDict = OrderedDict()
 _lock = threading.Lock()
 
@@ -169,6 +169,7 @@ def shared(view):
     """For a view whose page is the same for everyone who is not signed in and has nothing
     in the session: such visitors get the stored page."""
 
+    @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         session = getattr(request, "session", None)
         if session is not None and session.keys():
@@ -176,5 +177,4 @@ def shared(view):
         return page(request, (view.__module__, view.__qualname__, args, tuple(sorted(kwargs.items()))),
                     lambda: view(request, *args, **kwargs))
 
-    wrapper.__name__, wrapper.__doc__, wrapper.__wrapped__ = view.__name__, view.__doc__, view
     return wrapper

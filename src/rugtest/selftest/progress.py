@@ -54,9 +54,13 @@ class Progress:
         """A page may be opened once every applicable page before it has been answered."""
         return flow.reachable(page, self.answers, self.done)
 
+    def key(self) -> str:
+        """The answers and pages done as one string: what the outcome is computed from."""
+        return json.dumps([self.answers, sorted(self.done)], sort_keys=True)
+
     def outcome(self) -> dict | None:
         """The outcome, or None while questions are still open."""
-        found = _outcome(json.dumps([self.answers, sorted(self.done)], sort_keys=True))
+        found = _outcome(self.key())
         return None if found is None else json.loads(found)
 
     def is_early(self) -> bool:

@@ -146,10 +146,10 @@ def step(request, page_id):
     return _render_step(request, page, progress, data, errors)
 
 
-def _fingerprint(progress) -> str:
-    """Everything of the progress that a step or result page shows."""
-    return json.dumps([progress.answers, sorted(progress.done), progress.answered_on,
-                       progress.is_early()], sort_keys=True)
+def _fingerprint(progress) -> tuple[str, str]:
+    """Everything of the progress that a step or result page shows (whether the rugtest was
+    cut short follows from the answers and pages done)."""
+    return progress.key(), progress.answered_on
 
 
 def _render_step(request, page, progress, data, errors):
