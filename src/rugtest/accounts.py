@@ -20,6 +20,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from rugtest import rawsql
 from rugtest.security import client_ip
 
 
@@ -46,9 +47,7 @@ def _signed_in_user(backend, user_id):
     except ValidationError:
         return None
     sql, fields = _user_query(connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [pk])
-        row = cursor.fetchone()
+    row = rawsql.fetch_one(sql, [pk])
     if row is None:
         return None
     values = []

@@ -77,14 +77,15 @@ class Stored:
         self.content_type = content_type
         self.deflated = [_deflate(part, last=i == len(self.parts) - 1, level=9) for i, part in enumerate(self.parts)]
         self.whole_gzip = _gzip(self.deflated, self.parts) if len(self.parts) == 1 else None
+        # A page with a visitor's own token differs per cookie, as Django's CSRF code says.
+        self.vary_gzip = ("Accept-Encoding", "Cookie") if len(self.parts) > 1 else ("Accept-Encoding",)
 
     def response(self, request) -> HttpResponse:
-        token = _form_token(request) if len(self.parts) > 1 else b""
+        token, deflated_token = _form_token(request) if len(self.parts) > 1 else (b"", b"")
         if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
             if self.whole_gzip is not None:
                 content = self.whole_gzip
             else:
-                deflated_token = _deflate(token, last=False, level=1)
                 pieces, deflated = [], []
                 for i, part in enumerate(self.parts):
                     if i:
@@ -95,32 +96,45 @@ class Stored:
                 content = _gzip(deflated, pieces)
             response = HttpResponse(content, content_type=self.content_type)
             response["Content-Encoding"] = "gzip"
-            patch_vary_headers(response, ("Accept-Encoding",))
+            patch_vary_headers(response, self.vary_gzip)
             return response
-        return HttpResponse(token.join(self.parts), content_type=self.content_type)
+        response = HttpResponse(token.join(self.parts), content_type=self.content_type)
+        if token:
+            patch_vary_headers(response, ("Cookie",))
+        return response
 
 
-_tokens: dict[str, bytes] = {}
+_tokens: dict[str, tuple[bytes, bytes]] = {}
 TOKENS = 10_000  # visitors whose masked token is kept, per process
 
 
-def _form_token(request) -> bytes:
-    """The visitor's form token. Django masks the secret anew for every page, so that a
-    compressed page never shows the same token twice (BREACH). Here the token is compressed
-    apart from the page (``Stored``), so one masked token per secret is kept: masking costs
-    32 reads of the system's random source, which was a tenth of a stored page's time."""
+def _form_token(request) -> tuple[bytes, bytes]:
+    """The visitor's form token, and the same compressed on its own. Django masks the secret
+    anew for every page, so that a compressed page never shows the same token twice (BREACH).
+    Here the token is compressed apart from the page (``Stored``), so one masked token per
+    secret is kept: masking costs 32 reads of the system's random source, which was a tenth
+    of a stored page's time.
+
+    A visitor without a form-token cookie gets one, as from any Django form page. One who has
+    it keeps it as it is: Django would send the cookie again with every form page to renew
+    its year of life, and setting that header was a tenth of a stored page's time too; it is
+    still renewed by every page made anew."""
     secret = request.META.get("CSRF_COOKIE")
-    token = _tokens.get(secret) if secret else None
-    if token is None:
+    known = _tokens.get(secret) if secret else None
+    if known is None:
         token = get_token(request).encode()  # a new visitor: Django makes the secret and its cookie
-        secret = request.META.get("CSRF_COOKIE")
+        known = _keep_token(request.META.get("CSRF_COOKIE"), token)
+    return known
+
+
+def _keep_token(secret: str | None, token: bytes) -> tuple[bytes, bytes]:
+    known = token, _deflate(token, last=False, level=1)
+    if secret:
         with _lock:
             if len(_tokens) >= TOKENS:
                 _tokens.clear()
-            _tokens[secret] = token
-    else:
-        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True  # as get_token(): the cookie is sent again
-    return token
+            _tokens[secret] = known
+    return known
 
 
 def _deflate(data: bytes, last: bool, level: int) -> bytes:
@@ -155,8 +169,11 @@ def page(request, key: tuple, build) -> HttpResponse:
     if (type(response) is HttpResponse and response.status_code == 200 and not response.cookies
             and not _showed_notices(request)):
         content = response.content
-        for token in set(_TOKEN.findall(content)):
+        tokens = set(_TOKEN.findall(content))
+        for token in tokens:
             content = content.replace(token, TOKEN_MARK)
+        if len(tokens) == 1:
+            _keep_token(request.META.get("CSRF_COOKIE"), tokens.pop())
         stored = Stored(content, response["Content-Type"])
         with _lock:
             _pages[full_key] = stored

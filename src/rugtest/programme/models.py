@@ -64,6 +64,10 @@ class WalkEntry(models.Model):
             # W-8: one entry per date and part; logging again replaces it.
             models.UniqueConstraint(fields=["programme", "date", "part"], name="one_walk_per_date_and_part"),
         ]
+        indexes = [
+            # The newest change to a log without reading it: selectors.programme_version().
+            models.Index(fields=["programme", "updated_at"], name="walk_newest_change"),
+        ]
 
 
 class CheckIn(models.Model):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from django.db import connection
 
+from rugtest import rawsql
 from rugtest.core import programme as core
 
 from .models import CheckIn, CheckInLater, Programme, RugtestResult, WalkEntry
@@ -42,35 +44,43 @@ def stored_entries(programme: Programme, today: date) -> tuple[tuple[core.WalkEn
 
 def programme_version(user) -> tuple | None:
     """Everything the programme page and the walk log of ``user`` are made from, in two plain
-    queries, without reading the log itself: their current programme, the number, the newest
-    change and the sum of the ids of its walks, its check-ins and "not now"s as they are, and
-    their latest rugtest. Any change to what those pages show changes this value: a walk
-    saved, changed or deleted moves the count, the sum or the newest ``updated_at`` (walks
-    are only ever changed through ``save()``, which sets it). None without a programme."""
+    queries, without reading the log itself: their current programme; the number of its walks,
+    the highest walk id and the newest ``updated_at``; its check-ins and "not now"s as they
+    are; and their latest rugtest. Any change to what those pages show changes this value:
+    a walk saved changes the newest ``updated_at`` (walks are only ever changed through
+    ``save()``, which sets it), a new walk gets an id higher than any before it (ids are
+    never used again), and a deleted walk lowers the number. None without a programme.
+
+    Each part is answered from an index (``walk_newest_change`` for the newest change), so
+    the time does not grow with the log (benchmarks/bench_scale.py)."""
+    row = rawsql.fetch_one(_version_sql()[0], [user.pk])
+    if row is None:
+        return None
+    checkins = rawsql.fetch_all(_version_sql()[1], [row[0], row[0]])
+    return tuple(str(value) for value in row) + tuple(str(c) for c in checkins)
+
+
+@lru_cache(maxsize=1)
+def _version_sql() -> tuple[str, str]:
     tables = {name: connection.ops.quote_name(model._meta.db_table) for name, model in (
         ("programme", Programme), ("walk", WalkEntry), ("later", CheckInLater), ("result", RugtestResult),
         ("checkin", CheckIn))}
-    with connection.cursor() as cursor:
-        cursor.execute(f"""
-            SELECT p.id, p.start, p.baseline_minutes, p.baseline_method, p.test_walks, p.gp_agreed_on, p.result_id,
-                (SELECT CAST(COUNT(*) AS TEXT) || '/' || COALESCE(CAST(MAX(w.updated_at) AS TEXT), '') || '/'
-                        || CAST(COALESCE(SUM(w.id), 0) AS TEXT)
-                 FROM {tables["walk"]} w WHERE w.programme_id = p.id),
-                (SELECT r.id FROM {tables["result"]} r WHERE r.user_id = p.user_id
-                 ORDER BY r.created_at DESC, r.id DESC LIMIT 1)
-            FROM {tables["programme"]} p WHERE p.user_id = %s
-            ORDER BY p.created_at DESC, p.id DESC LIMIT 1""", [user.pk])
-        row = cursor.fetchone()
-        if row is None:
-            return None
-        cursor.execute(f"""
-            SELECT 'checkin', id, date, progress, answers, risk_factors, support FROM {tables["checkin"]}
-            WHERE programme_id = %s
-            UNION ALL
-            SELECT 'later', id, date, NULL, NULL, NULL, NULL FROM {tables["later"]} WHERE programme_id = %s
-            ORDER BY 1, 2""", [row[0], row[0]])
-        checkins = cursor.fetchall()
-    return tuple(str(value) for value in row) + tuple(str(c) for c in checkins)
+    programme = f"""
+        SELECT p.id, p.start, p.baseline_minutes, p.baseline_method, p.test_walks, p.gp_agreed_on, p.result_id,
+            (SELECT COUNT(*) FROM {tables["walk"]} w WHERE w.programme_id = p.id),
+            (SELECT MAX(w.id) FROM {tables["walk"]} w WHERE w.programme_id = p.id),
+            (SELECT MAX(w.updated_at) FROM {tables["walk"]} w WHERE w.programme_id = p.id),
+            (SELECT r.id FROM {tables["result"]} r WHERE r.user_id = p.user_id
+             ORDER BY r.created_at DESC, r.id DESC LIMIT 1)
+        FROM {tables["programme"]} p WHERE p.user_id = %s
+        ORDER BY p.created_at DESC, p.id DESC LIMIT 1"""
+    checkins = f"""
+        SELECT 'checkin', id, date, progress, answers, risk_factors, support FROM {tables["checkin"]}
+        WHERE programme_id = %s
+        UNION ALL
+        SELECT 'later', id, date, NULL, NULL, NULL, NULL FROM {tables["later"]} WHERE programme_id = %s
+        ORDER BY 1, 2"""
+    return programme, checkins
 
 
 def core_entries(programme: Programme, today: date) -> tuple[core.WalkEntry, ...]:

@@ -1,0 +1,56 @@
+"""Plain reads for the few queries every signed-in or rugtest page makes.
+
+The session, the signed-in user and the programme's version are read on nearly every
+request. In the profile (docs/performance.md), Django's cursor wrapper around such a query
+(its checks, its error translation layer and, on SQLite, rewriting the placeholders with a
+regular expression on every call) took three to four times as long as the query itself. So
+these reads go to the database driver's own cursor, with Django's error translation kept.
+
+When queries are being logged (RUGTEST_DEBUG, or a test that counts queries) they go through
+Django's cursor as any other query, so that they are counted and shown.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from django.db import DEFAULT_DB_ALIAS, connections
+
+_PLACEHOLDER = re.compile(r"%s")
+
+
+@lru_cache(maxsize=64)
+def _qmark(sql: str) -> str:
+    """SQL with Django's %s placeholders in SQLite's ? style (no literal % in these queries)."""
+    return _PLACEHOLDER.sub("?", sql)
+
+
+def _run(sql: str, params, fetch):
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.queries_logged:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return fetch(cursor)
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        if connection.vendor == "sqlite":
+            cursor = connection.connection.cursor()
+            sql = _qmark(sql)
+        else:
+            cursor = connection.create_cursor()
+        try:
+            cursor.execute(sql, params)
+            return fetch(cursor)
+        finally:
+            cursor.close()
+
+
+def fetch_one(sql: str, params) -> tuple | None:
+    """The first row of a read-only query, or None."""
+    return _run(sql, params, lambda cursor: cursor.fetchone())
+
+
+def fetch_all(sql: str, params) -> list[tuple]:
+    """Every row of a read-only query."""
+    return _run(sql, params, lambda cursor: cursor.fetchall())
