@@ -61,14 +61,16 @@ def plan() -> int:
 def serve(argv: list[str]) -> int:
     host = os.environ.get("HOST", "127.0.0.1")
     port = os.environ.get("PORT", "8000")
-    # cores + 1: the pages are work for the processor, not waiting; more processes than that
-    # only take turns on the same cores (benchmarks/README.md measured 5 against 3 on 2 cores).
-    workers = os.environ.get("WEB_CONCURRENCY", str((os.cpu_count() or 1) + 1))
+    # One process per core, at least 2: the pages are work for the processor, not waiting, and
+    # more processes only take turns on the same cores (benchmarks/README.md: on 2 cores, 2
+    # workers answered more requests than 3, and 3 more than 5).
+    workers = os.environ.get("WEB_CONCURRENCY", str(max(2, os.cpu_count() or 1)))
     args = [
         "gunicorn", "rugtest.wsgi:application",
         "--bind", f"{host}:{port}",
         "--workers", workers,
         "--access-logfile", "-",
+        "--logger-class", "rugtest.accesslog.AccessLogger",
         "--forwarded-allow-ips", "127.0.0.1",
         *argv,
     ]

@@ -15,10 +15,11 @@ from __future__ import annotations
 import gc
 import threading
 from collections import OrderedDict
+from importlib import import_module
 
+from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import setting_changed
-from django.urls import get_resolver
 from django.utils.translation import get_language
 
 SIZE = 2000  # addresses per process
@@ -61,7 +62,7 @@ def make_application() -> Handler:
 
     django.setup(set_prefix=False)
     handler = Handler()
-    get_resolver().url_patterns  # imports every view module now
+    import_module(settings.ROOT_URLCONF)  # and with it every view module
     gc.collect()
     gc.freeze()
     return handler

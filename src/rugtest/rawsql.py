@@ -32,6 +32,7 @@ def _run(sql: str, params, fetch):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return fetch(cursor)
+    connection.close_if_health_check_failed()  # as Django's cursor() does first
     connection.ensure_connection()
     with connection.wrap_database_errors:
         if connection.vendor == "sqlite":
