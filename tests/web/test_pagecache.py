@@ -142,6 +142,16 @@ def test_the_programme_page_and_walk_log_change_with_every_change_to_what_they_s
     change(lambda: client.post(f"/rugoefening/wandeling/{entry.id}/", walk_form(minutes="14")))
     change(lambda: client.post("/rugoefening/wandeling/", walk_form(date=today, part="evening", minutes="9")))
     change(lambda: client.post(f"/rugoefening/wandeling/{entry.id}/wissen/"))
+    evening = WalkEntry.objects.get(programme=programme, part="evening")
+
+    def delete_one_and_log_another():  # the same number of walks as before
+        count = WalkEntry.objects.filter(programme=programme).count()
+        client.post(f"/rugoefening/wandeling/{evening.id}/wissen/")
+        client.post("/rugoefening/wandeling/", walk_form(date=today, part="afternoon", minutes="9"))
+        assert not WalkEntry.objects.filter(id=evening.id).exists()
+        assert WalkEntry.objects.filter(programme=programme).count() == count
+
+    change(delete_one_and_log_another)
     change(lambda: client.post(f"/rugoefening/hoe-gaat-het/{programme.id}/", {"progress": "same", "stress": "yes"}))
     change(lambda: client.post(f"/rugoefening/hoe-gaat-het/{programme.id}/", {"progress": "better"}))
     change(lambda: walk(client, CASES["E-03"]["answers"]))  # a new rugtest: urgent

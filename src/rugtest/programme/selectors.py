@@ -53,15 +53,16 @@ def programme_version(user) -> tuple | None:
 
     Each part is answered from an index (``walk_newest_change`` for the newest change), so
     the time does not grow with the log (benchmarks/bench_scale.py)."""
-    row = rawsql.fetch_one(_version_sql()[0], [user.pk])
+    programme_sql, checkins_sql = _version_sql(connection.vendor)
+    row = rawsql.fetch_one(programme_sql, [user.pk])
     if row is None:
         return None
-    checkins = rawsql.fetch_all(_version_sql()[1], [row[0], row[0]])
+    checkins = rawsql.fetch_all(checkins_sql, [row[0], row[0]])
     return tuple(str(value) for value in row) + tuple(str(c) for c in checkins)
 
 
-@lru_cache(maxsize=1)
-def _version_sql() -> tuple[str, str]:
+@lru_cache(maxsize=4)
+def _version_sql(vendor: str) -> tuple[str, str]:
     tables = {name: connection.ops.quote_name(model._meta.db_table) for name, model in (
         ("programme", Programme), ("walk", WalkEntry), ("later", CheckInLater), ("result", RugtestResult),
         ("checkin", CheckIn))}
