@@ -31,10 +31,11 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+
+from rugtest.formtoken import get_form_token
 
 SIZE = 500  # pages per process: a few MB at most
 TOKEN_MARK = b"\x00csrf\x00"
@@ -122,7 +123,7 @@ def _form_token(request) -> tuple[bytes, bytes]:
     secret = request.META.get("CSRF_COOKIE")
     known = _tokens.get(secret) if secret else None
     if known is None:
-        token = get_token(request).encode()  # a new visitor: Django makes the secret and its cookie
+        token = get_form_token(request).encode()  # a new visitor: a new secret and its cookie
         known = _keep_token(request.META.get("CSRF_COOKIE"), token)
     return known
 

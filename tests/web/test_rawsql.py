@@ -1,7 +1,8 @@
 """rugtest/rawsql.py: the driver's cursor for a few hot reads, Django's when queries are logged."""
 
 import pytest
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
+from django.db.transaction import TransactionManagementError
 from django.test.utils import CaptureQueriesContext
 
 from factories import make_user
@@ -35,3 +36,26 @@ def test_counted_when_queries_are_counted():
 def test_a_database_error_is_djangos_error():
     with pytest.raises(DatabaseError):
         rawsql.fetch_one("SELECT no_such_column FROM auth_user WHERE id = %s", [1])
+
+
+def test_a_change_returns_the_rows_changed_and_is_seen_by_django():
+    anna, ben = make_user("anna@example.org", password=None), make_user("ben@example.org", password=None)
+    changed = rawsql.execute("UPDATE auth_user SET first_name = %s WHERE email = %s", ["Anna", "anna@example.org"])
+    assert changed == 1
+    anna.refresh_from_db(), ben.refresh_from_db()
+    assert (anna.first_name, ben.first_name) == ("Anna", "")
+    assert rawsql.execute("UPDATE auth_user SET first_name = %s WHERE email = %s", ["X", "nobody"]) == 0
+
+
+def test_a_change_inside_a_broken_transaction_is_refused_as_django_refuses_it():
+    make_user("anna@example.org", password=None)
+    with transaction.atomic():
+        try:
+            with transaction.atomic(savepoint=False):
+                rawsql.fetch_one("SELECT no_such_column FROM auth_user WHERE id = %s", [1])
+        except DatabaseError:
+            pass
+        with pytest.raises(TransactionManagementError):
+            rawsql.execute("UPDATE auth_user SET first_name = %s WHERE email = %s", ["Anna", "anna@example.org"])
+        with pytest.raises(TransactionManagementError), connection.cursor() as cursor:
+            cursor.execute("UPDATE auth_user SET first_name = %s WHERE email = %s", ["Anna", "anna@example.org"])

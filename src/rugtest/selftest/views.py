@@ -6,11 +6,14 @@ outcome is; ``progress`` keeps the answers in the session.
 
 import json
 from datetime import datetime, time
+from functools import lru_cache
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse, translate_url
+from django.urls import get_script_prefix, reverse, translate_url
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import get_language
@@ -34,7 +37,20 @@ def _lang() -> str:
 
 
 def _page_url(page):
-    return redirect("selftest:step", page_id=page.id)
+    return HttpResponseRedirect(_step_address(page.id, get_language(), get_script_prefix()))
+
+
+@lru_cache(maxsize=256)
+def _step_address(page_id: str, language: str, script_prefix: str) -> str:
+    """The address of a step, worked out once per step, language and prefix: after every
+    answered page the browser is sent on to the next."""
+    return reverse("selftest:step", kwargs={"page_id": page_id})
+
+
+@receiver(setting_changed)
+def _forget_addresses(setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _step_address.cache_clear()
 
 
 @pagecache.shared
