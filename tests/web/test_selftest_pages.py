@@ -277,3 +277,10 @@ def test_step_6_answers_stay_closed_on_the_result_until_opened(client):
     assert "113" not in html[:html.index('<details class="private">')]
     assert 'data-advice="A-MOOD"' in details and 'data-factor="F-MOOD"' in details
     assert "<details class=\"private\" open" not in html
+
+
+def test_an_answered_step_leads_on_in_its_own_language(client):
+    answers = {"age": "45", "duration_weeks": "2", "pain_score": "5", "previous_episodes": "no"}
+    for prefix in ("/en", "", "/en"):  # the address of the next step is kept per language
+        response = client.post(f"{prefix}/rugtest/stap/1/", answers)
+        assert response.status_code == 302 and response["Location"] == f"{prefix}/rugtest/stap/2/"
