@@ -1,9 +1,10 @@
 """Plain SQL for the few queries every signed-in or rugtest page makes.
 
 The session, the signed-in user and the programme's version are read on nearly every
-request, and every answered rugtest page writes the session. In the profile (docs/performance.md), Django's cursor wrapper around such a query
-(its checks, its error translation layer and, on SQLite, rewriting the placeholders with a
-regular expression on every call) took three to four times as long as the query itself. So
+request, and every answered rugtest page writes the session. In the profile
+(docs/performance.md), Django's cursor wrapper around such a query (its checks, its error
+translation layer and, on SQLite, rewriting the placeholders with a regular expression on
+every call) took three to four times as long as the query itself. So
 these queries go to the database driver's own cursor, with Django's error translation and
 its check for a broken transaction kept.
 
