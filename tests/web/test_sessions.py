@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from django.contrib.sessions.backends.base import UpdateError
+from django.contrib.sessions.backends.base import CreateError, UpdateError
 from django.contrib.sessions.backends.db import SessionStore as DjangoStore
 from django.contrib.sessions.models import Session
 from django.db import DatabaseError, connection, transaction
@@ -68,6 +68,6 @@ def test_a_new_session_is_made_as_django_makes_it():
     store["x"] = 1
     store.save()  # no key yet: created
     assert DjangoStore(store.session_key).load() == {"x": 1}
-    with pytest.raises(Exception):
+    with pytest.raises(CreateError):
         with transaction.atomic():
             SessionStore(store.session_key).save(must_create=True)  # the key exists: Django refuses
