@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from factories import CASES
 from rugtest.core import questions
-from test_accessibility import NARROW, STEP_CASE, answer_until, layout_problems, open_page
+from sitepages import NARROW, STEP_CASE, answer_until, layout_problems, open_page
 
 PHONES = {"390": {"width": 390, "height": 844}, "320": NARROW}
 STEP1 = {"age": "56", "duration_weeks": "8", "pain_score": "5"}

@@ -28,7 +28,7 @@ from playwright.sync_api import Page, expect
 from factories import CASES, make_user
 from rugtest.programme.forms import PART_LABELS, part_of_day
 from rugtest.programme.models import RugtestResult, WalkEntry
-from test_accessibility import answer_until
+from sitepages import answer_until
 from flows import assert_fits_the_phone
 
 PASSWORD = "walking-every-day-9"

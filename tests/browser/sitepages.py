@@ -1,0 +1,495 @@
+"""Every page of the site as a browser test opens it, in Dutch and in English.
+
+The catalogue (``PAGES``, ``BY_NAME``, ``cases``) names each page and each state a person can
+meet and says how to bring a fresh browser page to it: the state behind it (rugtest answers, a
+signed-in person with a plan) is made with Django's test client on the live server's database
+and handed to the browser as the session cookie; error states are made in the browser, by
+submitting the form as a person would. ``layout_problems`` finds what sticks out sideways or
+is cut off. Shared by the accessibility tests and the phone journeys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Callable
+
+import pytest
+from django.test import Client
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
+from playwright.sync_api import Page, Response, expect
+
+from factories import CASES, form_data, give_result, make_programme, make_user
+from rugtest.core import questions
+from rugtest.programme.models import CheckIn, Programme, WalkEntry
+from rugtest.selftest import texts
+from flows import Visit
+
+LANGS = ["nl", "en"]
+STEP_CASE = "E-06"  # the one example case that passes every step page, 4b included
+
+
+# --- A visit: one browser page in one language, and how to bring it into a state -----------
+
+
+def answer_until(client: Client, answers: dict, stop_at: str | None = None) -> None:
+    """Answer the rugtest page after page with the test client, up to page ``stop_at`` (or the result)."""
+    response = client.get("/rugtest/stap/1/")
+    so_far: dict = {}
+    for _ in range(10):
+        path = response.request["PATH_INFO"]
+        assert response.status_code == 200, path
+        if path.endswith("/uitslag/"):
+            assert stop_at is None, f"the rugtest ended before page {stop_at}"
+            return
+        page_id = path.rstrip("/").split("/")[-1]
+        if page_id == stop_at:
+            return
+        data = form_data(page_id, answers, so_far)
+        so_far.update({k: answers[k] for k in data})
+        response = client.post(path, data, follow=True)
+    raise AssertionError("the rugtest did not end")
+
+
+# --- The people and plans of the signed-in pages -------------------------------------------
+
+
+def add_walks(programme: Programme, days: int, pain=lambda day: 2, minutes: int = 9) -> None:
+    for day in range(days):
+        for part in ("morning", "afternoon", "evening"):
+            WalkEntry.objects.create(
+                programme=programme, date=programme.start + dt.timedelta(days=day), part=part,
+                minutes=minutes, pain_after=pain(day),
+            )
+
+
+# --- Every page, as a function that brings a fresh browser page to it ---------------------
+
+
+@dataclass(frozen=True)
+class SitePage:
+    name: str
+    open: Callable[[Visit], Response]
+    status: int = 200
+    skip: str | None = None  # why the page cannot be tested (yet)
+
+
+def plain(path: str) -> Callable[[Visit], Response]:
+    return lambda v: v.goto(path)
+
+
+def step_page(page_id: str) -> Callable[[Visit], Response]:
+    def open_(v: Visit) -> Response:
+        if page_id != "1":
+            client = Client()
+            answer_until(client, CASES[STEP_CASE]["answers"], stop_at=page_id)
+            v.adopt_session(client)
+        response = v.goto(f"/rugtest/stap/{page_id}/")
+        assert v.page.url.endswith(f"/rugtest/stap/{page_id}/"), f"sent on to {v.page.url}"
+        return response
+
+    return open_
+
+
+def step_1_with_error(v: Visit) -> Response:
+    """Step 1 shown again after age 300 (and the other questions left open): the error state."""
+    v.goto("/rugtest/stap/1/")
+    v.page.fill('input[name="age"]', "300")
+    response = v.submit()
+    assert v.page.url.endswith("/rugtest/stap/1/")
+    expect(v.page.locator("main .error-summary")).to_be_visible()
+    expect(v.page.locator('input[name="age"]')).to_have_attribute("aria-invalid", "true")
+    return response
+
+
+def result_page(case_id: str) -> Callable[[Visit], Response]:
+    def open_(v: Visit) -> Response:
+        client = Client()
+        answer_until(client, CASES[case_id]["answers"])
+        v.adopt_session(client)
+        response = v.goto("/rugtest/uitslag/")
+        expected = CASES[case_id]["expect"]
+        expect(v.page.locator("main")).to_have_attribute("data-level", expected["level"])
+        with translation.override(v.lang):
+            title = str(texts.ACTIONS[expected["action"]]["title"])
+        expect(v.page.locator("main h1")).to_have_text(title)  # e.g. call 112, or call the GP now
+        return response
+
+    return open_
+
+
+def login_with_wrong_password(v: Visit) -> Response:
+    v.goto("/accounts/login/")
+    v.page.fill('input[name="login"]', f"nobody-{uuid.uuid4().hex[:8]}@example.org")
+    v.page.fill('input[name="password"]', "not-the-password")
+    response = v.submit()
+    assert "/accounts/login/" in v.page.url
+    return response
+
+
+def signup_code(v: Visit) -> Response:
+    """The page that asks for the code from the sign-up mail."""
+    v.goto("/accounts/signup/")
+    v.page.fill('input[name="email"]', f"new-{uuid.uuid4().hex[:8]}@example.org")
+    v.page.fill('input[name="password1"]', "walking-every-day-9")
+    v.page.fill('input[name="password2"]', "walking-every-day-9")
+    response = v.submit()
+    expect(v.page.locator('input[name="code"]')).to_be_visible()
+    return response
+
+
+def password_reset_sent(v: Visit) -> Response:
+    """The page after asking for a new password: "we have sent you an e-mail"."""
+    v.goto("/accounts/password/reset/")
+    v.page.fill('input[name="email"]', f"someone-{uuid.uuid4().hex[:8]}@example.org")
+    response = v.submit()
+    assert "/accounts/password/reset/done/" in v.page.url, v.page.url
+    return response
+
+
+def signed_in(setup: Callable[[object], None], path: str, then: Callable[[Visit], Response] | None = None):
+    def open_(v: Visit) -> Response:
+        user = make_user(password=None, verified=True)
+        setup(user)
+        v.sign_in(user)
+        response = v.goto(path)
+        assert v.page.url.endswith(v.prefix + path), f"sent on to {v.page.url}"
+        return then(v) if then else response
+
+    return open_
+
+
+def active_plan(user) -> None:
+    programme = make_programme(user, days_ago=3)
+    add_walks(programme, days=3)
+    WalkEntry.objects.create(programme=programme, date=timezone.localdate(), part="morning", minutes=9)
+
+
+def stopped_plan(user) -> None:
+    programme = make_programme(user, days_ago=3)
+    add_walks(programme, days=2)
+    WalkEntry.objects.create(
+        programme=programme, date=timezone.localdate(), part="morning", minutes=0, warning_signs=["fever"]
+    )
+
+
+def rising_pain_plan(user) -> None:
+    """Pain scores going up for two weeks: the page asks "is your pain getting worse?" (W-10)."""
+    programme = make_programme(user, days_ago=10)
+    add_walks(programme, days=10, pain=lambda day: 1 if day < 2 else 5, minutes=10)
+
+
+def long_plan(user) -> None:
+    programme = make_programme(user, days_ago=9)
+    add_walks(programme, days=9, minutes=12)
+
+
+def only_a_result(user) -> None:
+    give_result(user)
+
+
+def edit_walk(v: Visit) -> Response:
+    """A walk logged earlier, opened again to change or delete it."""
+    user = make_user(password=None, verified=True)
+    programme = make_programme(user, days_ago=3)
+    entry = WalkEntry.objects.create(programme=programme, date=programme.start, part="evening", minutes=7, pain_after=3)
+    v.sign_in(user)
+    response = v.goto(f"/rugoefening/wandeling/{entry.id}/")
+    expect(v.page.locator('input[name="minutes"]')).to_have_value("7")
+    return response
+
+
+def programme_after_result(case_id: str) -> Callable[[Visit], Response]:
+    """/rugoefening/ right after the rugtest, not signed in: the way into the programme."""
+    def open_(v: Visit) -> Response:
+        client = Client()
+        answer_until(client, CASES[case_id]["answers"])
+        v.adopt_session(client)
+        response = v.goto("/rugoefening/")
+        expect(v.page.locator("section.way-in")).to_be_visible()
+        return response
+
+    return open_
+
+
+def claim_question(v: Visit) -> Response:
+    """Signed in on a browser that holds someone else's rugtest result: "is this yours?"."""
+    user = make_user(f"claim-{uuid.uuid4().hex[:8]}@example.org", password="walking-every-day-9", verified=True)
+    client = Client()
+    answer_until(client, CASES["E-04"]["answers"])
+    client.post("/accounts/login/", {"login": user.email, "password": "walking-every-day-9"})
+    v.adopt_session(client)
+    response = v.goto("/rugoefening/uitslag-in-deze-browser/")
+    assert "/rugoefening/uitslag-in-deze-browser/" in v.page.url, v.page.url
+    return response
+
+
+def tick_a_warning_sign(v: Visit) -> Response:
+    """The W-9 confirm step: a sign ticked in the log asks "is this right?" first."""
+    v.page.fill('input[name="minutes"]', "5")
+    v.page.check('input[name="warning_signs"][value="fever"]')
+    response = v.submit()
+    expect(v.page.locator('main input[type="hidden"][name="warning_signs"]')).to_have_count(1)
+    return response
+
+
+def post_empty(v: Visit) -> Response:
+    response = v.submit()
+    expect(v.page.locator("main .error-summary")).to_be_visible()
+    return response
+
+
+def post_minutes_181(v: Visit) -> Response:
+    v.page.fill('input[name="minutes"]', "181")
+    response = v.submit()
+    expect(v.page.locator("main .error-summary")).to_be_visible()
+    return response
+
+
+def agenda_new_link(v: Visit) -> Response:
+    """The calendar page right after "make a link": the link shown once, with how to add it."""
+    response = v.submit("main form")
+    expect(v.page.locator("textarea#feed-url")).to_have_value(re.compile(r"/agenda/[A-Za-z0-9_-]{43}\.ics$"))
+    return response
+
+
+def agenda_times_out_of_order(v: Visit) -> Response:
+    v.page.fill('input[name="morning"]', "14:00")
+    v.page.fill('input[name="afternoon"]', "12:00")
+    with v.page.expect_navigation() as navigation:
+        v.page.locator("form:has(input[name=morning]) button[type=submit]").click()
+    expect(v.page.locator("main .error-summary")).to_be_visible()
+    return navigation.value
+
+
+def delete_with_wrong_password(v: Visit) -> Response:
+    v.page.fill('input[name="password"]', "not-the-password")
+    response = v.submit()
+    expect(v.page.locator("main .error-summary")).to_be_visible()
+    return response
+
+
+def checkin_due_plan(user) -> None:
+    """Day 21: the programme page asks the check-in at the top (W-14)."""
+    programme = make_programme(user, days_ago=21)
+    add_walks(programme, days=3)
+
+
+def checkin_page(then: Callable[[Visit], Response] | None = None, answered: bool = False):
+    """The check-in's own page: the form (with errors after ``then``), or what an answer means."""
+    def open_(v: Visit) -> Response:
+        user = make_user(password=None, verified=True)
+        programme = make_programme(user, days_ago=25)
+        if answered:  # "worse", with stress: the support in full and the W-9 question
+            CheckIn.objects.create(programme=programme, date=timezone.localdate(), progress="worse",
+                                   answers={"stress": "yes", "low_mood": "yes"},
+                                   risk_factors=["F-STRESS", "F-MOOD"], support="gp_talk")
+        v.sign_in(user)
+        response = v.goto(f"/rugoefening/hoe-gaat-het/{programme.id}/")
+        return then(v) if then else response
+
+    return open_
+
+
+def info_pages() -> list[SitePage]:
+    """The information pages, from rugtest.content.info (being built at the same time).
+
+    A page whose address does not resolve yet is listed and skipped with the reason, so that
+    it is tested as soon as it exists.
+    """
+    try:
+        from rugtest.content import info
+    except ImportError:
+        return []
+    paths = {"info": "/informatie/"}
+    paths.update({f"info-{slug}": f"/informatie/{slug}/" for slug in info.SLUGS.values()})
+    paths.update({"info-how-long": "/informatie/hoe-lang/", "info-causes": "/informatie/oorzaken/", "about": "/over/"})
+    pages = []
+    for name, path in paths.items():
+        try:
+            resolve(path)
+            skip = None
+        except Resolver404:
+            skip = f"{path} does not exist yet (404): the information pages are still being built"
+        pages.append(SitePage(name, plain(path), skip=skip))
+    return pages
+
+
+PAGES = [
+    SitePage("home", plain("/")),
+    SitePage("rugtest-start", plain("/rugtest/")),
+    *[SitePage(f"step-{p.id}", step_page(p.id)) for p in questions.PAGES],
+    SitePage("step-1-error", step_1_with_error),
+    SitePage("result-emergency-call-112", result_page("E-02")),
+    SitePage("result-emergency-call-gp-now", result_page("E-01")),
+    SitePage("result-urgent", result_page("E-04")),
+    SitePage("result-gp", result_page("E-06")),
+    SitePage("result-selfcare", result_page("E-09")),
+    SitePage("rugoefening-anonymous", plain("/rugoefening/")),
+    SitePage("rugoefening-after-result", programme_after_result("E-09")),
+    SitePage("rugoefening-after-gp-result", programme_after_result("E-05")),
+    SitePage("medicatie", plain("/medicatie/")),
+    *info_pages(),
+    SitePage("login", plain("/accounts/login/")),
+    SitePage("login-wrong-password", login_with_wrong_password),
+    SitePage("signup", plain("/accounts/signup/")),
+    SitePage("signup-code", signup_code),
+    SitePage("password-reset", plain("/accounts/password/reset/")),
+    SitePage("password-reset-sent", password_reset_sent),
+    SitePage("logout", signed_in(only_a_result, "/accounts/logout/")),
+    SitePage("programme-active", signed_in(active_plan, "/rugoefening/")),
+    SitePage("programme-stopped", signed_in(stopped_plan, "/rugoefening/")),
+    SitePage("programme-pain-question", signed_in(rising_pain_plan, "/rugoefening/")),
+    SitePage("programme-start", signed_in(only_a_result, "/rugoefening/beginnen/")),
+    SitePage("programme-start-errors", signed_in(only_a_result, "/rugoefening/beginnen/", post_empty)),
+    SitePage("programme-log", signed_in(active_plan, "/rugoefening/wandeling/")),
+    SitePage("programme-log-errors", signed_in(active_plan, "/rugoefening/wandeling/", post_minutes_181)),
+    SitePage("programme-log-confirm-sign", signed_in(active_plan, "/rugoefening/wandeling/", tick_a_warning_sign)),
+    SitePage("programme-claim-result", claim_question),
+    SitePage("programme-edit-walk", edit_walk),
+    SitePage("programme-history", signed_in(long_plan, "/rugoefening/voortgang/")),
+    SitePage("privacy", plain("/privacy/")),
+    SitePage("agenda", signed_in(active_plan, "/rugoefening/agenda/")),
+    SitePage("agenda-new-link", signed_in(active_plan, "/rugoefening/agenda/", agenda_new_link)),
+    SitePage("agenda-times-error", signed_in(active_plan, "/rugoefening/agenda/", agenda_times_out_of_order)),
+    SitePage("my-data", signed_in(long_plan, "/mijn-gegevens/")),
+    SitePage("my-data-empty", signed_in(lambda user: None, "/mijn-gegevens/")),
+    SitePage("delete-account", signed_in(only_a_result, "/mijn-gegevens/verwijderen/")),
+    SitePage("delete-account-wrong-password",
+             signed_in(only_a_result, "/mijn-gegevens/verwijderen/", delete_with_wrong_password)),
+    SitePage("account-deleted", plain("/mijn-gegevens/verwijderd/")),
+    SitePage("programme-checkin", signed_in(checkin_due_plan, "/rugoefening/")),
+    SitePage("checkin-errors", checkin_page(post_empty)),
+    SitePage("checkin-answered", checkin_page(answered=True)),
+    SitePage("not-found", plain("/bestaat-niet/"), status=404),
+]
+BY_NAME = {p.name: p for p in PAGES}
+assert len(BY_NAME) == len(PAGES), "two pages with one name"
+assert {f"step-{p.id}" for p in questions.PAGES} >= {"step-1", "step-2", "step-3", "step-4", "step-4b", "step-5"}
+
+
+def cases(names=None, xfail: dict | None = None, modes: list[str] | None = None):
+    """(lang, page name[, mode]) parameters, one test id each: ``nl-step-2``, ``nl-home-320px``.
+
+    ``xfail`` marks known app problems (strict: the mark must go when the fix is in), keyed by
+    the test id, or by the id without the language for both languages.
+    """
+    xfail = xfail or {}
+    params = []
+    for lang in LANGS:
+        for page in PAGES:
+            if names is not None and page.name not in names:
+                continue
+            for mode in modes or [None]:
+                values = (lang, page.name) if mode is None else (lang, page.name, mode)
+                bare = page.name if mode is None else f"{page.name}-{mode}"
+                marks = []
+                if page.skip:
+                    marks.append(pytest.mark.skip(reason=page.skip))
+                reason = xfail.get(f"{lang}-{bare}") or xfail.get(bare)
+                if reason:
+                    marks.append(pytest.mark.xfail(strict=True, reason=reason))
+                params.append(pytest.param(*values, id=f"{lang}-{bare}", marks=marks))
+    unknown = {key for key in xfail if not any(p.id == key or p.id.endswith("-" + key) for p in params)}
+    assert not unknown, f"xfail marks for tests that do not exist: {unknown}"
+    return params
+
+
+# --- Fixtures ---------------------------------------------------------------------------------
+
+
+def open_page(visit, lang: str, name: str, **options) -> Visit:
+    page = BY_NAME[name]
+    v = visit(lang, allow=page.status, **options)
+    response = page.open(v)
+    assert response is not None and response.status == page.status, (
+        f"{v.page.url} answered {response and response.status}, expected {page.status}"
+    )
+    expect(v.page.locator("html")).to_have_attribute("lang", lang)
+    return v
+
+
+NARROW = {"width": 320, "height": 640}
+
+# In the page: what sticks out sideways or is cut off. ``width`` is the viewport's CSS width.
+LAYOUT_PROBLEMS = r"""(width) => {
+  const problems = [];
+  const name = (el) => {
+    let s = el.tagName.toLowerCase();
+    if (el.id) s += "#" + el.id;
+    const cls = typeof el.className === "string" ? el.className.trim() : "";
+    if (cls) s += "." + cls.split(/\s+/).join(".");
+    return s;
+  };
+  const text = (el) => ((el.innerText ?? el.textContent) || "").trim().replace(/\s+/g, " ");
+  // Hidden on purpose: for screen readers only, or the skip link until it gets the focus.
+  // Also any box hidden the same way by a stylesheet at this width (clipped to 1 × 1 px),
+  // e.g. a table head that a stacked table keeps for screen readers only.
+  const clippedAway = (el) => {
+    for (let p = el; p && p !== document.body; p = p.parentElement) {
+      const box = p.getBoundingClientRect();
+      if (getComputedStyle(p).clip === "rect(0px, 0px, 0px, 0px)" && box.width <= 1 && box.height <= 1) return true;
+    }
+    return false;
+  };
+  const forScreenReaders = (el) => !!el.closest(".visually-hidden, .skip:not(:focus)") || clippedAway(el);
+  // Inside a box that scrolls sideways on its own (e.g. .table-scroll): allowed to be wider.
+  const inScroller = (el) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === "auto" || o === "scroll") return true;
+    }
+    return false;
+  };
+  const root = document.documentElement;
+  if (root.scrollWidth > width) {
+    problems.push(`the page is ${root.scrollWidth}px wide on a ${width}px screen: it scrolls sideways`);
+    // Name the culprits: the innermost boxes that stick out. Inside a sideways scroller only
+    // what escapes it counts: e.g. an absolutely positioned (screen reader) text whose
+    // containing block is the page, not the scroller.
+    const escapes = (el) => !inScroller(el) || getComputedStyle(el).position === "absolute";
+    const out = (el) => el.getBoundingClientRect().right > width + 1 && escapes(el);
+    const culprits = [...document.body.querySelectorAll("*")].filter(
+      (el) => out(el) && ![...el.children].some(out));
+    if (!culprits.length) problems.push("  (no element found that sticks out)");
+    const named = new Set();
+    for (const el of culprits) {
+      const html = el.outerHTML.slice(0, 120).replace(/\s+/g, " ");
+      if (named.has(html) || named.size >= 8) continue;
+      named.add(html);
+      const box = el.getBoundingClientRect();
+      problems.push(`  sticks out: ${name(el)} (x ${Math.round(box.left)}..${Math.round(box.right)}, ` +
+        `width ${Math.round(box.width)}) ${html}`);
+    }
+  }
+  for (const el of document.body.querySelectorAll("*")) {
+    if (forScreenReaders(el)) continue;
+    const style = getComputedStyle(el);
+    if (style.display === "none" || style.visibility === "hidden") continue;
+    const words = text(el);
+    if (!words) continue;
+    const clipX = style.overflowX === "hidden" || style.overflowX === "clip";
+    const clipY = style.overflowY === "hidden" || style.overflowY === "clip";
+    if ((clipX && el.scrollWidth > el.clientWidth + 1) || (clipY && el.scrollHeight > el.clientHeight + 1)) {
+      problems.push(`text cut off (overflow ${style.overflowX}/${style.overflowY}, content ` +
+        `${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}): ` +
+        `${name(el)} "${words.slice(0, 60)}"`);
+    }
+    const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+    if (ownText && !inScroller(el)) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && (box.right > width + 1 || box.left < -1)) {
+        problems.push(`text outside the screen (x ${Math.round(box.left)}..${Math.round(box.right)} ` +
+          `of 0..${width}): ${name(el)} "${words.slice(0, 60)}"`);
+      }
+    }
+  }
+  return problems;
+}"""
+
+
+def layout_problems(page: Page) -> list[str]:
+    return page.evaluate(LAYOUT_PROBLEMS, page.viewport_size["width"])
