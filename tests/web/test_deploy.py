@@ -17,6 +17,8 @@ import re
 import shutil
 import ssl
 import subprocess
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -179,12 +181,21 @@ def site(tmp_path_factory):
     rugtest("shell", "-c", CREATE_USER, env=env)
 
     with ExitStack() as stack:
-        app = stack.enter_context(serve(env, host_header="localhost"))
-        app_port = urllib.parse.urlsplit(app).port
+        app_port = free_port()
+        app = ExitStack()
+        stack.callback(lambda: app.close())
+        app.enter_context(serve(env, port=app_port, host_header="localhost"))
+
+        def restart_app():
+            """As `systemctl restart rugtest` does: stop the app, start it again."""
+            nonlocal app
+            app.close()
+            app = ExitStack()
+            app.enter_context(serve(env, port=app_port, host_header="localhost"))
 
         caddyfile = (DEPLOY / "Caddyfile").read_text(encoding="utf-8")
         settings_lines = "\n".join(line for line in caddyfile.splitlines() if not line.lstrip().startswith("#"))
-        assert settings_lines.count(SITE) == 2 and settings_lines.count("127.0.0.1:8000") == 1
+        assert settings_lines.count(SITE) == 1 and settings_lines.count("127.0.0.1:8000") == 1
         http_port, https_port = free_port(), free_port()
         config = tmp / "Caddyfile"
         config.write_text(CADDY_TEST_OPTIONS.format(http_port=http_port, https_port=https_port)
@@ -202,8 +213,7 @@ def site(tmp_path_factory):
         tls = ssl.create_default_context(cafile=str(root_ca))
         site = SimpleNamespace(https=f"https://localhost:{https_port}", http_port=http_port,
                                https_port=https_port, tls=tls)
-        # Caddy sends requests on only once its health check of the app passed, which it asks
-        # under the site's name (the app answers no other): this is that check too.
+        site.restart_app = restart_app
         wait_for(lambda: _status(site, "/healthz") == 200, "Caddy in front of the app", log_path, proxy)
         yield site
 
@@ -332,3 +342,16 @@ def test_allauths_sign_up_limit_counts_each_persons_own_address_through_the_prox
     assert sign_up("127.0.0.4", 20) == 429
     assert sign_up("127.0.0.5", 21) == 200
 
+
+
+def test_while_the_app_restarts_caddy_holds_a_request_until_it_is_back(site):
+    stopped = threading.Event()
+    restart = threading.Thread(target=lambda: (site.restart_app(), stopped.set()))
+    restart.start()
+    time.sleep(0.2)  # the app is stopping or stopped, and not yet back
+    started = time.monotonic()
+    status = https_request(site, "GET", "/accounts/login/")[0]
+    waited = time.monotonic() - started
+    restart.join(timeout=60)
+    assert stopped.is_set()
+    assert status == 200, f"answered {status} after {waited:.1f} s"
