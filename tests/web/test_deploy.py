@@ -111,6 +111,23 @@ def test_the_units_pass_systemd_analyze_verify_without_a_warning(tmp_path):
     assert "Restrat" in done.stderr
 
 
+def _without_comments(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def test_what_docs_production_shows_is_what_deploy_holds():
+    docs = (ROOT / "docs" / "production.md").read_text(encoding="utf-8")
+    section = docs[docs.index("## One machine: systemd and Caddy"):docs.index("## Several app servers")]
+    blocks = re.findall(r"```(\w*)\n(.*?)```", section, re.S)
+    (unit_excerpt,) = [text for kind, text in blocks if kind == "ini"]
+    service = _without_comments((DEPLOY / "rugtest.service").read_text(encoding="utf-8"))
+    assert set(_without_comments(unit_excerpt)) <= set(service)
+    (caddy_block,) = [text for kind, text in blocks if text.startswith(SITE)]
+    assert _without_comments(caddy_block) == _without_comments((DEPLOY / "Caddyfile").read_text(encoding="utf-8"))
+    for name in [*UNITS, "Caddyfile", "rugtest.env.example"]:
+        assert f"deploy/{name}" in section, name
+
+
 # --- The settings file ----------------------------------------------------------------------
 
 EXAMPLE = DEPLOY / "rugtest.env.example"
