@@ -41,11 +41,12 @@ class SessionStore(db.SessionStore):
         try:
             changed = rawsql.execute(_update(self.model._meta.db_table),
                                      [data, ops.adapt_datetimefield_value(self.get_expiry_date()), self.session_key])
-        except DatabaseError:
-            changed = 0
+        except DatabaseError as error:
+            # The database refused: Django's own answer, raised from the database's error as
+            # Django's does, so that an unreachable database is told apart (rugtest.views).
+            raise UpdateError from error
         if changed != 1:
-            # Gone in the meantime (signed out elsewhere, expired and purged), or the database
-            # refused: Django's own answer to a failed update.
+            # Gone in the meantime (signed out elsewhere, expired and purged).
             raise UpdateError
 
     def decode(self, session_data):

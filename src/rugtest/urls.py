@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "rugtest.views.bad_request"  # Django's page, or 503 when the database broke a session's save
 handler404 = "rugtest.views.page_not_found"
 handler429 = "rugtest.views.too_many_requests"  # used by allauth's rate limits
-handler500 = "rugtest.views.server_error"
+handler500 = "rugtest.views.server_error"  # or 503 while the database cannot be reached

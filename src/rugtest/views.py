@@ -1,8 +1,26 @@
-"""Site-wide views: health check and the friendly error pages."""
+"""Site-wide views: health check and the friendly error pages.
 
+While the database cannot be reached (restarting, a network break, a connection dropped),
+every page that needs it answers 503 with Retry-After instead of 500: Django hands such an
+exception to ``handler500`` (or, when it broke a session's save, to ``handler400`` as a
+``SessionInterrupted`` caused by it), wherever it was raised: in a view, a middleware's
+request or response phase, or a template. ``/healthz`` needs no database and stays 200.
+"""
+
+import sys
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.views import defaults
+
+# Seconds a browser or program is asked to wait: a database restart takes about one.
+RETRY_AFTER_SECONDS = 5
 
 
 def healthz(request):
@@ -22,8 +40,53 @@ def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 
 
+def bad_request(request, exception=None):
+    if _database_unreachable(exception):
+        return database_unavailable(request)
+    return defaults.bad_request(request, exception)
+
+
 def server_error(request):
+    if _database_unreachable(sys.exc_info()[1]):  # the exception Django is handling
+        return database_unavailable(request)
     return render(request, "errors/500.html", status=500)
+
+
+def _database_unreachable(exception) -> bool:
+    """Whether the database failed to answer, by the exception or one it was raised from.
+    Django's OperationalError is the database's own trouble (PEP 249: a lost or refused
+    connection, a restart, a lock that was not given in time), not a mistake in a query;
+    InterfaceError is a connection that is no longer usable."""
+    seen = set()
+    while exception is not None and id(exception) not in seen:
+        if isinstance(exception, (OperationalError, InterfaceError)):
+            return True
+        seen.add(id(exception))
+        # As a traceback reads the chain: the cause, else the context unless "from None".
+        suppressed = exception.__suppress_context__
+        exception = exception.__cause__ if exception.__cause__ is not None or suppressed else exception.__context__
+    return False
+
+
+def database_unavailable(request):
+    """503 with Retry-After, made without the database: no session, no signed-in person.
+    The API answers in JSON; a page in the language of its address."""
+    if request.path_info.startswith("/api/"):
+        response = JsonResponse({"error": {"field": None, "message": (
+            f"the database cannot be reached at the moment; try again in {RETRY_AFTER_SECONDS} seconds")}},
+            status=503)
+    else:
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            page = render_to_string("errors/503.html", {"lang": language, "home": reverse("content:home")})
+        response = HttpResponse(page, status=503)
+        response["Content-Language"] = language
+        # The middleware that writes these may be the one that failed.
+        response["Content-Security-Policy"] = settings.RUGTEST_CONTENT_SECURITY_POLICY
+        response["Permissions-Policy"] = settings.RUGTEST_PERMISSIONS_POLICY
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def manifest(request):
