@@ -64,9 +64,9 @@ ACTIONS = {
         "title": _("Uw rugpijn lijkt op gewone rugpijn"),
         "body": _(
             "We vonden geen teken van een ernstige oorzaak. Artsen noemen dit aspecifieke "
-            "lage rugpijn: er is geen duidelijke oorzaak in de rug te vinden. Zo is het bij "
-            "95 van de 100 mensen met rugpijn. Het is vervelend, maar niet gevaarlijk."
-        ),
+            "lage rugpijn: er is geen duidelijke oorzaak in de rug te vinden. Bij ongeveer 9 van "
+            "de 10 mensen met rugpijn is dat zo. Het is vervelend, maar niet gevaarlijk."
+        ),  # D-20: "ongeveer 9 van de 10", no percentage
     },
 }
 
@@ -79,12 +79,16 @@ CONDITIONS = {
             "blijvende schade komen."
         ),
     },
+    # Named at emergency (R-AAA-1, R-AAA-2: a tear) and at urgent (R-ANE-1: a known aneurysm
+    # with back pain), so the text fits both: what a threatening tear feels like, and when
+    # it is 112.
     "aaa_rupture": {
         "name": _("Een scheur in de grote buikslagader"),
         "what": _(
             "De grote slagader in de buik kan wijder worden. Artsen noemen dat een "
-            "aneurysma. Als die scheurt, geeft dat plotseling heel erge pijn in rug of buik. "
-            "Dit is levensgevaarlijk en moet meteen in het ziekenhuis worden behandeld."
+            "aneurysma. Dreigt het te scheuren, dan geeft dat vaak pijn in rug of buik. Die "
+            "pijn kan eerst af en toe komen. Scheurt het, dan komt er plotseling heel erge pijn. "
+            "Dat is levensgevaarlijk en moet meteen in het ziekenhuis worden behandeld."
         ),
     },
     "other_serious_cause": {
@@ -194,15 +198,17 @@ ADVICE = {
         "U antwoordde 'Weet ik niet' op een vraag die hier belangrijk is. Vertel dat aan uw "
         "huisarts."
     ),
+    # D-18: the course of acute back pain, in the decision's words ("wordt minder", not "gaat over").
     "A-ACUTE-COURSE": _(
-        "Deze rugpijn gaat meestal binnen een paar weken vanzelf over. Vaak is het binnen "
-        "twee weken al duidelijk minder."
+        "Deze rugpijn wordt meestal binnen een paar weken vanzelf minder; vaak merkt u binnen "
+        "twee weken al verschil. Soms duurt het langer of komt het terug; dat is niet gevaarlijk."
     ),
+    # D-19: muscles weaken with sitting still or bed rest, not with moving somewhat less.
     "A-CHRONIC-CYCLE": _(
-        "Pijn die blijft, komt meestal door een paar dingen samen. Als u minder beweegt, "
-        "wordt uw rug binnen ongeveer twee weken zwakker en stijver. Zorgen en stress maken "
-        "pijn erger. Elke dag rustig bewegen, en dat opbouwen volgens een vast schema, "
-        "doorbreekt die cirkel."
+        "Pijn die blijft, komt meestal door een paar dingen samen. Als u veel stil zit of in bed "
+        "ligt, worden uw spieren snel minder sterk. Blijven bewegen is goed voor uw rug. Zorgen "
+        "en stress maken pijn erger. Zo houden een paar dingen samen de pijn in stand. Elke dag "
+        "rustig bewegen, en dat opbouwen volgens een vast schema, doorbreekt die cirkel."
     ),
     "A-NO-SCAN": _(
         "Een röntgenfoto of MRI-scan helpt niet bij deze rugpijn. Zo'n foto is niet nodig."
@@ -247,10 +253,42 @@ ADVICE = {
         "uw huisarts. De huisarts kan ook een fysiotherapeut inschakelen, of de "
         "praktijkondersteuner voor psychische klachten (POH-GGZ)."
     ),
+    # D-17: back to the GP after 3 to 4 weeks without clear improvement, never "after 6 weeks".
     "A-SEE-GP-IF": _(
         "Ga naar de huisarts als de pijn steeds erger wordt, als u een waarschuwingsteken "
-        "krijgt, of als het over 3 tot 4 weken niet duidelijk beter is. Heeft u de pijn al "
-        "6 weken of langer en sprak u er nog niet met uw huisarts over? Doe dat dan."
+        "krijgt, of als het over 3 tot 4 weken niet duidelijk beter is."
+    ),
+}
+
+# The part of an advice that applies only when the pain is not acute (triage-rules.md,
+# A-SEE-GP-IF: "when the pain is not `acute` and you have not talked to your GP about it yet,
+# do so"). Shown after the advice's own words; no number of weeks here (D-17).
+ADVICE_NOT_ACUTE = {
+    "A-SEE-GP-IF": _(
+        "U heeft deze pijn al een tijd. Sprak u er nog niet met uw huisarts over? Doe dat dan."
+    ),
+}
+
+# Why a rule gave its advice, in words: what the person answered and why that matters. One
+# entry per rule id of triage-rules.md (the other rules follow). Shown on the result page and
+# in the report for the GP when the rule fired certain at the level of the outcome, so that
+# a reason never names a milder action than the one the person must take.
+RULE_REASONS = {
+    # D-22
+    "R-ANE-1": _(
+        "U weet dat de grote slagader in uw buik te wijd is, en u heeft nu rugpijn. Bel vandaag "
+        "uw huisarts. Wordt de pijn plotseling heel erg, of voelt u zich flauw, bleek of "
+        "zweterig? Bel dan 112."
+    ),
+}
+
+# The rules a result was made under (the outcome's ``spec_version``, triage-rules.md). A result
+# kept under an earlier version keeps the outcome the person saw; its reports say so.
+RESULT_VERSION = {
+    "made_under": _("Uitslag volgens de regels van versie %(version)s van de rugtest."),
+    "changed": _(
+        "De regels zijn daarna veranderd (nu versie %(current)s). Een nieuwe rugtest kan een "
+        "ander advies geven."
     ),
 }
 

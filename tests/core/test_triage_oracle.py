@@ -21,6 +21,8 @@ from clinical import clinical_text
 from rugtest.core.triage import evaluate
 
 SPEC = clinical_text("triage-rules.md")
+# "# Rugtest triage rules (spec version 3)": the outcome's spec_version (outcome-format.md).
+SPEC_VERSION = int(re.search(r"^# .*\(spec version (\d+)\)", SPEC, re.M).group(1))
 
 # --- Reading the spec ------------------------------------------------------------------------
 
@@ -111,6 +113,7 @@ ADVICE_ORDER = [row[0] for row in _table("Advice")]
 FACTOR_ROWS = _table(r"Risk of a long course, and who can help \(`risk_factors`, `support`\)")
 RULES = [(row[0], Parser(row[1]).parse(), row[2], row[3].strip("`") if row[3] != "—" else None) for row in RULE_ROWS]
 LEVELS = [re.search(r"`(\w+)`", row[0]).group(1) for row in _table(r"Levels \(most urgent first\)")]
+EMERGENCY_ACTION = next(row[2] for row in _table(r"Levels \(most urgent first\)") if "`emergency`" in row[0])
 DURATION = [(row[0], re.search(r"`(\w+)`", row[1]).group(1)) for row in _table("Duration class")]
 
 
@@ -153,7 +156,9 @@ def oracle(answers: dict) -> dict:
     fired_levels = [lvl for _, lvl, _ in certain] + ["urgent" if lvl == "emergency" else lvl for _, lvl, _ in uncertain]
     level = min(fired_levels, key=LEVELS.index, default="selfcare")
     if level == "emergency":
-        action = "call_112" if any(rid.startswith("R-AAA") for rid, _, _ in certain) else "call_gp_now"
+        # Levels table: "`call_112` when R-AAA-1 or R-AAA-2 fired certain, else `call_gp_now`".
+        call_112 = re.findall(r"(R-[A-Z]+-\d+)", EMERGENCY_ACTION)
+        action = "call_112" if any(rid in call_112 for rid, _, _ in certain) else "call_gp_now"
     else:
         action = {"urgent": "call_gp_today", "gp": "see_gp", "selfcare": "selfcare"}[level]
     fired_ids = {rid for rid, _, _ in certain + uncertain}
@@ -169,7 +174,7 @@ def oracle(answers: dict) -> dict:
     support = oracle_support(level, factors)
     uncertain_levels = {"urgent" if lvl == "emergency" else lvl for _, lvl, _ in uncertain}
     return {
-        "spec_version": 2,
+        "spec_version": SPEC_VERSION,
         "rules": [rid for rid, _, _ in certain],
         "uncertain_rules": [rid for rid, _, _ in uncertain],
         "level": level,
@@ -251,7 +256,10 @@ def compared(answers: dict) -> tuple[dict, dict]:
 # --- The oracle reads what the spec says -------------------------------------------------------
 
 def test_the_oracle_read_every_rule_of_the_table():
-    assert len(RULES) == 27 and RULES[0][0] == "R-CE-1" and RULES[-1][0] == "R-PAIN-1"
+    assert len(RULES) == 28 and RULES[0][0] == "R-CE-1" and RULES[-1][0] == "R-PAIN-1"
+    assert ("R-ANE-1", ("yesno", "known_aneurysm"), "urgent", "aaa_rupture") in RULES
+    assert SPEC_VERSION == 3
+    assert re.findall(r"(R-[A-Z]+-\d+)", EMERGENCY_ACTION) == ["R-AAA-1", "R-AAA-2"]
     assert dict((r[0], r[1]) for r in RULES)["R-AGE-2"] == (
         "and", [("cmp", "onset_age", "≥", 50), ("not", ("yesno", "previous_episodes"))])
     assert LEVELS == ["emergency", "urgent", "gp", "selfcare"]
@@ -442,7 +450,8 @@ def oracle_early(asked: dict):
     certain = [(rid, cond) for rid, tree, level, cond in RULES if level == "emergency" and holds(tree, filled) is True]
     if not certain:
         return None
-    return "call_112" if any(cond == "aaa_rupture" for _, cond in certain) else "call_gp_now"
+    call_112 = re.findall(r"(R-[A-Z]+-\d+)", EMERGENCY_ACTION)
+    return "call_112" if any(rid in call_112 for rid, _ in certain) else "call_gp_now"
 
 
 @pytest.mark.parametrize("age", [35, 41, 60])

@@ -54,8 +54,8 @@ def without_refs(cell: str) -> str:
 # --- Every page, both languages ---------------------------------------------------------------
 
 DUTCH_CONTENT = {
-    "/": ["Last van uw onderrug?", "95 van de 100", "5 van de 100", "korter dan 6 weken",
-          "6 weken tot 3 maanden", "langer dan 3 maanden", "binnen een paar weken vanzelf over",
+    "/": ["Last van uw onderrug?", "ongeveer 9 van de 10", "1 van de 10", "korter dan 6 weken",
+          "6 weken tot 3 maanden", "langer dan 3 maanden", "binnen een paar weken vanzelf minder",
           "sportarts", "bedrijfsarts", "Spoed?", "Bel dan 112.", "In bed blijven liggen helpt niet."],
     "/rugoefening/": ["drie keer per dag", "80%", "minstens 2 minuten en hoogstens 20 minuten",
                       "2 van de 3", "1 minuut", "30 minuten per wandeling", "12 weken",
@@ -65,8 +65,8 @@ DUTCH_CONTENT = {
                     "7 dagen", "ontstekingen remmen", "bijsluiter", "huisartsenpost"],
 }
 ENGLISH_CONTENT = {
-    "/en/": ["Pain in your lower back?", "95 in 100", "5 in 100", "less than 6 weeks",
-             "6 weeks to 3 months", "more than 3 months", "within a few weeks, often clearly within two",
+    "/en/": ["Pain in your lower back?", "about 9 in 10", "1 in 10", "less than 6 weeks",
+             "6 weeks to 3 months", "more than 3 months", "usually eases by itself within a few weeks",
              "sports doctor", "company doctor", "Emergency?", "Then call 112.",
              "Staying in bed does not help."],
     "/en/rugoefening/": ["three times a day", "80%", "at least 2 minutes and at most 20 minutes",
@@ -371,6 +371,15 @@ WRONG_WORDING = {
         "methotrexaat": "medical word",
         "schaal van 0 tot 100": "a number a reader cannot use",
         "zwakke spieren geven weer pijn": "long-lasting pain is several things together, not weak muscles alone",
+        # spec version 3, decisions.md
+        "binnen een paar weken vanzelf over": "D-18: acute back pain 'wordt minder', it does not 'go away'",
+        "binnen ongeveer twee weken": "D-19: muscles weaken with sitting still or bed rest, not with moving less",
+        "95 van de 100": "D-20: 'ongeveer 9 van de 10'",
+        "na 6 weken": "D-17: back to the GP after 3 to 4 weeks",
+        "6 weken of langer en sprak": "D-17",
+        "vraag uw huisarts ernaar": "D-21: a physiotherapist needs no referral",
+        "spoed? bel 112": "D-16: the cauda equina signs go to the GP now",
+        "uw huisarts of 112": "D-16: each sign its own action",
     },
     "en": {
         "much better within about two weeks": "a promise",
@@ -383,6 +392,14 @@ WRONG_WORDING = {
         "methotrexate": "medical word",
         "scale of 0 to 100": "a number a reader cannot use",
         "weak muscles cause pain again": "not weak muscles alone",
+        "within a few weeks, often clearly within two": "D-18",
+        "within about two weeks": "D-19",
+        "95 out of 100": "D-20",
+        "95 in 100": "D-20",
+        "after 6 weeks": "D-17",
+        "ask your gp about it": "D-21",
+        "emergency? call 112": "D-16",
+        "your gp or 112": "D-16",
     },
 }
 
@@ -416,14 +433,17 @@ def test_no_template_source_or_catalogue_has_wording_a_gp_would_not_sign():
 
 GP_WORDING = [
     # (path, Dutch, English): what each page must say
-    ("/", "binnen een paar weken vanzelf over. Vaak is het binnen twee weken al duidelijk minder.",
-     "usually gets better by itself within a few weeks, often clearly within two."),
+    # D-18
+    ("/", "wordt meestal binnen een paar weken vanzelf minder; vaak merkt u binnen twee weken al verschil. "
+          "Soms duurt het langer of komt het terug; dat is niet gevaarlijk.",
+     "usually eases by itself within a few weeks; you often notice a difference within two weeks. "
+     "Sometimes it takes longer or comes back; that is not dangerous."),
     ("/", "Ook zorgen en stress maken pijn erger. Zo houden een paar dingen samen de pijn in stand.",
      "Worry and stress also make pain worse. So several things together keep the pain going."),
-    ("/informatie/hoe-lang/", "binnen een paar weken vanzelf over", "within a few weeks, often clearly within two"),
+    ("/informatie/hoe-lang/", "binnen een paar weken vanzelf minder", "eases by itself within a few weeks"),
     ("/informatie/hoe-lang/", "Zo houden een paar dingen samen de pijn in stand.", "So several things together keep the pain going."),
-    ("/informatie/oorzaken/", "binnen een paar weken vanzelf over", "within a few weeks, often clearly within two"),
-    ("/rugoefening/", "binnen een paar weken vanzelf over", "within a few weeks, often clearly within two"),
+    ("/informatie/oorzaken/", "binnen een paar weken vanzelf minder", "eases by itself within a few weeks"),
+    ("/rugoefening/", "binnen een paar weken vanzelf minder", "eases by itself within a few weeks"),
     ("/rugoefening/", "Zo houden een paar dingen samen de pijn in stand.", "So several things together keep the pain going."),
     ("/informatie/hernia/", "De huisarts laat geen scan maken.", "The GP does not order a scan."),
     ("/informatie/hernia/", "na 6 tot 8 weken of langer aan een operatie", "an operation after 6 to 8 weeks or more"),

@@ -156,8 +156,11 @@ def test_index_lists_every_information_page(client, prefix):
 # --- Duration and causes ------------------------------------------------------------------------
 
 DURATION_WORDS = {
-    "nl": ["korter dan 6 weken", "6 weken tot 3 maanden", "langer dan 3 maanden", "binnen een paar weken vanzelf over"],
-    "en": ["less than 6 weeks", "6 weeks to 3 months", "more than 3 months", "within a few weeks, often clearly within two"],
+    # D-18: the course of acute back pain "wordt minder", never "gaat over"
+    "nl": ["korter dan 6 weken", "6 weken tot 3 maanden", "langer dan 3 maanden",
+           "wordt meestal binnen een paar weken vanzelf minder; vaak merkt u binnen twee weken al verschil."],
+    "en": ["less than 6 weeks", "6 weeks to 3 months", "more than 3 months",
+           "usually eases by itself within a few weeks; you often notice a difference within two weeks."],
 }
 
 
@@ -179,7 +182,7 @@ def test_causes_page_explains_each_everyday_cause_of_the_questionnaire(client):
     assert {el.attrs["data-cause"] for el in main.find_all("dt")} == causes
     text = main.words()
     for phrase in ("sportarts", "trainer", "bedrijfsarts", "werkgever", "niet dat er iets kapot is",
-                   "binnen een paar weken vanzelf over"):
+                   "wordt meestal binnen een paar weken vanzelf minder"):  # D-18
         assert phrase in text
     assert main.find("section", aria_labelledby="sport") and main.find("section", aria_labelledby="werk")
 

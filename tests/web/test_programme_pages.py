@@ -196,7 +196,8 @@ def test_W_9_sudden_severe_pain_depends_on_the_latest_rugtest(client, person, ag
     html = client.post("/rugoefening/wandeling/", walk_form(warning_signs=["sudden_severe_pain"]), follow=True).content.decode()
     assert expected in html
     if expected.startswith("Bel vandaag"):
-        assert "Voelt u zich ook flauw, bleek of zweterig? Bel dan 112." in html
+        # D-15: the condition for 112 in the sentence of the sign
+        assert "Voelt u zich bij deze pijn ook flauw, bleek of zweterig? Bel dan 112." in html
 
 
 def test_W_9_a_warning_sign_cannot_be_deleted_or_removed(client, person):
@@ -296,10 +297,13 @@ def test_W_1_taking_the_rugtest_again_with_the_same_answers_reopens_a_stopped_pr
     assert client.get("/rugoefening/beginnen/").status_code == 200
 
 
-def test_W_1_optional_after_acute_pain_says_it_usually_passes_and_moving_matters_most(client, person):
+def test_W_1_optional_after_acute_pain_says_it_usually_eases_and_moving_matters_most(client, person):
     give_result(person, "E-08")
     html = client.get("/rugoefening/").content.decode()
-    assert "binnen een paar weken vanzelf over. Vaak is het binnen twee weken al duidelijk minder." in html
+    # D-18: "wordt minder", not "gaat over"
+    assert ("wordt meestal binnen een paar weken vanzelf minder; vaak merkt u binnen twee weken al verschil. "
+            "Soms duurt het langer of komt het terug; dat is niet gevaarlijk.") in html
+    assert "Het belangrijkste is dat u in beweging blijft." in html
     assert 'href="/rugoefening/beginnen/"' in html
 
 

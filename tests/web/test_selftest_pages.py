@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from factories import CASES, form_data
-from helpers import walk
+from helpers import parse, walk
 from rugtest.core import questions
 from rugtest.core.triage import ADVICE_IDS, CONDITIONS, LEVELS, triage
 from rugtest.selftest import texts
@@ -202,7 +202,14 @@ def test_R_AAA_1_dont_know_on_sudden_pain_at_60_is_urgent_and_says_when_to_call_
     assert level_of(response) == "urgent"
     html = response.content.decode()
     assert "Bel vandaag nog uw huisarts" in html
-    assert "Bel dan meteen uw huisarts of 112." in html
+    # D-15, D-16: the sign in full with its own action, 112; the cauda equina signs with theirs.
+    main = parse(response).find("main")
+    aaa = main.find("p", data_action="call_112").words()
+    assert "plotseling heel erge pijn in uw rug of buik, die even erg blijft hoe u ook ligt, zit of beweegt?" in aaa
+    assert aaa.endswith("Bel dan 112.") and "flauw" not in aaa  # over 40: the pain alone is 112
+    gp_now = main.find("p", data_action="call_gp_now").words()
+    assert "Bel dan nu meteen uw huisarts." in gp_now and "huisartsenpost" in gp_now and "112" in gp_now
+    assert "uw huisarts of 112" not in main.words()
 
 
 def test_an_emergency_page_does_not_add_a_check_today_line(client):

@@ -122,3 +122,43 @@ def test_form_bounds_and_values_come_from_the_core():
     assert (start["baseline_minutes"].min_value, start["baseline_minutes"].max_value) == (core.BASELINE_MIN, core.BASELINE_MAX)
     assert [v for v, _ in CheckInForm().fields["progress"].choices] == list(core.PROGRESS_VALUES)
     assert WalkEntry._meta.get_field("note").max_length == core.NOTE_MAX_CHARS
+
+
+# --- The reason of each rule (issue: every result explains itself) ------------------------------
+
+RULE_IDS_OF_THE_SPEC = {row[0] for row in table(section(RULES_MD, "Rules"))}
+DECISIONS_MD = clinical_text("decisions.md")
+
+
+def decision(decision_id: str) -> str:
+    """The decision column of a row of decisions.md."""
+    row = next(row for row in table(DECISIONS_MD) if row[0] == decision_id)
+    return row[2]
+
+
+def test_every_rule_reason_belongs_to_a_rule_of_the_spec_and_has_english():
+    assert set(words.RULE_REASONS) <= RULE_IDS_OF_THE_SPEC
+    for rule_id, reason in words.RULE_REASONS.items():
+        with translation.override("nl"):
+            dutch = str(reason)
+        with translation.override("en"):
+            english = str(reason)
+        assert dutch.strip() and english != dutch, rule_id
+
+
+@pytest.mark.parametrize("rule_id, decision_id", [("R-ANE-1", "D-22")])
+def test_the_reason_of_a_rule_is_the_sentence_its_decision_gives(rule_id, decision_id):
+    quoted = re.search(r"\"(.+?)\"", decision(decision_id)).group(1)
+    with translation.override("nl"):
+        assert str(words.RULE_REASONS[rule_id]) == quoted
+
+
+@pytest.mark.parametrize("kind", ["ADVICE_NOT_ACUTE", "RESULT_VERSION"])
+def test_the_other_new_words_are_dutch_here_and_english_in_the_catalogue(kind):
+    for word_id, text in getattr(words, kind).items():
+        with translation.override("nl"):
+            dutch = str(text)
+        with translation.override("en"):
+            english = str(text)
+        assert dutch.strip() and english != dutch, (kind, word_id)
+    assert set(words.ADVICE_NOT_ACUTE) <= set(words.ADVICE)

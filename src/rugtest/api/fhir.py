@@ -20,7 +20,8 @@ from django.utils import translation
 from rugtest.core import questions
 from rugtest.core.errors import InputError
 from rugtest.core.triage import (
-    ACTION_IDS, ADVICE_IDS, CONDITIONS, DURATION_CLASSES, LEVELS, PROGRAMMES, RISK_FACTOR_IDS, RULES, SUPPORTS,
+    ACTION_IDS, ADVICE_IDS, CONDITIONS, DURATION_CLASSES, LEVELS, PROGRAMMES, RISK_FACTOR_IDS, RULES,
+    RULES_VERSION, SUPPORTS,
 )
 from rugtest.selftest import texts
 
@@ -149,7 +150,8 @@ def code_system_document(code_system_id: str) -> dict | None:
         "resourceType": "CodeSystem",
         "id": code_system_id,
         "url": system_url(code_system_id),
-        "version": str(questions.SPEC_VERSION),
+        # The codes are those of triage-rules.md (R-ANE-1 came with version 3).
+        "version": str(RULES_VERSION),
         "name": "".join(part.capitalize() for part in code_system_id.split("-")),
         "title": spec["title"],
         "status": "active",

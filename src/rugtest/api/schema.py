@@ -8,7 +8,8 @@ from functools import cache
 
 from rugtest.core import questions
 from rugtest.core.triage import (
-    ACTION_IDS, ADVICE_IDS, CONDITIONS, DURATION_CLASSES, LEVELS, PROGRAMMES, RISK_FACTOR_IDS, RULE_IDS, SUPPORTS,
+    ACTION_IDS, ADVICE_IDS, CONDITIONS, DURATION_CLASSES, LEVELS, PROGRAMMES, RISK_FACTOR_IDS, RULE_IDS,
+    RULES_VERSION, SUPPORTS,
 )
 
 from .fhir import ANSWERS_SYSTEM, QUESTIONNAIRE_URL, code_system_ids
@@ -41,7 +42,7 @@ def openapi_document() -> dict:
             "duration_class", "nonspecific", "programme", "advice", "risk_factors", "support",
         ],
         "properties": {
-            "spec_version": {"type": "integer", "enum": [questions.SPEC_VERSION]},
+            "spec_version": {"type": "integer", "enum": [RULES_VERSION]},
             "level": {"type": "string", "enum": list(LEVELS)},
             "action": {"type": "string", "enum": list(ACTION_IDS)},
             "conditions": id_list(CONDITIONS),
@@ -79,7 +80,7 @@ def openapi_document() -> dict:
         "openapi": "3.0.3",
         "info": {
             "title": "Rugtest API",
-            "version": f"{questions.SPEC_VERSION}",
+            "version": f"{RULES_VERSION}",
             "description": (
                 "Triage of low back pain following the Dutch GP guideline (NHG). The outcome "
                 "says how urgently to see whom; it is not a diagnosis."
@@ -220,7 +221,7 @@ def fhir_questionnaire_document() -> dict:
         "resourceType": "Questionnaire",
         "id": "rugtest",
         "url": QUESTIONNAIRE_URL,
-        "version": str(questions.SPEC_VERSION),
+        "version": str(questions.QUESTIONNAIRE_VERSION),
         "name": "Rugtest",
         "title": "Rugtest: zelftest bij lage rugpijn",
         "status": "active",

@@ -10,15 +10,14 @@ from datetime import date
 from django.urls import reverse
 
 from rugtest import words
-from rugtest.core.questions import SPEC_VERSION
-from rugtest.core.triage import LEVELS, RULES
+from rugtest.core.triage import LEVELS, RULES, RULES_VERSION
 
 # The one place that says when a clinician last checked the texts against the guidelines
 # (shown on /over/). Change it after every check.
 CONTENT_CHECKED = date(2026, 11, 25)
 
 # The rugtest spec version the pages follow (shared/clinical/, shown on /over/).
-RUGTEST_SPEC_VERSION = SPEC_VERSION
+RUGTEST_SPEC_VERSION = RULES_VERSION
 
 # condition id (triage-rules.md) -> slug of its page, in the order of the rules table.
 SLUGS = {

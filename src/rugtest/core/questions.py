@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 from .errors import InputError
 
-SPEC_VERSION = 2
+# The version of questionnaire.md this table follows. The rules and the outcome have their own
+# version (``triage.RULES_VERSION``): spec version 3 changed the rules, not the questions.
+QUESTIONNAIRE_VERSION = 2
 
 YESNO = "yesno"
 INT = "int"

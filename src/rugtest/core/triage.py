@@ -1,4 +1,4 @@
-"""Triage: answers in, outcome out (shared/clinical/triage-rules.md, spec version 2).
+"""Triage: answers in, outcome out (shared/clinical/triage-rules.md, spec version 3).
 
 The rules are a table that reads like the spec: one row per rule id, with its level,
 its condition id and its "when". The three-valued evaluation is written once, below the
@@ -14,14 +14,22 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .questions import BY_ID, SPEC_VERSION, validate_request
+from .questions import BY_ID, validate_request
+
+# The version of triage-rules.md this table follows: the outcome's ``spec_version``. A
+# result kept under an earlier version keeps the outcome it was given (it is never
+# recomputed), so that version stays with it.
+RULES_VERSION = 3
 
 EMERGENCY, URGENT, GP, SELFCARE = "emergency", "urgent", "gp", "selfcare"
 LEVELS = (EMERGENCY, URGENT, GP, SELFCARE)  # most urgent first
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 ACTIONS = {URGENT: "call_gp_today", GP: "see_gp", SELFCARE: "selfcare"}
-# Emergency: call_112 when a certain AAA rule fired, else call_gp_now.
+# Emergency: call_112 when R-AAA-1 or R-AAA-2 fired certain, else call_gp_now (triage-rules.md,
+# Levels). Named by rule id, not by condition: R-ANE-1 names aaa_rupture too, at urgent, and a
+# known aneurysm alone never makes a cauda equina emergency a 112 call.
+CALL_112_RULES = frozenset({"R-AAA-1", "R-AAA-2"})
 ACTION_IDS = ("call_112", "call_gp_now", *ACTIONS.values())
 
 # Three-valued expressions over the answers ---------------------------------------------
@@ -179,6 +187,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("R-AAA-2", all_of(yes("sudden_severe_pain"), yes("faint_pale_sweaty")), EMERGENCY, "aaa_rupture"),
     Rule("R-SEV-1", yes("sudden_severe_pain"), URGENT, "other_serious_cause"),
+    # triage-rules.md version 3, from a check of the rules against NHG M54 (2017): someone told
+    # of an abdominal aortic aneurysm who now has back pain sees a GP today, also when the pain
+    # is not sudden and constant; an aneurysm about to tear often gives atypical, on-and-off
+    # back or belly pain.
+    Rule("R-ANE-1", yes("known_aneurysm"), URGENT, "aaa_rupture"),
     Rule("R-FRA-1", yes("major_trauma"), URGENT, "spinal_fracture"),
     Rule("R-INF-1", yes("fever"), URGENT, "infection"),
     Rule(
@@ -365,8 +378,7 @@ def _advice(answers: dict, level: str, action: str, dclass: str, uncertain: list
 def outcome_of(answers: dict, certain: list[Rule], uncertain: list[Rule]) -> dict:
     level = _level(certain, uncertain)
     if level == EMERGENCY:
-        aaa = any(r.condition == "aaa_rupture" for r in certain)
-        action = "call_112" if aaa else "call_gp_now"
+        action = "call_112" if any(r.id in CALL_112_RULES for r in certain) else "call_gp_now"
     else:
         action = ACTIONS[level]
     dclass = duration_class(answers["duration_weeks"])
@@ -381,7 +393,7 @@ def outcome_of(answers: dict, certain: list[Rule], uncertain: list[Rule]) -> dic
     factors = risk_factors(answers)
     support_id = support(level, factors)
     return {
-        "spec_version": SPEC_VERSION,
+        "spec_version": RULES_VERSION,
         "level": level,
         "action": action,
         "conditions": conditions,

@@ -22,6 +22,7 @@ from rugtest.pagecache import shared
 from rugtest.reports.forms import ReportForm
 from rugtest.reports.http import pdf_response
 from rugtest.reports.programme import programme_pdf
+from rugtest.selftest.summary import version_lines
 
 from . import chart, services, summary, visit
 from .forms import CheckInForm, StartForm, WalkForm, part_of_day
@@ -71,9 +72,12 @@ def _claim_redirect(request):
 
 
 def _result_words(outcome: dict) -> dict:
+    lines = version_lines(outcome)
     return {
         "level": words.LEVELS[outcome["level"]]["label"],
         "duration": words.DURATION[outcome["duration_class"]]["name"] if outcome.get("duration_class") else None,
+        # A result kept under earlier rules keeps its outcome; the page says the rules changed.
+        "rules_changed": " ".join(lines) if len(lines) > 1 else "",
     }
 
 
@@ -441,6 +445,7 @@ def _result_summary(result):
         "date": result.created_at,
         "level": words.LEVELS[outcome["level"]]["label"],
         "duration": words.DURATION[outcome["duration_class"]]["name"],
+        "version": " ".join(version_lines(outcome)),
     }
 
 

@@ -16,7 +16,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from rugtest import words as rugtest_words
-from rugtest.core import programme as core
+from rugtest.core.triage import RULES_VERSION
 from rugtest.programme.chart import walking_chart
 from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
 from rugtest.selftest import texts
@@ -40,7 +40,8 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
     pdf = ReportPDF(
         title=_("Rugoefening: verslag voor de huisarts"),
         subtitle=long_date(view.today),
-        footer=footer_line(result.outcome["spec_version"] if result else core.SPEC_VERSION),
+        # The site's rules now; the rugtest below names the version it was made under.
+        footer=footer_line(RULES_VERSION),
         lang=lang(), made=made,
     )
     facts = [(_("Gemaakt op"), long_date(view.today))]

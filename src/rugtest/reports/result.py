@@ -69,6 +69,11 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -
     if early:
         pdf.paragraph(_("Niet alle vragen zijn gesteld: de rugtest stopte bij een teken van spoed."),
                       size=9, style="I")
+    # Why this advice (words.RULE_REASONS; R-ANE-1: D-22), then the rules it was made under: a
+    # result kept under an earlier version keeps the outcome the person saw.
+    for reason in summary.reasons(outcome):
+        pdf.paragraph(str(reason["text"]), size=9.5, style="B")
+    pdf.paragraph(" ".join(summary.version_lines(outcome)), size=9, colour=MUTED)
 
     pdf.heading(_("Waarschuwingstekens met 'Ja' of 'Weet ik niet'"))
     signs = summary.warning_signs(answers, outcome, language)
@@ -136,7 +141,7 @@ def advice_section(pdf: ReportPDF, outcome: dict) -> None:
         return
     pdf.heading(_("Wat de rugtest de persoon aanraadt"))
     for advice_id in advice:
-        pdf.run([(str(texts.ADVICE[advice_id]), ""), ("   " + advice_id, "ids")], size=9, bullet="•")
+        pdf.run([(summary.advice_text(advice_id, outcome), ""), ("   " + advice_id, "ids")], size=9, bullet="•")
 
 
 def answers_section(pdf: ReportPDF, answers: dict, early: bool) -> None:

@@ -7,8 +7,9 @@ read and never change anything; they speak the language that is active when call
 
 from __future__ import annotations
 
+from rugtest import words
 from rugtest.core import questions
-from rugtest.core.triage import RULES, triggers
+from rugtest.core.triage import RULE_BY_ID, RULES, RULES_VERSION, triggers
 
 from . import texts
 
@@ -120,3 +121,38 @@ def answers_signs_first(answers: dict, lang: str, early: bool = False) -> list[d
             continue  # a follow-up that did not apply
         rows.append(row)
     return rows
+
+
+def reasons(outcome: dict) -> list[dict]:
+    """The reasons (``words.RULE_REASONS``) of the rules that fired certain at the outcome's
+    own level, in table order.
+
+    A reason says what to do at its rule's level (R-ANE-1, D-22: "Bel vandaag uw huisarts"),
+    so a rule outranked by a more urgent one keeps its reason back: the person acts on the
+    most urgent advice only. A rule that fired uncertain says so in the "don't know" part.
+    """
+    found = []
+    for rule_id in outcome["rules"]:
+        rule = RULE_BY_ID.get(rule_id)
+        if rule is None or rule_id not in words.RULE_REASONS or rule.level != outcome["level"]:
+            continue
+        found.append({"id": rule_id, "text": words.RULE_REASONS[rule_id]})
+    return found
+
+
+def advice_text(advice_id: str, outcome: dict) -> str:
+    """An advice in words, with the part that applies only to pain that is not acute."""
+    text = str(texts.ADVICE[advice_id])
+    if advice_id in words.ADVICE_NOT_ACUTE and outcome.get("duration_class") != "acute":
+        text = f"{text} {words.ADVICE_NOT_ACUTE[advice_id]}"
+    return text
+
+
+def version_lines(outcome: dict) -> list[str]:
+    """Which rules the result was made under, in words; and, for a result kept under an
+    earlier version, that the rules have changed since (it is never made again)."""
+    version = outcome["spec_version"]
+    lines = [str(words.RESULT_VERSION["made_under"]) % {"version": version}]
+    if version < RULES_VERSION:
+        lines.append(str(words.RESULT_VERSION["changed"]) % {"current": RULES_VERSION})
+    return lines

@@ -257,7 +257,7 @@ def _result_context(progress, outcome):
         "conditions": summary.conditions(outcome),
         "duration": words.DURATION[outcome["duration_class"]],
         "advice": [
-            {"id": a, "text": words.ADVICE[a]} for a in outcome["advice"] if a not in hidden_advice
+            {"id": a, "text": summary.advice_text(a, outcome)} for a in outcome["advice"] if a not in hidden_advice
         ],
         "private_advice": [
             {"id": a, "text": words.ADVICE[a]} for a in outcome["advice"] if a in words.PRIVATE_ADVICE
@@ -266,8 +266,11 @@ def _result_context(progress, outcome):
         "support": words.SUPPORT[outcome["support"]] if outcome["support"] else None,
         "risk_factors": [{"id": f, "text": words.RISK_FACTORS[f]} for f in outcome["risk_factors"]],
         "signs": signs,
+        "reasons": summary.reasons(outcome),
         "say": [words.SAY[s["id"]] for s in signs if s["value"] == "yes" and s["id"] in words.SAY],
         "age": progress.answers.get("age"),
+        # NHG 2017 / R-AAA-1: above 40, sudden severe pain alone means 112 (D-15).
+        "over_40": progress.answers.get("age", 0) > 40,
         "unknowns": unknowns,
         "young": "R-AGE-1" in outcome["rules"],
         "answer_groups": answer_rows,
