@@ -4,7 +4,8 @@ An account here says that someone has back pain, so sign-up must not tell whethe
 address already has one: allauth then sends a mail instead of making the account and shows
 the same page (ACCOUNT_PREVENT_ENUMERATION). ``SignupForm`` also makes that answer take the
 same time, by hashing the password as a new account would. ``AccountAdapter`` gives
-allauth's rate limits the real client address behind a proxy (rugtest.security.client_ip).
+allauth's rate limits the real client address behind a proxy (rugtest.security.client_ip),
+and lets a ``next`` address lead only to a page of this site.
 The two authentication backends are Django's and allauth's, with a cheaper read of the
 signed-in user.
 """
@@ -21,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from rugtest import rawsql
-from rugtest.security import client_ip
+from rugtest.security import client_ip, is_local_path
 
 
 class SignupForm(AllauthSignupForm):
@@ -35,6 +36,10 @@ class SignupForm(AllauthSignupForm):
 class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request):
         return client_ip(request)
+
+    def is_safe_url(self, url):
+        # Only a path on this site: "x" or "23:59:60" would be sent on as a relative address.
+        return is_local_path(url)
 
 
 def _signed_in_user(backend, user_id):
