@@ -200,7 +200,7 @@ class People:
 COLUMNS = {
     "auth_user": "id, password, last_login, is_superuser, username, first_name, last_name, email, is_staff, is_active, date_joined",
     "account_emailaddress": 'id, email, verified, "primary", user_id',
-    "programme_rugtestresult": "id, answers, outcome, created_at, user_id, run",
+    "selftest_rugtestresult": "id, answers, outcome, created_at, user_id, run",
     "programme_programme": "id, start, baseline_minutes, baseline_method, test_walks, gp_agreed_on, created_at, user_id, result_id",
     "programme_checkin": "id, date, progress, answers, risk_factors, support, created_at, programme_id",
     "programme_walkentry": ("id, date, part, minutes, pain_before, pain_after, painkiller, note, warning_signs, "
@@ -233,7 +233,7 @@ def add_people(url: str, people: People, first: int, last: int, deadline: Deadli
         cur.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {WALKS}")
         next_id = cur.fetchone()[0]
         for table, make in (("auth_user", people.users), ("account_emailaddress", people.emails),
-                            ("programme_rugtestresult", people.results), ("programme_programme", people.programmes),
+                            ("selftest_rugtestresult", people.results), ("programme_programme", people.programmes),
                             ("programme_checkin", people.checkins)):
             with cur.copy(f"COPY {table} ({COLUMNS[table]}) FROM STDIN") as copy:
                 for at in range(first, last, CHUNK_PEOPLE * 10):

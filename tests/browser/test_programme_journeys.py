@@ -27,7 +27,8 @@ from playwright.sync_api import Page, expect
 
 from factories import CASES, make_user
 from rugtest.programme.forms import PART_LABELS, part_of_day
-from rugtest.programme.models import RugtestResult, WalkEntry
+from rugtest.programme.models import WalkEntry
+from rugtest.selftest.models import RugtestResult
 from sitepages import answer_until
 from flows import assert_fits_the_phone
 

@@ -7,7 +7,7 @@ from django.core.cache import cache
 
 from factories import CASES, make_user
 from helpers import walk
-from rugtest.programme.models import RugtestResult
+from rugtest.selftest.models import RugtestResult
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "walking-every-day-9"

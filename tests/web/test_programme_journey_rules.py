@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from factories import CASES, give_result, make_programme, make_user
 from rugtest.programme import visit
-from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.programme.models import Programme, WalkEntry
+from rugtest.selftest.models import RugtestResult
 from helpers import walk
 
 pytestmark = pytest.mark.django_db

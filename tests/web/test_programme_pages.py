@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from factories import CASES, give_result, make_programme, make_user
 from helpers import walk, walk_form
-from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.programme.models import Programme, WalkEntry
+from rugtest.selftest.models import RugtestResult
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rugtest.pagecache import shared
-from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.programme.models import Programme, WalkEntry
 from rugtest.programme.selectors import current_programme, plan_for
+from rugtest.selftest.models import RugtestResult
 
 from . import calendar, export, services
 from .forms import DeleteAccountForm, TimesForm

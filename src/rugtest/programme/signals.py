@@ -5,9 +5,10 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
 from rugtest.selftest import progress as selftest_progress
+from rugtest.selftest import services
+from rugtest.selftest.models import RugtestResult
 
-from . import services, visit
-from .models import RugtestResult
+from . import visit
 
 
 @receiver(user_signed_up)

@@ -23,12 +23,14 @@ from rugtest.reports.forms import ReportForm
 from rugtest.reports.http import pdf_response
 from rugtest.reports.programme import programme_pdf
 from rugtest.security import is_local_path
+from rugtest.selftest import services as selftest_services
+from rugtest.selftest.selectors import latest_result
 
 from . import chart, services, summary, visit
 from .forms import CheckInForm, StartForm, WalkForm, part_of_day
 from .models import CheckIn, Programme
 from .selectors import (
-    can_start, checkin_is_due, current_programme, current_support, latest_result, plan_for, programme_version, signs_logged,
+    can_start, checkin_is_due, current_programme, current_support, plan_for, programme_version, signs_logged,
     start_decision, user_entry,
 )
 
@@ -464,7 +466,7 @@ def claim_result(request):
         return HttpResponseRedirect(next_url)
     if request.method == "POST" and request.POST.get("mine") in ("yes", "no"):
         if request.POST["mine"] == "yes":
-            services.save_result(user=request.user, answers=result.answers, outcome=result.outcome, run=result.run)
+            selftest_services.save_result(user=request.user, answers=result.answers, outcome=result.outcome, run=result.run)
             visit.settle_claim(request, keep=True)
             messages.success(request, _("De uitslag is bij uw account bewaard."))
         else:

@@ -1,0 +1,98 @@
+"""The migrations that move RugtestResult to the rugtest's app (selftest) run on a database
+that already holds results and programmes pointing at them.
+
+Each test takes the database back to the migration before, writes rows with the models of
+that moment, migrates forward to the newest state and reads what is left. Runs on SQLite and,
+in CI, on PostgreSQL (`make test-db`)."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BEFORE_THE_MOVE = [("programme", "0005_walk_newest_change"), ("selftest", None)]
+SELFCARE = {"level": "selfcare", "programme": "recommended", "spec_version": 2}
+URGENT = {"level": "urgent", "programme": "not_now", "spec_version": 2}
+T0 = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+
+
+def minutes(n):
+    return T0 + dt.timedelta(minutes=n)
+
+
+class Migrations:
+    """Django's migration executor on the test database, brought back to the newest state
+    after the test whatever happens in it."""
+
+    def __init__(self):
+        self.executor = MigrationExecutor(connection)
+        self.newest = self.executor.loader.graph.leaf_nodes()
+
+    def go_to(self, targets):
+        self.executor.loader.build_graph()
+        self.executor.migrate(targets)
+        self.executor.loader.build_graph()
+        nodes = [(app, name) for app, name in targets if name is not None]
+        return self.executor.loader.project_state(nodes).apps
+
+    def go_to_newest(self):
+        return self.go_to(self.newest)
+
+
+@pytest.fixture
+def migrations():
+    steps = Migrations()
+    yield steps
+    steps.go_to_newest()
+
+
+def add_result(Result, user, answers, *, at, run="", outcome=SELFCARE):
+    result = Result.objects.create(user=user, answers=answers, outcome=outcome, run=run)
+    Result.objects.filter(pk=result.pk).update(created_at=at)
+    return result.pk
+
+
+def add_programme(Programme, user, result_id, *, start=dt.date(2026, 11, 21)):
+    return Programme.objects.create(user_id=user.pk, result_id=result_id, start=start, baseline_minutes=10,
+                                    baseline_method="direct").pk
+
+
+def test_moving_results_to_the_rugtest_app_keeps_every_row_and_every_programme_link(migrations):
+    old = migrations.go_to(BEFORE_THE_MOVE)
+    User, Result, Programme = (old.get_model(*label) for label in
+                               (("auth", "User"), ("programme", "RugtestResult"), ("programme", "Programme")))
+    anna, bert = User.objects.create(username="anna"), User.objects.create(username="bert")
+    first = add_result(Result, anna, {"age": 50, "causes": ["lifting", "sport"]}, at=minutes(0), run="a" * 32)
+    second = add_result(Result, anna, {"age": 50, "causes": []}, at=minutes(5), run="b" * 32, outcome=URGENT)
+    legacy = add_result(Result, bert, {"age": 70}, at=minutes(9))  # kept before takings had a run
+    kept_programme = add_programme(Programme, anna, first)
+    unlinked_programme = add_programme(Programme, bert, None)
+
+    new = migrations.go_to_newest()
+    Result, Programme = new.get_model("selftest", "RugtestResult"), new.get_model("programme", "Programme")
+    assert Result._meta.db_table == "selftest_rugtestresult"
+    rows = {row.pk: row for row in Result.objects.all()}
+    assert set(rows) == {first, second, legacy}
+    assert rows[first].answers == {"age": 50, "causes": ["lifting", "sport"]}
+    assert rows[first].outcome == SELFCARE and rows[first].run == "a" * 32 and rows[first].created_at == minutes(0)
+    assert rows[second].outcome == URGENT and rows[second].user_id == anna.pk
+    assert rows[legacy].run == "" and rows[legacy].user_id == bert.pk
+    assert Programme.objects.get(pk=kept_programme).result_id == first
+    assert Programme.objects.get(pk=unlinked_programme).result_id is None
+    # The ids go on after the moved rows (PostgreSQL's sequence moved with the table).
+    assert Result.objects.create(user_id=bert.pk, answers={}, outcome=SELFCARE, run="c" * 32).pk > legacy
+
+
+def test_moving_back_and_forth_keeps_the_rows(migrations):
+    new = migrations.go_to_newest()
+    User, Result = new.get_model("auth", "User"), new.get_model("selftest", "RugtestResult")
+    anna = User.objects.create(username="anna")
+    result = Result.objects.create(user_id=anna.pk, answers={"age": 50}, outcome=SELFCARE, run="a" * 32)
+
+    old = migrations.go_to(BEFORE_THE_MOVE)
+    assert old.get_model("programme", "RugtestResult").objects.get(pk=result.pk).answers == {"age": 50}
+    new = migrations.go_to_newest()
+    assert new.get_model("selftest", "RugtestResult").objects.get(pk=result.pk).answers == {"age": 50}
