@@ -6,7 +6,7 @@ from django.dispatch import receiver
 
 from rugtest.selftest import progress as selftest_progress
 from rugtest.selftest import services
-from rugtest.selftest.models import RugtestResult
+from rugtest.selftest.models import RugtestResult, answers_digest
 
 from . import visit
 
@@ -26,7 +26,7 @@ def ask_before_keeping_result_on_sign_in(sender, request, user, **kwargs):
     result = visit.current(request) if request is not None else None
     if result is None:
         return
-    if RugtestResult.objects.filter(user=user, run=result.run, answers=result.answers).exists():
+    if RugtestResult.objects.filter(user=user, run=result.run, answers_digest=answers_digest(result.answers)).exists():
         return  # kept already: this person's own sign-up a moment ago, or an earlier answer
     visit.ask_claim(request, result.run)
 
