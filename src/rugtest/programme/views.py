@@ -475,7 +475,7 @@ def claim_result(request):
         return HttpResponseRedirect(next_url)
     return render(request, "programme/claim.html", {
         "section": "rugoefening", "result": result, "result_words": _result_words(result.outcome),
-        "next": next_url, "error": request.method == "POST",
+        "next": next_url, "error": request.method == "POST", "new_account": visit.claim_follows_sign_up(request),
     })
 
 
