@@ -4,6 +4,8 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 
+from .accounts import rate_limit_retry_after
+
 
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
@@ -15,7 +17,10 @@ def csrf_failure(request, reason=""):
 
 
 def too_many_requests(request, exception=None):
-    return render(request, "errors/429.html", status=429)
+    """allauth's page past one of its rate limits, with the wait after which none refuses."""
+    response = render(request, "errors/429.html", status=429)
+    response["Retry-After"] = str(rate_limit_retry_after())
+    return response
 
 
 def page_not_found(request, exception=None):
