@@ -105,3 +105,18 @@ def test_signing_in_with_a_path_on_this_site_lands_there(client):
     response = client.post("/accounts/login/", {"login": "owner@example.org", "password": PASSWORD,
                                                 "next": "/rugoefening/voortgang/"})
     assert response["Location"] == "/rugoefening/voortgang/"
+
+
+@pytest.mark.parametrize("next_value", ["x", "23:59:60", "//evil.example", "javascript:alert(1)"])
+def test_signing_up_with_a_bad_next_lands_on_the_programme_page(client, next_value):
+    import re
+
+    from django.core import mail
+
+    response = client.post("/accounts/signup/", {"email": "new@example.org", "password1": PASSWORD,
+                                                 "password2": PASSWORD, "next": next_value})
+    assert response.status_code == 302
+    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.outbox[-1].body, re.M).group(1)
+    response = client.post(response["Location"], {"code": code})
+    assert response.status_code == 302
+    assert response["Location"] == "/rugoefening/"
