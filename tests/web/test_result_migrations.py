@@ -163,3 +163,16 @@ def test_after_the_migrations_the_database_refuses_a_second_copy_of_a_taking():
     RugtestResult.objects.create(user=anna, answers={"age": 50}, outcome=SELFCARE, run="b" * 32)
     RugtestResult.objects.create(user=anna, answers={"age": 51}, outcome=SELFCARE, run="a" * 32)
     assert RugtestResult.objects.filter(user=anna).count() == 3
+
+
+def test_results_live_in_the_rugtest_app_whose_name_says_rugtest():
+    from django.apps import apps
+
+    from rugtest.programme.models import Programme
+    from rugtest.selftest.models import RugtestResult
+
+    assert RugtestResult._meta.app_label == "selftest"
+    assert RugtestResult._meta.db_table == "selftest_rugtestresult"
+    assert str(apps.get_app_config("selftest").verbose_name) == "Rugtest"
+    assert Programme._meta.get_field("result").related_model is RugtestResult
+    assert not any(model.__name__ == "RugtestResult" for model in apps.get_app_config("programme").get_models())
