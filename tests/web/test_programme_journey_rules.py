@@ -143,6 +143,16 @@ def test_the_english_question_after_sign_up_says_the_account_is_ready(client):
     assert "Is this result yours?" in page
 
 
+def test_signing_in_to_another_account_after_a_sign_up_does_not_say_the_account_was_just_made(client):
+    own = make_user("own@example.org", PASSWORD, verified=True)
+    walk(client, CASES["E-09"]["answers"])
+    client.post("/accounts/signup/", {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD})
+    client.force_login(own)  # the code never typed; someone signs in to their own account instead
+    page = text(client.get("/rugoefening/uitslag-in-deze-browser/"))
+    assert "Is deze uitslag van u?" in page
+    assert "Uw account is klaar" not in page
+
+
 def test_signing_in_asks_without_saying_an_account_was_just_made(client):
     make_user("own@example.org", PASSWORD, verified=True)
     walk(client, CASES["E-09"]["answers"])

@@ -10,7 +10,6 @@ from django.db import connection
 
 from rugtest import rawsql
 from rugtest.core import programme as core
-
 from rugtest.selftest.models import RugtestResult
 from rugtest.selftest.selectors import latest_result
 

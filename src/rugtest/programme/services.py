@@ -12,7 +12,6 @@ from django.db import IntegrityError, transaction
 
 from rugtest.core import programme as core
 from rugtest.core.errors import InputError
-
 from rugtest.selftest.selectors import latest_result
 
 from .models import CheckIn, CheckInLater, Programme, WalkEntry

@@ -18,7 +18,7 @@ def ask_before_keeping_result_on_sign_up(sender, request, user, **kwargs):
     programme pages ask "is this yours?" first, as after signing in."""
     result = visit.current(request) if request is not None else None
     if result is not None:
-        visit.ask_claim(request, result.run, new_account=True)
+        visit.ask_claim(request, result.run, new_account=user)
 
 
 @receiver(user_logged_in)

@@ -17,7 +17,7 @@ from rugtest.selftest import progress as selftest_progress
 
 SEEN_KEY = "programme_result_seen"  # {"run": ..., "at": ISO time the result was first shown}
 CLAIM_KEY = "programme_result_claim"  # the run whose result waits for "is this yours?"
-NEW_ACCOUNT_KEY = "programme_result_claim_new_account"  # the question comes right after sign-up
+NEW_ACCOUNT_KEY = "programme_result_claim_new_account"  # the id of the account just made here
 
 
 @dataclass
@@ -67,15 +67,18 @@ def pending_claim(request) -> VisitResult | None:
     return result
 
 
-def ask_claim(request, run: str, *, new_account: bool = False) -> None:
+def ask_claim(request, run: str, *, new_account=None) -> None:
+    """Ask "is this yours?" before keeping the result of ``run``; ``new_account``: the user
+    who just made an account in this browser."""
     request.session[CLAIM_KEY] = run
-    if new_account:
-        request.session[NEW_ACCOUNT_KEY] = True
+    if new_account is not None:
+        request.session[NEW_ACCOUNT_KEY] = str(new_account.pk)
 
 
 def claim_follows_sign_up(request) -> bool:
-    """Whether the open question comes right after making the account (its words say so)."""
-    return bool(request.session.get(NEW_ACCOUNT_KEY))
+    """Whether the open question comes right after the signed-in person made their account
+    here (its words say so); not when someone else signed in since."""
+    return request.session.get(NEW_ACCOUNT_KEY) == str(request.user.pk)
 
 
 def settle_claim(request, *, keep: bool) -> None:
