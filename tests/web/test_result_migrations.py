@@ -167,12 +167,16 @@ def test_after_the_migrations_the_database_refuses_a_second_copy_of_a_taking():
 
 def test_results_live_in_the_rugtest_app_whose_name_says_rugtest():
     from django.apps import apps
+    from django.utils import translation
 
     from rugtest.programme.models import Programme
     from rugtest.selftest.models import RugtestResult
 
     assert RugtestResult._meta.app_label == "selftest"
     assert RugtestResult._meta.db_table == "selftest_rugtestresult"
-    assert str(apps.get_app_config("selftest").verbose_name) == "Rugtest"
+    with translation.override("nl"):
+        assert str(apps.get_app_config("selftest").verbose_name) == "Rugtest"
+    with translation.override("en"):
+        assert str(apps.get_app_config("selftest").verbose_name) == "Back test"
     assert Programme._meta.get_field("result").related_model is RugtestResult
     assert not any(model.__name__ == "RugtestResult" for model in apps.get_app_config("programme").get_models())
