@@ -83,11 +83,13 @@ import json
 from django.contrib.auth.hashers import make_password
 from rugtest.core import questions
 from rugtest.core.triage import triage
+from rugtest.selftest.models import answers_digest
 answers = {{q.id: (q.minimum if q.type == questions.INT else (q.choices[-1].value if q.type != questions.MULTI else []))
            for q in questions.QUESTIONS if q.required}}
 answers.update({{k: v for k, v in {{"age": 46, "duration_weeks": 8, "pain_score": 5}}.items() if k in questions.BY_ID}})
 answers = {{k: ("no" if questions.BY_ID[k].type == questions.YESNO else v) for k, v in answers.items()}}
-print(json.dumps({{"password": make_password({PASSWORD!r}), "answers": answers, "outcome": triage({{"answers": answers}})}}))
+print(json.dumps({{"password": make_password({PASSWORD!r}), "answers": answers, "answers_digest": answers_digest(answers),
+                  "outcome": triage({{"answers": answers}})}}))
 """)
     fixed = json.loads(out.strip().splitlines()[-1])
     assert fixed["outcome"]["programme"] != "not_now", fixed["outcome"]
@@ -111,6 +113,7 @@ class People:
         self.fixed = fixed
         self.answers = copy_text(json.dumps(fixed["answers"]))
         self.outcome = copy_text(json.dumps(fixed["outcome"]))
+        self.digest = fixed["answers_digest"]
         self.support = fixed["outcome"].get("support") or "\\N"
         self.password = copy_text(fixed["password"])
         # Realistic walks without a random call per row: 211 prepared variants per day of the
@@ -160,7 +163,8 @@ class People:
 
     def results(self, first, last):
         return "".join(
-            f"{i + 1}\t{self.answers}\t{self.outcome}\t{self.stamp(self.start(i) - dt.timedelta(days=1), '20:00')}\t{i + 1}\t\n"
+            f"{i + 1}\t{self.answers}\t{self.outcome}\t{self.stamp(self.start(i) - dt.timedelta(days=1), '20:00')}\t{i + 1}\t"
+            f"{self.digest}\n"
             for i in range(first, last)
         )
 
@@ -200,7 +204,7 @@ class People:
 COLUMNS = {
     "auth_user": "id, password, last_login, is_superuser, username, first_name, last_name, email, is_staff, is_active, date_joined",
     "account_emailaddress": 'id, email, verified, "primary", user_id',
-    "programme_rugtestresult": "id, answers, outcome, created_at, user_id, run",
+    "selftest_rugtestresult": "id, answers, outcome, created_at, user_id, run, answers_digest",
     "programme_programme": "id, start, baseline_minutes, baseline_method, test_walks, gp_agreed_on, created_at, user_id, result_id",
     "programme_checkin": "id, date, progress, answers, risk_factors, support, created_at, programme_id",
     "programme_walkentry": ("id, date, part, minutes, pain_before, pain_after, painkiller, note, warning_signs, "
@@ -233,7 +237,7 @@ def add_people(url: str, people: People, first: int, last: int, deadline: Deadli
         cur.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {WALKS}")
         next_id = cur.fetchone()[0]
         for table, make in (("auth_user", people.users), ("account_emailaddress", people.emails),
-                            ("programme_rugtestresult", people.results), ("programme_programme", people.programmes),
+                            ("selftest_rugtestresult", people.results), ("programme_programme", people.programmes),
                             ("programme_checkin", people.checkins)):
             with cur.copy(f"COPY {table} ({COLUMNS[table]}) FROM STDIN") as copy:
                 for at in range(first, last, CHUNK_PEOPLE * 10):

@@ -107,7 +107,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from allauth.account.models import EmailAddress
-from rugtest.programme.models import Programme, RugtestResult
+from rugtest.programme.models import Programme
+from rugtest.selftest.models import RugtestResult
 from rugtest.core.triage import triage
 from rugtest.core import questions
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 from clinical import load_clinical_json
 from rugtest.core import questions
 from rugtest.core.triage import triage
-from rugtest.programme.models import Programme, RugtestResult
+from rugtest.programme.models import Programme
+from rugtest.selftest.models import RugtestResult
 
 CASES = {case["id"]: case for case in load_clinical_json("vignettes-examples.json")}
 

@@ -4,11 +4,14 @@ An account here says that someone has back pain, so sign-up must not tell whethe
 address already has one: allauth then sends a mail instead of making the account and shows
 the same page (ACCOUNT_PREVENT_ENUMERATION). ``SignupForm`` also makes that answer take the
 same time, by hashing the password as a new account would. ``AccountAdapter`` gives
-allauth's rate limits the real client address behind a proxy (rugtest.security.client_ip).
+allauth's rate limits the real client address behind a proxy (rugtest.security.client_ip),
+and lets a ``next`` address lead only to a page of this site.
 The two authentication backends are Django's and allauth's, with a cheaper read of the
-signed-in user.
+signed-in user. ``rate_limit_retry_after`` gives allauth's 429 page a truthful Retry-After.
 """
 
+import math
+import re
 from functools import lru_cache
 
 from allauth.account import auth_backends as allauth_backends
@@ -16,12 +19,13 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django.contrib.auth import backends as auth_backends
 from django.contrib.auth import get_user_model
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import connection
 
 from rugtest import rawsql
-from rugtest.security import client_ip
+from rugtest.security import client_ip, is_local_path
 
 
 class SignupForm(AllauthSignupForm):
@@ -35,6 +39,10 @@ class SignupForm(AllauthSignupForm):
 class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request):
         return client_ip(request)
+
+    def is_safe_url(self, url):
+        # Only a path on this site: "x" or "23:59:60" would be sent on as a relative address.
+        return is_local_path(url)
 
 
 def _signed_in_user(backend, user_id):
@@ -83,3 +91,23 @@ class AuthenticationBackend(allauth_backends.AuthenticationBackend):
 
     def get_user(self, user_id):
         return _signed_in_user(self, user_id)
+
+
+# allauth's limit windows: "m", "300s", "1/10s/key" … (ACCOUNT_RATE_LIMITS).
+_WINDOW = re.compile(r"(\d*(?:\.\d+)?)([smhd])")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def rate_limit_retry_after() -> int:
+    """The seconds after which every limit of ACCOUNT_RATE_LIMITS has room again: the longest
+    window among them. Each limit counts the attempts of its last window, so once that much
+    time has passed without a new attempt, none of them refuses (the Retry-After of the 429
+    page allauth shows past a limit)."""
+    longest = 1
+    for rates in (settings.ACCOUNT_RATE_LIMITS or {}).values():
+        for rate in str(rates or "").split(","):
+            parts = rate.strip().split("/")
+            window = _WINDOW.fullmatch(parts[1]) if len(parts) >= 2 else None
+            if window:
+                longest = max(longest, math.ceil(float(window.group(1) or 1) * _UNIT_SECONDS[window.group(2)]))
+    return longest

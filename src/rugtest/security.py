@@ -7,18 +7,24 @@
   rugtest answers in the session), so that a shared device's back button or cache does not
   show their health data to the next person;
 - ``rate_limit``: a fixed-window counter per client address in the shared cache, so that the
-  limit holds across every app server.
+  limit holds across every app server;
+- ``is_local_path``: whether a ``next`` address a browser sent may be redirected to.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import time
+import unicodedata
 from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
+
+# No page of the site has a longer address; a longer ``next`` is not one of them.
+LOCAL_PATH_MAX_LENGTH = 2000
 
 
 @lru_cache(maxsize=8)
@@ -100,3 +106,20 @@ def rate_limit(request, scope: str, limit: int, period: int) -> int | None:
     if count > limit:
         return (window + 1) * period - now
     return None
+
+
+def is_local_path(value) -> bool:
+    """Whether ``value`` (a ``next`` parameter) is a path on this site, such as
+    "/rugoefening/beginnen/?stap=2", so that a redirect to it stays here.
+
+    It must start with exactly one "/": a view name or a bare word ("x", "inf", "23:59:60")
+    is not an address, "//host" and "/\\host" are other sites, "javascript:" is a scheme.
+    No control or format character either: a newline would break the Location header."""
+    return (
+        isinstance(value, str)
+        and value.startswith("/")
+        and not value.startswith(("//", "/\\"))
+        and len(value) <= LOCAL_PATH_MAX_LENGTH
+        and not any(unicodedata.category(char).startswith("C") for char in value)
+        and url_has_allowed_host_and_scheme(value, allowed_hosts=set())
+    )

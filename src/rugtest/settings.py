@@ -193,6 +193,9 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
 }
+# Downloading one's data needs a sign-in or the password again within this many seconds
+# (rugtest/privacy/signin.py; allauth's reauthentication).
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "programme:home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "content:home"

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.views import defaults
 
+from .accounts import rate_limit_retry_after
+
 # Seconds a browser or program is asked to wait: a database restart takes about one.
 RETRY_AFTER_SECONDS = 5
 
@@ -33,7 +35,10 @@ def csrf_failure(request, reason=""):
 
 
 def too_many_requests(request, exception=None):
-    return render(request, "errors/429.html", status=429)
+    """allauth's page past one of its rate limits, with the wait after which none refuses."""
+    response = render(request, "errors/429.html", status=429)
+    response["Retry-After"] = str(rate_limit_retry_after())
+    return response
 
 
 def page_not_found(request, exception=None):

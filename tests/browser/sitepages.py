@@ -227,6 +227,13 @@ def claim_question(v: Visit) -> Response:
     return response
 
 
+def password_again(v: Visit) -> Response:
+    """A download of one's data after a sign-in longer ago: allauth asks for the password."""
+    user = make_user(f"again-{uuid.uuid4().hex[:8]}@example.org", password="walking-every-day-9", verified=True)
+    v.sign_in(user)
+    return v.goto("/accounts/reauthenticate/?next=/mijn-gegevens/export.json")
+
+
 def tick_a_warning_sign(v: Visit) -> Response:
     """The W-9 confirm step: a sign ticked in the log asks "is this right?" first."""
     v.page.fill('input[name="minutes"]', "5")
@@ -361,6 +368,7 @@ PAGES = [
     SitePage("delete-account-wrong-password",
              signed_in(only_a_result, "/mijn-gegevens/verwijderen/", delete_with_wrong_password)),
     SitePage("account-deleted", plain("/mijn-gegevens/verwijderd/")),
+    SitePage("password-again", password_again),
     SitePage("programme-checkin", signed_in(checkin_due_plan, "/rugoefening/")),
     SitePage("checkin-errors", checkin_page(post_empty)),
     SitePage("checkin-answered", checkin_page(answered=True)),

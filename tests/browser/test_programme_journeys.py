@@ -1,8 +1,8 @@
 """The walking-programme journeys on a phone, as a person does them, in a real browser:
 390 and 320 px wide, Dutch and English, with JavaScript off (every page works without it).
 
-1. Result → programme page → sign-up → mailed code → baseline → log a walk in seconds →
-   the words after saving → progress that reads at 320 px.
+1. Result → programme page → sign-up → mailed code → "is this result yours?" → baseline →
+   log a walk in seconds → the words after saving → progress that reads at 320 px.
 2. A shared browser: someone signs in to their existing account on a browser that holds
    another person's rugtest result, and is asked whether it is theirs.
 3. A stray tap on a warning sign in the log is caught by one confirmation page.
@@ -27,7 +27,8 @@ from playwright.sync_api import Page, expect
 
 from factories import CASES, make_user
 from rugtest.programme.forms import PART_LABELS, part_of_day
-from rugtest.programme.models import RugtestResult, WalkEntry
+from rugtest.programme.models import WalkEntry
+from rugtest.selftest.models import RugtestResult
 from sitepages import answer_until
 from flows import assert_fits_the_phone
 
@@ -129,7 +130,8 @@ def test_from_the_result_to_a_logged_walk_and_readable_progress(open_phone, site
         way_in.locator(".actions").scroll_into_view_if_needed()
         screenshot(page, "programme-after-result-actions", full_page=False)
 
-    # Sign-up, the mailed code, and straight on to setting the baseline.
+    # Sign-up, the mailed code, the question whether the browser's result is theirs, and on
+    # to setting the baseline.
     submit(page, way_in.locator("a.button").first)
     email = f"walker-{uuid.uuid4().hex[:8]}@example.org"
     page.fill("input[name=email]", email)
@@ -139,6 +141,13 @@ def test_from_the_result_to_a_logged_walk_and_readable_progress(open_phone, site
     code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.outbox[-1].body, re.M).group(1)
     page.fill("input[name=code]", code)
     submit(page, page.locator("main form button[type=submit]").first)
+    expect(page).to_have_url(re.compile(rf"{prefix}/rugoefening/uitslag-in-deze-browser/\?next={prefix}/rugoefening/beginnen/$"))
+    expect(page.locator("main")).to_contain_text(t(lang, "Uw account is klaar. Nog één vraag voordat u verdergaat."))
+    assert not RugtestResult.objects.filter(user__email=email).exists()
+    assert_fits_the_phone(page)
+    if width == 320:
+        screenshot(page, "claim-after-sign-up")
+    submit(page, page.get_by_role("button", name=t(lang, "Ja, dit is mijn uitslag")))
     expect(page).to_have_url(re.compile(rf"{prefix}/rugoefening/beginnen/$"))
     assert RugtestResult.objects.get(user__email=email).outcome["programme"] == "recommended"
 

@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from rugtest.privacy import calendar
 from rugtest.privacy.models import CalendarLink
-from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.programme.models import Programme, WalkEntry
+from rugtest.selftest.models import RugtestResult
 
 pytestmark = pytest.mark.django_db
 UTC = dt.timezone.utc

@@ -16,7 +16,8 @@ from django.test import Client
 from django.utils import timezone
 
 from rugtest.privacy.models import CalendarLink
-from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.programme.models import Programme, WalkEntry
+from rugtest.selftest.models import RugtestResult
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-password-1"

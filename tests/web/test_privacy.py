@@ -14,7 +14,8 @@ from django.test import Client
 from django.utils import timezone
 
 from rugtest.privacy import services
-from rugtest.programme.models import Programme, RugtestResult
+from rugtest.programme.models import Programme
+from rugtest.selftest.models import RugtestResult
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]

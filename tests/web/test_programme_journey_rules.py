@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from factories import CASES, give_result, make_programme, make_user
 from rugtest.programme import visit
-from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.programme.models import Programme, WalkEntry
+from rugtest.selftest.models import RugtestResult
 from helpers import walk
 
 pytestmark = pytest.mark.django_db
@@ -84,20 +85,81 @@ def test_W_1_ask_gp_first_explains_the_gp_tick_on_the_way_in(client):
     assert "Maak een account en begin" in html
 
 
-def test_sign_up_from_the_programme_page_keeps_the_result_and_lands_on_the_baseline(client):
-    walk(client, CASES["E-09"]["answers"])
-    response = client.post("/accounts/signup/?next=/rugoefening/beginnen/",
-                           {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD,
-                            "next": "/rugoefening/beginnen/"})
+def sign_up_with_code(client, next_url="/rugoefening/beginnen/", email="new@example.org"):
+    """Sign up from the programme page and type the mailed code: where the browser is sent."""
+    response = client.post(f"/accounts/signup/?next={next_url}",
+                           {"email": email, "password1": PASSWORD, "password2": PASSWORD, "next": next_url})
     assert response.status_code == 302
     response = client.post(response["Location"], {"code": mailed_code()})
     assert response.status_code == 302
-    assert response["Location"] == "/rugoefening/beginnen/"
+    return response["Location"]
+
+
+def test_sign_up_from_the_programme_page_asks_whether_the_result_is_ones_own_then_lands_on_the_baseline(client):
+    walk(client, CASES["E-09"]["answers"])
+    assert sign_up_with_code(client) == "/rugoefening/beginnen/"
     user = get_user_model().objects.get(email="new@example.org")
-    assert RugtestResult.objects.get(user=user).outcome == CASES["E-09"]["expect"]
-    page = client.get(response["Location"])
+    assert not RugtestResult.objects.filter(user=user).exists()  # not kept without asking
+    response = client.get("/rugoefening/beginnen/")
+    assert response["Location"] == "/rugoefening/uitslag-in-deze-browser/?next=/rugoefening/beginnen/"
+    page = text(client.get(response["Location"]))
+    assert "Uw account is klaar. Nog één vraag voordat u verdergaat." in page
+    assert "Is deze uitslag van u?" in page
+    assert f"Uitslag: {LEVEL_LABELS['selfcare']}." in page
+    # Looking at the result page meanwhile does not keep it either.
+    client.get("/rugtest/uitslag/")
+    assert not RugtestResult.objects.filter(user=user).exists()
+    response = client.post("/rugoefening/uitslag-in-deze-browser/", {"mine": "yes", "next": "/rugoefening/beginnen/"})
+    assert response["Location"] == "/rugoefening/beginnen/"
+    kept = RugtestResult.objects.get(user=user)
+    assert (kept.outcome["level"], kept.outcome["programme"]) == ("selfcare", "recommended")
+    page = client.get("/rugoefening/beginnen/")
     assert page.status_code == 200
+    assert "De uitslag is bij uw account bewaard." in text(page)
     assert "Hoeveel minuten kunt u makkelijk wandelen?" in text(page)
+
+
+def test_sign_up_on_a_browser_with_someone_elses_result_forgets_it_on_not_mine(client):
+    walk(client, CASES["E-04"]["answers"])  # someone else's urgent result on this browser
+    sign_up_with_code(client, next_url="/rugoefening/")
+    user = get_user_model().objects.get(email="new@example.org")
+    response = client.get("/rugoefening/")
+    assert response["Location"] == "/rugoefening/uitslag-in-deze-browser/?next=/rugoefening/"
+    response = client.post("/rugoefening/uitslag-in-deze-browser/", {"mine": "no", "next": "/rugoefening/"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/rugoefening/"
+    assert "niet bij uw account bewaard" in text(response)
+    assert "Doe eerst de rugtest" in text(response)
+    assert not RugtestResult.objects.filter(user=user).exists()
+    assert client.get("/rugtest/uitslag/").status_code == 302  # gone from this browser too
+    assert not RugtestResult.objects.filter(user=user).exists()
+
+
+def test_the_english_question_after_sign_up_says_the_account_is_ready(client):
+    walk(client, CASES["E-09"]["answers"], prefix="/en")
+    client.post("/en/accounts/signup/", {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD})
+    response = client.post("/en/accounts/confirm-email/", {"code": mailed_code()}, follow=True)
+    page = text(response)
+    assert "Your account is ready. One more question before you go on." in page
+    assert "Is this result yours?" in page
+
+
+def test_signing_in_to_another_account_after_a_sign_up_does_not_say_the_account_was_just_made(client):
+    own = make_user("own@example.org", PASSWORD, verified=True)
+    walk(client, CASES["E-09"]["answers"])
+    client.post("/accounts/signup/", {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD})
+    client.force_login(own)  # the code never typed; someone signs in to their own account instead
+    page = text(client.get("/rugoefening/uitslag-in-deze-browser/"))
+    assert "Is deze uitslag van u?" in page
+    assert "Uw account is klaar" not in page
+
+
+def test_signing_in_asks_without_saying_an_account_was_just_made(client):
+    make_user("own@example.org", PASSWORD, verified=True)
+    walk(client, CASES["E-09"]["answers"])
+    client.post("/accounts/login/", {"login": "own@example.org", "password": PASSWORD})
+    page = text(client.get("/rugoefening/uitslag-in-deze-browser/"))
+    assert "Is deze uitslag van u?" in page
+    assert "Uw account is klaar" not in page
 
 
 def test_an_existing_account_signs_in_from_the_programme_page_and_lands_on_the_baseline(client):

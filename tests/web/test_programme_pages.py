@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from factories import CASES, give_result, make_programme, make_user
 from helpers import walk, walk_form
-from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.programme.models import Programme, WalkEntry
+from rugtest.selftest.models import RugtestResult
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def test_a_rugtest_taken_while_signed_in_is_kept(client, person):
     assert "Begin met de rugoefening" in client.get("/rugoefening/").content.decode()
 
 
-def test_a_rugtest_taken_before_signing_up_is_kept(client):
+def test_a_rugtest_taken_before_signing_up_is_kept_once_the_person_says_it_is_theirs(client):
     walk(client, CASES["E-09"]["answers"])
     response = client.post("/accounts/signup/", {
         "email": "new@example.org", "password1": "walking-every-day-9", "password2": "walking-every-day-9",
@@ -49,7 +50,11 @@ def test_a_rugtest_taken_before_signing_up_is_kept(client):
     assert response.status_code == 302
     user = get_user_model().objects.get(email="new@example.org")
     assert user.password.startswith("argon2")
-    assert RugtestResult.objects.get(user=user).outcome == CASES["E-09"]["expect"]
+    assert not RugtestResult.objects.filter(user=user).exists()
+    client.force_login(user)
+    assert client.get("/rugoefening/")["Location"] == "/rugoefening/uitslag-in-deze-browser/?next=/rugoefening/"
+    client.post("/rugoefening/uitslag-in-deze-browser/", {"mine": "yes", "next": "/rugoefening/"})
+    assert RugtestResult.objects.get(user=user).outcome["level"] == CASES["E-09"]["expect"]["level"]
 
 
 @pytest.mark.parametrize("case_id", ["E-03", "E-04"])

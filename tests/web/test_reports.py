@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from factories import CASES, make_user
 from rugtest.core import questions
 from rugtest.core.triage import evaluate, triage
-from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.programme.models import Programme, WalkEntry
+from rugtest.selftest.models import RugtestResult
 from rugtest.reports.result import result_pdf
 from helpers import walk
 

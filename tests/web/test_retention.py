@@ -18,7 +18,7 @@ from django.test import Client
 from django.utils import timezone
 
 from rugtest.privacy import services
-from rugtest.programme.models import RugtestResult
+from rugtest.selftest.models import RugtestResult
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,8 @@ from pypdf import PdfReader
 
 from factories import make_user
 from helpers import parse, walk
-from rugtest.programme.models import Programme, RugtestResult
+from rugtest.programme.models import Programme
+from rugtest.selftest.models import RugtestResult
 
 pytestmark = pytest.mark.django_db
 

@@ -291,9 +291,17 @@ def result_bundle(answers: dict, outcome: dict, authored: str | None = None, sto
 # QuestionnaireResponse → answers ------------------------------------------------------------
 
 _DATE_TIME = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?")
-_FIELDS = {"resourceType", "id", "meta", "language", "text", "identifier", "questionnaire", "status",
-           "subject", "authored", "author", "source", "item", "extension", "modifierExtension",
-           "basedOn", "partOf", "encounter", "implicitRules", "contained"}
+# The elements of a QuestionnaireResponse; any other is refused.
+QUESTIONNAIRE_RESPONSE_ELEMENTS = frozenset({
+    "resourceType", "id", "meta", "language", "text", "identifier", "questionnaire", "status",
+    "subject", "authored", "author", "source", "item", "extension", "modifierExtension",
+    "basedOn", "partOf", "encounter", "implicitRules", "contained",
+})
+
+
+def date_time_pattern() -> str:
+    """The FHIR dateTime the API takes as ``authored``, as a regular expression (for the OpenAPI document)."""
+    return _DATE_TIME.pattern
 
 
 def _bad(field, message):
@@ -353,7 +361,7 @@ def read_questionnaire_response(resource) -> tuple[dict, str | None]:
         raise _bad(None, "the body must be a FHIR resource (a JSON object)")
     if resource.get("resourceType") != "QuestionnaireResponse":
         raise _bad("resourceType", "must be QuestionnaireResponse")
-    unknown = sorted(set(resource) - _FIELDS)
+    unknown = sorted(set(resource) - QUESTIONNAIRE_RESPONSE_ELEMENTS)
     if unknown:
         raise _bad(unknown[0], "is not an element of QuestionnaireResponse")
     canonical = resource.get("questionnaire")

@@ -4,6 +4,7 @@ The OpenAPI document and the FHIR Questionnaire are generated from the same ques
 and rule tables the triage uses, so they cannot drift from it.
 """
 
+import re
 from functools import cache
 
 from rugtest.core import questions
@@ -12,7 +13,7 @@ from rugtest.core.triage import (
     RULES_VERSION, SUPPORTS,
 )
 
-from .fhir import ANSWERS_SYSTEM, QUESTIONNAIRE_URL, code_system_ids
+from .fhir import ANSWERS_SYSTEM, QUESTIONNAIRE_RESPONSE_ELEMENTS, QUESTIONNAIRE_URL, code_system_ids, date_time_pattern
 
 
 def _answer_schema(question: questions.Question) -> dict:
@@ -73,7 +74,7 @@ def openapi_document() -> dict:
             }
         },
     }
-    return {
+    document = {
         # OpenAPI 3.0 on purpose: its schemas define "integer" as a JSON number without a
         # fraction or exponent, which is exactly what the API takes (119, never 119.0);
         # in 3.1 (JSON Schema 2020-12) 119.0 would count as an integer.
@@ -105,7 +106,7 @@ def openapi_document() -> dict:
                 "get": {
                     "operationId": "fhirQuestionnaire",
                     "summary": "The rugtest as an HL7 FHIR R4 Questionnaire",
-                    "responses": {"200": {"description": "A FHIR R4 Questionnaire resource", "content": {"application/fhir+json": {"schema": {"type": "object"}}}}},
+                    "responses": {"200": {"description": "A FHIR R4 Questionnaire resource", "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirQuestionnaire"}}}}},
                 }
             },
             "/api/v1/fhir/QuestionnaireResponse": {
@@ -124,11 +125,11 @@ def openapi_document() -> dict:
                     ),
                     "requestBody": {
                         "required": True,
-                        "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirResource"}}},
+                        "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirQuestionnaireResponse"}}},
                     },
                     "responses": {
-                        "200": {"description": "A FHIR R4 Bundle (collection): the QuestionnaireResponse and the outcome Observation", "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirResource"}}}},
-                        "400": {"description": "Bad input: an OperationOutcome whose issue names the item (expression)", "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirResource"}}}},
+                        "200": {"description": "A FHIR R4 Bundle (collection): the QuestionnaireResponse and the outcome Observation", "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirBundle"}}}},
+                        "400": {"description": "Bad input: an OperationOutcome whose issue names the item (expression)", "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirOperationOutcome"}}}},
                     },
                 }
             },
@@ -138,8 +139,8 @@ def openapi_document() -> dict:
                     "summary": "A CodeSystem of the rugtest's ids (levels, actions, rules, conditions, …)",
                     "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string", "enum": list(code_system_ids())}}],
                     "responses": {
-                        "200": {"description": "A FHIR R4 CodeSystem", "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirResource"}}}},
-                        "404": {"description": "No such CodeSystem: an OperationOutcome", "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirResource"}}}},
+                        "200": {"description": "A FHIR R4 CodeSystem", "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirCodeSystem"}}}},
+                        "404": {"description": "No such CodeSystem: an OperationOutcome", "content": {"application/fhir+json": {"schema": {"$ref": "#/components/schemas/FhirOperationOutcome"}}}},
                     },
                 }
             },
@@ -154,13 +155,86 @@ def openapi_document() -> dict:
                 },
                 "Outcome": outcome,
                 "Error": error,
-                "FhirResource": {
-                    "type": "object",
-                    "required": ["resourceType"],
-                    "properties": {"resourceType": {"type": "string"}},
-                    "description": "A FHIR R4 resource in JSON (http://hl7.org/fhir/R4/)",
-                },
-            }
+                "FhirQuestionnaireResponse": _questionnaire_response_schema(),
+                "FhirQuestionnaireResponseItem": _questionnaire_response_item_schema(),
+                "FhirBundle": _fhir_resource_schema("Bundle"),
+                "FhirOperationOutcome": _fhir_resource_schema("OperationOutcome"),
+                "FhirCodeSystem": _fhir_resource_schema("CodeSystem"),
+                "FhirQuestionnaire": _fhir_resource_schema("Questionnaire"),
+            },
+            "responses": {"TooManyRequests": TOO_MANY_REQUESTS},
+        },
+    }
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            operation["responses"]["429"] = {"$ref": "#/components/responses/TooManyRequests"}
+    return document
+
+
+# Every operation shares the per-address rate limit (RUGTEST_API_RATE_LIMIT, api/views.py).
+TOO_MANY_REQUESTS = {
+    "description": "Too many requests from this address in the current period; try again after Retry-After seconds",
+    "headers": {
+        "Retry-After": {
+            "description": "the seconds until the next period begins",
+            "required": True,
+            "schema": {"type": "integer", "minimum": 1},
+        },
+    },
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+
+
+def _fhir_resource_schema(resource_type: str) -> dict:
+    return {
+        "type": "object",
+        "required": ["resourceType"],
+        "properties": {"resourceType": {"type": "string", "enum": [resource_type]}},
+        "description": f"A FHIR R4 {resource_type} in JSON (http://hl7.org/fhir/R4/{resource_type.lower()}.html)",
+    }
+
+
+def _questionnaire_response_schema() -> dict:
+    """What POST /api/v1/fhir/QuestionnaireResponse takes (api/fhir.py read_questionnaire_response)."""
+    read = {"resourceType", "questionnaire", "status", "authored", "item"}
+    return {
+        "type": "object",
+        "description": (
+            "A FHIR R4 QuestionnaireResponse to the rugtest Questionnaire. Every required question of "
+            "the rugtest must be answered by one of its items (the API answers 400 naming the first "
+            "one missing); the elements not described here are accepted and not read."
+        ),
+        "additionalProperties": False,
+        "required": ["resourceType", "questionnaire", "status"],
+        "properties": {
+            "resourceType": {"type": "string", "enum": ["QuestionnaireResponse"]},
+            "questionnaire": {
+                "type": "string",
+                "pattern": f"^{re.escape(QUESTIONNAIRE_URL)}(\\|[\\s\\S]*)?$",
+                "description": f"{QUESTIONNAIRE_URL}, optionally with |version",
+            },
+            "status": {"type": "string", "enum": ["completed", "amended"]},
+            "authored": {"type": "string", "nullable": True, "pattern": f"^{date_time_pattern()}$", "description": "a FHIR dateTime"},
+            "item": {"type": "array", "items": {"$ref": "#/components/schemas/FhirQuestionnaireResponseItem"}},
+            **{name: {"description": "a QuestionnaireResponse element the API does not read"}
+               for name in sorted(QUESTIONNAIRE_RESPONSE_ELEMENTS - read)},
+        },
+    }
+
+
+def _questionnaire_response_item_schema() -> dict:
+    return {
+        "type": "object",
+        "required": ["linkId"],
+        "description": (
+            "A question of the rugtest (its id as linkId) with its answer, or a group step-1 … step-6 "
+            f"holding such items. Numbers as valueInteger, other answers as valueCoding from {ANSWERS_SYSTEM} "
+            "(the answer values of questionnaire.md); one answer, or one per ticked value for a multiple choice."
+        ),
+        "properties": {
+            "linkId": {"type": "string"},
+            "answer": {"type": "array", "items": {"type": "object"}},
+            "item": {"type": "array", "items": {"$ref": "#/components/schemas/FhirQuestionnaireResponseItem"}},
         },
     }
 

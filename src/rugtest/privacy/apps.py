@@ -6,3 +6,6 @@ class PrivacyConfig(AppConfig):
 
     name = "rugtest.privacy"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signin  # noqa: F401  (connects the sign-in time for downloads)

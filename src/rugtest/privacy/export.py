@@ -22,8 +22,9 @@ from django.utils import timezone
 
 from rugtest.api import fhir
 from rugtest.core import questions
-from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.programme.models import Programme, WalkEntry
 from rugtest.programme.selectors import plan_for
+from rugtest.selftest.models import RugtestResult
 
 from .models import CalendarLink
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from allauth.account.decorators import reauthentication_required
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -17,10 +18,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rugtest.pagecache import shared
-from rugtest.programme.models import Programme, RugtestResult, WalkEntry
+from rugtest.programme.models import Programme, WalkEntry
 from rugtest.programme.selectors import current_programme, plan_for
+from rugtest.selftest.models import RugtestResult
 
-from . import calendar, export, services
+from . import calendar, export, services, signin
 from .forms import DeleteAccountForm, TimesForm
 from .models import CalendarLink
 
@@ -121,8 +123,13 @@ def mine(request):
     })
 
 
+# Downloading everything about a person needs a recent sign-in, as deleting the account needs
+# the password: a browser left signed in is not enough. allauth asks for the password again
+# (its "reauthenticate" rate limit applies) unless this browser signed in within
+# ACCOUNT_REAUTHENTICATION_TIMEOUT (signin.py).
 @never_cache
 @login_required
+@reauthentication_required(enabled=signin.needs_password_again)
 @require_GET
 def export_json(request):
     body = json.dumps(export.export_json(request.user), ensure_ascii=False, indent=2).encode()
@@ -131,6 +138,7 @@ def export_json(request):
 
 @never_cache
 @login_required
+@reauthentication_required(enabled=signin.needs_password_again)
 @require_GET
 def export_fhir(request):
     body = json.dumps(export.export_fhir(request.user), ensure_ascii=False, indent=2).encode()

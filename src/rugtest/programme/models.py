@@ -1,4 +1,4 @@
-"""What a signed-in person keeps: rugtest results, walking programmes and their log.
+"""What a signed-in person keeps of the walking programme: programmes, their log and check-ins.
 
 The plan itself is never stored: it is computed from the log by ``rugtest.core.programme``
 every time (W-8), so a corrected or deleted entry always gives the right plan.
@@ -10,27 +10,12 @@ from django.db import models
 from rugtest.core.programme import NOTE_MAX_CHARS, PARTS, PROGRESS_VALUES
 
 
-class RugtestResult(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rugtest_results")
-    answers = models.JSONField()
-    outcome = models.JSONField()
-    run = models.CharField(max_length=32, blank=True, default="")  # one taking of the rugtest
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    @property
-    def programme(self) -> str:
-        return self.outcome["programme"]
-
-
 class Programme(models.Model):
     DIRECT, TEST_WALKS = "direct", "test_walks"
     BASELINE_METHODS = [(DIRECT, "direct"), (TEST_WALKS, "test walks")]
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="programmes")
-    result = models.ForeignKey(RugtestResult, on_delete=models.SET_NULL, null=True, related_name="programmes")
+    result = models.ForeignKey("selftest.RugtestResult", on_delete=models.SET_NULL, null=True, related_name="programmes")
     start = models.DateField()
     baseline_minutes = models.PositiveSmallIntegerField()
     baseline_method = models.CharField(max_length=16, choices=BASELINE_METHODS)

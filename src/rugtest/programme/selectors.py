@@ -10,12 +10,10 @@ from django.db import connection
 
 from rugtest import rawsql
 from rugtest.core import programme as core
+from rugtest.selftest.models import RugtestResult
+from rugtest.selftest.selectors import latest_result
 
-from .models import CheckIn, CheckInLater, Programme, RugtestResult, WalkEntry
-
-
-def latest_result(user) -> RugtestResult | None:
-    return RugtestResult.objects.filter(user=user).first()
+from .models import CheckIn, CheckInLater, Programme, WalkEntry
 
 
 def current_programme(user, *, with_result: bool = False) -> Programme | None:

@@ -1,4 +1,4 @@
-"""Services: the only code that changes a person's results, programmes and log.
+"""Services: the only code that changes a person's programmes and log.
 
 Each is a plain function with keyword arguments that validates with the core, writes in
 one transaction and is idempotent where a double click or a second device could repeat it.
@@ -12,21 +12,10 @@ from django.db import IntegrityError, transaction
 
 from rugtest.core import programme as core
 from rugtest.core.errors import InputError
+from rugtest.selftest.selectors import latest_result
 
-from .models import CheckIn, CheckInLater, Programme, RugtestResult, WalkEntry
-from .selectors import can_start, checkin_is_due, latest_result
-
-
-def save_result(*, user, answers: dict, outcome: dict, run: str = "") -> RugtestResult:
-    """Keep a rugtest outcome for ``user``.
-
-    Showing the same result again (a reload, signing in) keeps it once; taking the test
-    again is a new result even with the same answers (W-1: a new rugtest after a stop).
-    """
-    latest = latest_result(user)
-    if latest is not None and latest.answers == answers and latest.run == run:
-        return latest
-    return RugtestResult.objects.create(user=user, answers=answers, outcome=outcome, run=run)
+from .models import CheckIn, CheckInLater, Programme, WalkEntry
+from .selectors import can_start, checkin_is_due
 
 
 def start_programme(*, user, today: date, baseline_method: str, baseline_minutes=None,

@@ -1,21 +1,24 @@
-"""Keep the rugtest result a person got before signing up; ask before keeping it on sign-in."""
+"""Ask before keeping the rugtest result a browser holds with an account, on sign-up and sign-in."""
 
 from allauth.account.signals import user_signed_up
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
 from rugtest.selftest import progress as selftest_progress
+from rugtest.selftest import services
+from rugtest.selftest.models import RugtestResult, answers_digest
 
-from . import services, visit
-from .models import RugtestResult
+from . import visit
 
 
 @receiver(user_signed_up)
-def keep_result_on_sign_up(sender, request, user, **kwargs):
-    """A new account keeps the result of this visit: it was taken on the way in (W-1)."""
+def ask_before_keeping_result_on_sign_up(sender, request, user, **kwargs):
+    """A new account on a shared browser never takes the result of whoever used the browser
+    before without asking: usually the person's own, taken on the way in (W-1), but the
+    programme pages ask "is this yours?" first, as after signing in."""
     result = visit.current(request) if request is not None else None
     if result is not None:
-        services.save_result(user=user, answers=result.answers, outcome=result.outcome, run=result.run)
+        visit.ask_claim(request, result.run, new_account=user)
 
 
 @receiver(user_logged_in)
@@ -25,8 +28,8 @@ def ask_before_keeping_result_on_sign_in(sender, request, user, **kwargs):
     result = visit.current(request) if request is not None else None
     if result is None:
         return
-    if RugtestResult.objects.filter(user=user, run=result.run, answers=result.answers).exists():
-        return  # kept already: this person's own sign-up a moment ago, or an earlier answer
+    if RugtestResult.objects.filter(user=user, run=result.run, answers_digest=answers_digest(result.answers)).exists():
+        return  # kept already with this account: nothing to ask
     visit.ask_claim(request, result.run)
 
 

@@ -1,14 +1,14 @@
 """The walking programme pages. HTTP in, HTTP out: services change, selectors read."""
 
 from datetime import date, datetime, time
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -22,13 +22,16 @@ from rugtest.pagecache import shared
 from rugtest.reports.forms import ReportForm
 from rugtest.reports.http import pdf_response
 from rugtest.reports.programme import programme_pdf
+from rugtest.security import is_local_path
+from rugtest.selftest import services as selftest_services
+from rugtest.selftest.selectors import latest_result
 from rugtest.selftest.summary import version_lines
 
 from . import chart, services, summary, visit
 from .forms import CheckInForm, StartForm, WalkForm, part_of_day
 from .models import CheckIn, Programme
 from .selectors import (
-    can_start, checkin_is_due, current_programme, current_support, latest_result, plan_for, programme_version, signs_logged,
+    can_start, checkin_is_due, current_programme, current_support, plan_for, programme_version, signs_logged,
     start_decision, user_entry,
 )
 
@@ -68,7 +71,7 @@ def _claim_redirect(request):
     """Signed in on a browser that holds a rugtest result not yet kept: ask first (W-1)."""
     if visit.pending_claim(request) is None:
         return None
-    return redirect(f"{reverse('programme:claim')}?next={request.path}")
+    return HttpResponseRedirect(f"{reverse('programme:claim')}?next={quote(request.path)}")
 
 
 def _result_words(outcome: dict) -> dict:
@@ -449,11 +452,10 @@ def _result_summary(result):
     }
 
 
-def _safe_next(request, fallback="programme:home"):
+def _safe_next(request, fallback="programme:home") -> str:
+    """The page ``next`` names when it is a path on this site, else the fallback page."""
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return reverse(fallback)
+    return target if is_local_path(target) else reverse(fallback)
 
 
 @login_required
@@ -466,19 +468,19 @@ def claim_result(request):
     result = visit.pending_claim(request)
     next_url = _safe_next(request)
     if result is None:
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)
     if request.method == "POST" and request.POST.get("mine") in ("yes", "no"):
         if request.POST["mine"] == "yes":
-            services.save_result(user=request.user, answers=result.answers, outcome=result.outcome, run=result.run)
+            selftest_services.save_result(user=request.user, answers=result.answers, outcome=result.outcome, run=result.run)
             visit.settle_claim(request, keep=True)
             messages.success(request, _("De uitslag is bij uw account bewaard."))
         else:
             visit.settle_claim(request, keep=False)
             messages.info(request, _("De uitslag is niet bij uw account bewaard. Hij is ook uit deze browser gewist."))
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)
     return render(request, "programme/claim.html", {
         "section": "rugoefening", "result": result, "result_words": _result_words(result.outcome),
-        "next": next_url, "error": request.method == "POST",
+        "next": next_url, "error": request.method == "POST", "new_account": visit.claim_follows_sign_up(request),
     })
 
 

@@ -2,7 +2,7 @@
 
 The rugtest keeps its answers in the session (rugtest.selftest.progress). Before signing in,
 that result is the person's way into the programme (W-1). On a shared browser it may be
-someone else's: signing in to an existing account asks before keeping it.
+someone else's: signing up, and signing in to an existing account, ask before keeping it.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from rugtest.selftest import progress as selftest_progress
 
 SEEN_KEY = "programme_result_seen"  # {"run": ..., "at": ISO time the result was first shown}
 CLAIM_KEY = "programme_result_claim"  # the run whose result waits for "is this yours?"
+NEW_ACCOUNT_KEY = "programme_result_claim_new_account"  # the id of the account just made here
 
 
 @dataclass
@@ -61,17 +62,29 @@ def pending_claim(request) -> VisitResult | None:
     result = current(request)
     if result is None or result.run != run:
         request.session.pop(CLAIM_KEY, None)
+        request.session.pop(NEW_ACCOUNT_KEY, None)
         return None
     return result
 
 
-def ask_claim(request, run: str) -> None:
+def ask_claim(request, run: str, *, new_account=None) -> None:
+    """Ask "is this yours?" before keeping the result of ``run``; ``new_account``: the user
+    who just made an account in this browser."""
     request.session[CLAIM_KEY] = run
+    if new_account is not None:
+        request.session[NEW_ACCOUNT_KEY] = str(new_account.pk)
+
+
+def claim_follows_sign_up(request) -> bool:
+    """Whether the open question comes right after the signed-in person made their account
+    here (its words say so); not when someone else signed in since."""
+    return request.session.get(NEW_ACCOUNT_KEY) == str(request.user.pk)
 
 
 def settle_claim(request, *, keep: bool) -> None:
     """The answer is in: forget the question; "not mine" also forgets the result itself."""
     request.session.pop(CLAIM_KEY, None)
+    request.session.pop(NEW_ACCOUNT_KEY, None)
     if not keep:
         selftest_progress.clear(request.session)
         request.session.pop(SEEN_KEY, None)

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SelftestConfig(AppConfig):
     name = "rugtest.selftest"
+    verbose_name = _("Rugtest")
     default_auto_field = "django.db.models.BigAutoField"
