@@ -24,6 +24,7 @@ from rugtest.core.triage import evaluate
 
 CASES = 1500
 SEED = 18
+ADVICE_TABLE = re.search(r"^## Advice\n(.*?)(?=^## )", clinical_text("triage-rules.md"), re.M | re.S).group(1)
 
 
 @functools.cache
@@ -67,8 +68,7 @@ def test_a_third_or_more_of_the_cases_end_at_gp_and_a_third_or_more_at_selfcare(
 def test_the_mild_levels_come_with_and_without_a_dont_know_and_with_every_kind_of_advice(level):
     """At `gp` and `selfcare`, every advice id that the spec's table gives at that level
     shows up in generated cases (A-MOOD and A-CHECK-GP at `gp` included)."""
-    table = re.search(r"^## Advice\n(.*?)(?=^## )", clinical_text("triage-rules.md"), re.M | re.S).group(1)
-    rows = [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines() if line.startswith("| A-")]
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in ADVICE_TABLE.splitlines() if line.startswith("| A-")]
     # "given when" names the levels (or the action of the level) it is given at.
     actions = {"gp": "see_gp", "selfcare": "selfcare"}
     possible = [
