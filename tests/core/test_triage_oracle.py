@@ -10,8 +10,10 @@ Nothing below imports rugtest.core except to call the function under test.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -392,12 +394,70 @@ def test_every_combination_of_a_rules_own_answers(rule_id, tree):
                {"age": 44, "duration_weeks": 520}]
     fired = set()
     for numeric in numbers:
-        for combo in itertools.product(["yes", "no", "unknown"], repeat=len(flags)):
-            answers = {**BASE, **numeric, **dict(zip(flags, combo)), "sex": "female"}
-            got, expected = compared(answers)
-            assert got == expected, answers
-            fired.add((rule_id in got["rules"], rule_id in got["uncertain_rules"]))
+        for sex in SEXES:
+            for combo in itertools.product(["yes", "no", "unknown"], repeat=len(flags)):
+                answers = _with_sex({**BASE, **numeric, **dict(zip(flags, combo))}, sex)
+                got, expected = compared(answers)
+                assert got == expected, answers
+                fired.add((rule_id in got["rules"], rule_id in got["uncertain_rules"]))
     assert (True, False) in fired and (False, False) in fired
+
+
+# --- Two rules at once -------------------------------------------------------------------------
+
+SEXES = ("female", "male", None)  # `sex` is optional: left out it equals nothing
+NUMBERS = ({"age": 35, "duration_weeks": 2}, {"age": 60, "duration_weeks": 2}, {"age": 72, "duration_weeks": 0},
+           {"age": 19, "duration_weeks": 2}, {"age": 40, "duration_weeks": 20}, {"age": 60, "duration_weeks": 0})
+
+
+def _with_sex(answers: dict, sex: str | None) -> dict:
+    answers = {k: v for k, v in answers.items() if k != "sex"}
+    return {**answers, "sex": sex} if sex else answers
+
+
+@functools.cache
+def _firing(rule_id: str) -> list[dict]:
+    """Answers (every sign outside the rule "no") that fire ``rule_id`` certain, by the oracle."""
+    tree = next(tree for rid, tree, _, _ in RULES if rid == rule_id)
+    flags = sorted({p[1] for p in _parts(tree) if p[0] == "yesno"})
+    found = []
+    for numeric in NUMBERS:
+        for sex in SEXES:
+            for combo in itertools.product(["yes", "no"], repeat=len(flags)):
+                answers = _with_sex({**BASE, **numeric, **dict(zip(flags, combo))}, sex)
+                if rule_id in oracle(answers)["rules"]:
+                    found.append(answers)
+    assert found, f"no simple case fires {rule_id}"
+    return found
+
+
+def _together(first: list[dict], second: list[dict]) -> Iterator[dict]:
+    """Answers with the signs of both rules and the numbers of the first."""
+    for a in first:
+        for b in second:
+            signs = {k: v for k, v in b.items() if v == "yes"}
+            for sex in dict.fromkeys((a.get("sex"), b.get("sex"))):
+                yield _with_sex({**a, **signs}, sex)
+
+
+@pytest.mark.parametrize("rule_id", [r[0] for r in RULES])
+def test_each_rule_fired_together_with_every_other_rule(rule_id):
+    """The whole outcome when two rules fire at once: the level is the more urgent one, and
+    `conditions` lists each condition once, in the order of its first fired rule in the table."""
+    mine = _firing(rule_id)
+    for other_id in (r[0] for r in RULES if r[0] != rule_id):
+        both = next((answers for answers in _together(mine, _firing(other_id))
+                     if {rule_id, other_id} <= set(oracle(answers)["rules"])), None)
+        if both is None:  # the two cannot fire at once (R-AGE-1 under 20, R-STE-1 at 50 and over)
+            continue
+        for answers in (both, {**both, **{k: "unknown" for k, v in both.items() if v == "yes" and k in _flags(rule_id)}}):
+            got, expected = compared(answers)
+            assert got == expected, (rule_id, other_id, answers)
+
+
+def _flags(rule_id: str) -> set[str]:
+    tree = next(tree for rid, tree, _, _ in RULES if rid == rule_id)
+    return {p[1] for p in _parts(tree) if p[0] == "yesno"}
 
 
 # --- Steps 5 and 6: advice, risk factors and support -------------------------------------------
