@@ -46,36 +46,52 @@ def test_a_missing_tool_fails_in_ci_and_skips_elsewhere(tmp_path, ci, code, line
 # --- Every skip in the tests goes through skip_or_fail -------------------------------------------
 
 ROOT = TESTS.parent
-# Tests that need PostgreSQL and run in `make test-db` (CI runs it on PostgreSQL, where an
-# unreachable database fails the run): on SQLite they skip by design, not for lack of a tool.
-POSTGRES_ONLY = {"web/test_two_servers.py", "web/test_programme_concurrency.py", "web/test_retention.py"}
+# Tests that need PostgreSQL skip on SQLite by design and say so: they run in `make test-db`,
+# which CI runs on PostgreSQL (where an unreachable database fails the run).
+POSTGRES_ONLY = "make test-db"
 
 
-def _skips(path: Path) -> list[str]:
-    """Each pytest.skip, pytest.importorskip, mark.skip or mark.skipif in a test file."""
+def _skips(source: str, name: str) -> list[str]:
+    """Each pytest.skip, pytest.importorskip, mark.skip or mark.skipif in a test file, except
+    a ``skipif`` whose reason sends the test to `make test-db`."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Attribute) and node.attr in ("skip", "skipif", "importorskip"):
-            owner = node.value
-            name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
-            if name in ("pytest", "mark"):
-                found.append(f"{path.relative_to(TESTS)}:{node.lineno}: {name}.{node.attr}")
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        call, owner = node.func.attr, node.func.value
+        owner_name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+        if call not in ("skip", "skipif", "importorskip") or owner_name not in ("pytest", "mark"):
+            continue
+        reason = next((kw.value.value for kw in node.keywords if kw.arg == "reason" and isinstance(kw.value, ast.Constant)), "")
+        if call == "skipif" and POSTGRES_ONLY in reason:
+            continue
+        found.append(f"{name}:{node.lineno}: {owner_name}.{call}")
     return found
 
 
 def test_no_test_skips_except_through_skip_or_fail():
     """A missing spec, tool or test dependency skips outside CI and fails in CI: only
     tests/environment.py may call pytest.skip, and nothing else skips on its own."""
-    skips = []
-    for path in sorted(TESTS.rglob("*.py")):
-        relative = str(path.relative_to(TESTS))
-        if relative == "environment.py":
-            continue
-        for skip in _skips(path):
-            if relative in POSTGRES_ONLY and ".skipif" in skip:
-                continue
-            skips.append(skip)
+    skips = [
+        skip for path in sorted(TESTS.rglob("*.py")) if path.name != "environment.py"
+        for skip in _skips(path.read_text(encoding="utf-8"), str(path.relative_to(TESTS)))
+    ]
     assert skips == []
+
+
+def test_the_skip_finder_finds_every_kind_of_skip():
+    source = (
+        "import pytest\n"
+        "textstat = pytest.importorskip('textstat')\n"
+        "@pytest.mark.skip(reason='later')\n"
+        "def test_a():\n    pytest.skip('no')\n"
+        "@pytest.mark.skipif(True, reason='a page that answers 404')\n"
+        "def test_b():\n    pass\n"
+        "@pytest.mark.skipif(True, reason='needs PostgreSQL: runs in make test-db')\n"
+        "def test_c():\n    pass\n"
+    )
+    assert sorted(skip.split(": ")[1] for skip in _skips(source, "probe.py")) == [
+        "mark.skip", "mark.skipif", "pytest.importorskip", "pytest.skip"]
 
 
 def test_the_clinical_spec_is_read_only_through_tests_clinical():
