@@ -22,7 +22,7 @@ Each mutant is installed by replacing ``RULES`` and every name ``triage.py`` der
 every module that imported them by name; pytest then runs in this same process, stopping at
 the first failing test. Run it by hand, not in ``make test`` (benchmarks/README.md):
 
-    .venv/bin/python benchmarks/mutate_rules.py            # every mutant, about 10 minutes
+    .venv/bin/python benchmarks/mutate_rules.py            # every mutant, about 4 minutes
     .venv/bin/python benchmarks/mutate_rules.py --list     # the mutants, without running them
     .venv/bin/python benchmarks/mutate_rules.py --rule R-AAA-1 --rule R-ANE-1
 """
