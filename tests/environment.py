@@ -1,5 +1,6 @@
 """What the tests need from the machine, and what happens when it is missing."""
 
+import importlib
 import os
 
 import pytest
@@ -15,3 +16,11 @@ def skip_or_fail(reason: str, allow_module_level: bool = False):
     if in_ci():
         pytest.fail(f"{reason} (required in CI)", pytrace=False)
     pytest.skip(reason, allow_module_level=allow_module_level)
+
+
+def import_or_skip(module: str):
+    """``pytest.importorskip`` through ``skip_or_fail``: a missing test dependency fails in CI."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        skip_or_fail(f"{module} is not installed (the test extra: pip install -e '.[test]')", allow_module_level=True)

@@ -18,7 +18,6 @@ from typing import Callable
 
 import pytest
 from django.test import Client
-from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from playwright.sync_api import Page, Response, expect
 
@@ -73,8 +72,7 @@ def add_walks(programme: Programme, days: int, pain=lambda day: 2, minutes: int 
 class SitePage:
     name: str
     open: Callable[[Visit], Response]
-    status: int = 200
-    skip: str | None = None  # why the page cannot be tested (yet)
+    status: int = 200  # what the page must answer: anything else fails the test
 
 
 def plain(path: str) -> Callable[[Visit], Response]:
@@ -302,27 +300,18 @@ def checkin_page(then: Callable[[Visit], Response] | None = None, answered: bool
 
 
 def info_pages() -> list[SitePage]:
-    """The information pages, from rugtest.content.info (being built at the same time).
+    """The information pages: the index, one page per condition (rugtest.content.info), the
+    duration classes, the everyday causes and the about page.
 
-    A page whose address does not resolve yet is listed and skipped with the reason, so that
-    it is tested as soon as it exists.
+    Each is listed unconditionally: a page that answers 404 fails its tests (``open_page``
+    checks the status), it is never skipped.
     """
-    try:
-        from rugtest.content import info
-    except ImportError:
-        return []
+    from rugtest.content import info
+
     paths = {"info": "/informatie/"}
     paths.update({f"info-{slug}": f"/informatie/{slug}/" for slug in info.SLUGS.values()})
     paths.update({"info-how-long": "/informatie/hoe-lang/", "info-causes": "/informatie/oorzaken/", "about": "/over/"})
-    pages = []
-    for name, path in paths.items():
-        try:
-            resolve(path)
-            skip = None
-        except Resolver404:
-            skip = f"{path} does not exist yet (404): the information pages are still being built"
-        pages.append(SitePage(name, plain(path), skip=skip))
-    return pages
+    return [SitePage(name, plain(path)) for name, path in paths.items()]
 
 
 PAGES = [
@@ -395,8 +384,6 @@ def cases(names=None, xfail: dict | None = None, modes: list[str] | None = None)
                 values = (lang, page.name) if mode is None else (lang, page.name, mode)
                 bare = page.name if mode is None else f"{page.name}-{mode}"
                 marks = []
-                if page.skip:
-                    marks.append(pytest.mark.skip(reason=page.skip))
                 reason = xfail.get(f"{lang}-{bare}") or xfail.get(bare)
                 if reason:
                     marks.append(pytest.mark.xfail(strict=True, reason=reason))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
+from clinical import load_clinical_json
 from rugtest.core.programme import (
     PARTS,
     compute_plan,
@@ -16,31 +16,18 @@ from rugtest.core.programme import (
     start_minutes,
 )
 
-CLINICAL = Path(__file__).resolve().parents[3] / "shared" / "clinical"
-EXAMPLES = CLINICAL / "plan-examples.json"
-
 START = date(2026, 1, 5)
 
-
-def _load_examples() -> list:
-    if not EXAMPLES.is_file():
-        return [
-            pytest.param(
-                None,
-                marks=pytest.mark.skip(reason=f"clinical spec folder not found: {EXAMPLES}"),
-                id="plan-examples-missing",
-            )
-        ]
-    cases = json.loads(EXAMPLES.read_text(encoding="utf-8"))
-    return [pytest.param(case, id=case["id"]) for case in cases]
+# A missing spec skips this module with one line, and fails it in CI (tests/clinical.py).
+EXAMPLES = load_clinical_json("plan-examples.json")
 
 
-@pytest.mark.parametrize("case", _load_examples())
+@pytest.mark.parametrize("case", EXAMPLES, ids=[case["id"] for case in EXAMPLES])
 def test_plan_example_gives_exactly_its_expected_plan(case):
     assert compute_plan(parse_plan_request(case["request"])) == case["expect"]
 
 
-@pytest.mark.parametrize("case", _load_examples())
+@pytest.mark.parametrize("case", EXAMPLES, ids=[case["id"] for case in EXAMPLES])
 def test_plan_example_prints_the_same_bytes_as_its_expected_plan(case):
     # W-13: printed with sorted keys; the same input always gives the same bytes.
     assert plan_json(case["request"]) == json.dumps(case["expect"], sort_keys=True)

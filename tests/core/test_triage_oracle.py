@@ -10,8 +10,10 @@ Nothing below imports rugtest.core except to call the function under test.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -392,12 +394,70 @@ def test_every_combination_of_a_rules_own_answers(rule_id, tree):
                {"age": 44, "duration_weeks": 520}]
     fired = set()
     for numeric in numbers:
-        for combo in itertools.product(["yes", "no", "unknown"], repeat=len(flags)):
-            answers = {**BASE, **numeric, **dict(zip(flags, combo)), "sex": "female"}
-            got, expected = compared(answers)
-            assert got == expected, answers
-            fired.add((rule_id in got["rules"], rule_id in got["uncertain_rules"]))
+        for sex in SEXES:
+            for combo in itertools.product(["yes", "no", "unknown"], repeat=len(flags)):
+                answers = _with_sex({**BASE, **numeric, **dict(zip(flags, combo))}, sex)
+                got, expected = compared(answers)
+                assert got == expected, answers
+                fired.add((rule_id in got["rules"], rule_id in got["uncertain_rules"]))
     assert (True, False) in fired and (False, False) in fired
+
+
+# --- Two rules at once -------------------------------------------------------------------------
+
+SEXES = ("female", "male", None)  # `sex` is optional: left out it equals nothing
+NUMBERS = ({"age": 35, "duration_weeks": 2}, {"age": 60, "duration_weeks": 2}, {"age": 72, "duration_weeks": 0},
+           {"age": 19, "duration_weeks": 2}, {"age": 40, "duration_weeks": 20}, {"age": 60, "duration_weeks": 0})
+
+
+def _with_sex(answers: dict, sex: str | None) -> dict:
+    answers = {k: v for k, v in answers.items() if k != "sex"}
+    return {**answers, "sex": sex} if sex else answers
+
+
+@functools.cache
+def _firing(rule_id: str) -> list[dict]:
+    """Answers (every sign outside the rule "no") that fire ``rule_id`` certain, by the oracle."""
+    tree = next(tree for rid, tree, _, _ in RULES if rid == rule_id)
+    flags = sorted({p[1] for p in _parts(tree) if p[0] == "yesno"})
+    found = []
+    for numeric in NUMBERS:
+        for sex in SEXES:
+            for combo in itertools.product(["yes", "no"], repeat=len(flags)):
+                answers = _with_sex({**BASE, **numeric, **dict(zip(flags, combo))}, sex)
+                if rule_id in oracle(answers)["rules"]:
+                    found.append(answers)
+    assert found, f"no simple case fires {rule_id}"
+    return found
+
+
+def _together(first: list[dict], second: list[dict]) -> Iterator[dict]:
+    """Answers with the signs of both rules and the numbers of the first."""
+    for a in first:
+        for b in second:
+            signs = {k: v for k, v in b.items() if v == "yes"}
+            for sex in dict.fromkeys((a.get("sex"), b.get("sex"))):
+                yield _with_sex({**a, **signs}, sex)
+
+
+@pytest.mark.parametrize("rule_id", [r[0] for r in RULES])
+def test_each_rule_fired_together_with_every_other_rule(rule_id):
+    """The whole outcome when two rules fire at once: the level is the more urgent one, and
+    `conditions` lists each condition once, in the order of its first fired rule in the table."""
+    mine = _firing(rule_id)
+    for other_id in (r[0] for r in RULES if r[0] != rule_id):
+        both = next((answers for answers in _together(mine, _firing(other_id))
+                     if {rule_id, other_id} <= set(oracle(answers)["rules"])), None)
+        if both is None:  # the two cannot fire at once (R-AGE-1 under 20, R-STE-1 at 50 and over)
+            continue
+        for answers in (both, {**both, **{k: "unknown" for k, v in both.items() if v == "yes" and k in _flags(rule_id)}}):
+            got, expected = compared(answers)
+            assert got == expected, (rule_id, other_id, answers)
+
+
+def _flags(rule_id: str) -> set[str]:
+    tree = next(tree for rid, tree, _, _ in RULES if rid == rule_id)
+    return {p[1] for p in _parts(tree) if p[0] == "yesno"}
 
 
 # --- Steps 5 and 6: advice, risk factors and support -------------------------------------------
@@ -434,6 +494,69 @@ def test_every_cause_and_work_answer(level_answers):
                     answers[work] = "yes"
                 got, expected = compared(answers)
                 assert got == expected, answers
+
+
+# --- A-MOOD and its 113 line at `gp` and `selfcare` ----------------------------------------------
+
+ADVICE_WHEN = {row[0]: row[1] for row in _table("Advice")}
+
+
+def _given_at(advice_id: str) -> tuple[list[str], str]:
+    """The levels an advice row names ("level `gp` or `selfcare`, and …") and the rest of its
+    condition."""
+    levels_part, _, rest = ADVICE_WHEN[advice_id].partition(", and ")
+    levels = re.findall(r"`(\w+)`", levels_part)
+    assert levels and set(levels) <= set(LEVELS), f"cannot read the levels of {advice_id}: {ADVICE_WHEN[advice_id]!r}"
+    return levels, rest
+
+
+def _firing_alone(rule_id: str) -> dict | None:
+    """Answers (every other sign "no") that fire ``rule_id`` certain, at the level of the table."""
+    tree, level = next((tree, level) for rid, tree, level, _ in RULES if rid == rule_id)
+    flags = sorted({p[1] for p in _parts(tree) if p[0] == "yesno"})
+    for numeric in ({"age": 35, "duration_weeks": 2}, {"age": 60, "duration_weeks": 2}, {"age": 72, "duration_weeks": 0},
+                    {"age": 19, "duration_weeks": 2}, {"age": 40, "duration_weeks": 20}, {"age": 60, "duration_weeks": 0}):
+        for combo in itertools.product(["yes", "no"], repeat=len(flags)):
+            answers = {**BASE, **numeric, **dict(zip(flags, combo)), "sex": "female"}
+            expected = oracle(answers)
+            if rule_id in expected["rules"] and expected["level"] == level:
+                return answers
+    return None
+
+
+GP_RULES = [rid for rid, _, level, _ in RULES if level == "gp"]
+
+
+def test_A_MOOD_is_given_at_gp_and_selfcare_when_low_mood_is_yes():
+    levels, rest = _given_at("A-MOOD")
+    assert "gp" in levels and "selfcare" in levels
+    assert re.fullmatch(r"`low_mood` is yes", rest), rest
+
+
+@pytest.mark.parametrize("rule_id", GP_RULES)
+def test_A_MOOD_with_its_113_line_is_in_every_gp_outcome_with_low_mood(rule_id):
+    """triage-rules.md, Advice: A-MOOD at level `gp` (or `selfcare`) when `low_mood` is yes —
+    whichever gp rule brought the person there, and also when the rule fired uncertain."""
+    levels, _ = _given_at("A-MOOD")
+    answers = _firing_alone(rule_id)
+    assert answers is not None, f"no simple case fires {rule_id} at gp"
+    for mood, mood_advice in (("yes", True), ("no", False), ("unknown", False), (None, False)):
+        case = {**answers, "low_mood": mood} if mood else {k: v for k, v in answers.items() if k != "low_mood"}
+        outcome = evaluate(case)
+        assert outcome["level"] == "gp" and "gp" in levels
+        assert ("A-MOOD" in outcome["advice"]) is mood_advice, (rule_id, mood)
+        assert outcome["advice"] == oracle(case)["advice"]
+
+
+@pytest.mark.parametrize("level, answers", [
+    ("selfcare", {}), ("gp", {"weight_loss": "unknown"}), ("urgent", {"fever": "yes"}),
+    ("urgent", {"saddle_numbness": "unknown"}), ("emergency", {"bladder_bowel": "yes"}),
+], ids=["selfcare", "gp-uncertain", "urgent", "urgent-uncertain", "emergency"])
+def test_A_MOOD_follows_the_level_the_spec_names(level, answers):
+    levels, _ = _given_at("A-MOOD")
+    outcome = evaluate({**BASE, **answers, "low_mood": "yes"})
+    assert outcome["level"] == level
+    assert ("A-MOOD" in outcome["advice"]) is (level in levels)
 
 
 # --- The early emergency of the web flow (questionnaire.md, "Early emergency") -------------------

@@ -13,29 +13,24 @@ from pathlib import Path
 
 import pytest
 
-from environment import skip_or_fail
+from clinical import clinical_text
+from environment import import_or_skip
 from helpers import DUTCH_WORDS, Element, get_main, numbers, parse  # noqa: F401 - used below and by name
 
-CLINICAL = Path(__file__).resolve().parents[3] / "shared" / "clinical"
-MEDICATION_SPEC = CLINICAL / "medication.md"
 
 PAGES = ["/", "/rugoefening/", "/medicatie/"]
 # Dutch lives at the root, English under /en/.
 BOTH_LANGUAGES = pytest.mark.parametrize("prefix", ["", "/en"], ids=["nl", "en"])
 
 def medication_fact_ids() -> list[str]:
-    if not MEDICATION_SPEC.exists():
-        skip_or_fail(f"{MEDICATION_SPEC} is not there")
-    ids = re.findall(r"\*\*(M-\d+)\*\*", MEDICATION_SPEC.read_text(encoding="utf-8"))
+    ids = re.findall(r"\*\*(M-\d+)\*\*", clinical_text("medication.md"))
     assert ids, "no fact ids found in medication.md"
     return sorted(set(ids), key=lambda i: int(i[2:]))
 
 
 def spec_dose_table() -> list[list[str]]:
     """The body rows of the M-20 table in medication.md, cells as written."""
-    if not MEDICATION_SPEC.exists():
-        skip_or_fail(f"{MEDICATION_SPEC} is not there")
-    text = MEDICATION_SPEC.read_text(encoding="utf-8")
+    text = clinical_text("medication.md")
     section = text.split("## Dose table", 1)[1].split("\n## ", 1)[0]
     rows = [
         [cell.strip() for cell in line.strip().strip("|").split("|")]
@@ -337,7 +332,7 @@ def test_medication_page_names_active_substances_and_no_brands(client, prefix):
 @pytest.mark.parametrize("path", PAGES)
 def test_dutch_text_is_easy_to_read(client, path):
     """Flesch–Douma reading ease of all visible text in <main>, tables included: 60 or more."""
-    textstat = pytest.importorskip("textstat")
+    textstat = import_or_skip("textstat")
     textstat.set_lang("nl")
     text = get_main(client, path).text()
     score = textstat.flesch_reading_ease(text)

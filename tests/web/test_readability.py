@@ -17,11 +17,12 @@ from html.parser import HTMLParser
 import pytest
 
 from clinical import load_clinical_json
+from environment import import_or_skip
 from rugtest.content import info
 from factories import form_data, give_result, make_programme, make_user
 from helpers import walk, walk_form
 
-textstat = pytest.importorskip("textstat")
+textstat = import_or_skip("textstat")
 
 pytestmark = pytest.mark.django_db
 THRESHOLD = 60

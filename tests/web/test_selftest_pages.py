@@ -286,6 +286,20 @@ def test_step_6_answers_stay_closed_on_the_result_until_opened(client):
     assert "<details class=\"private\" open" not in html
 
 
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["nl", "en"])
+def test_a_gp_result_with_low_mood_gives_the_113_line_behind_the_closed_section(client, prefix):
+    """triage-rules.md, A-MOOD: at level `gp` too, a person who often felt down reads where to
+    call (113, 0800-0113) when thinking of ending their life."""
+    response = walk(client, {**CASES["E-05"]["answers"], "low_mood": "yes"}, prefix=prefix)
+    assert level_of(response) == "gp"
+    html = response.content.decode()
+    private = html.index('<details class="private">')
+    assert "0800-0113" not in html[:private]
+    details = html[private:html.index("</details>", private)]
+    assert 'data-advice="A-MOOD"' in details
+    assert "113" in details and "0800-0113" in details
+
+
 def test_an_answered_step_leads_on_in_its_own_language(client):
     answers = {"age": "45", "duration_weeks": "2", "pain_score": "5", "previous_episodes": "no"}
     for prefix in ("/en", "", "/en"):  # the address of the next step is kept per language

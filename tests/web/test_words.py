@@ -162,3 +162,22 @@ def test_the_other_new_words_are_dutch_here_and_english_in_the_catalogue(kind):
             english = str(text)
         assert dutch.strip() and english != dutch, (kind, word_id)
     assert set(words.ADVICE_NOT_ACUTE) <= set(words.ADVICE)
+
+
+def _phone_numbers(text: str) -> list[str]:
+    return re.findall(r"(?<![\d-])\d{3,4}(?:-\d{4})?(?![\d-])", text)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_words_of_A_MOOD_give_the_numbers_of_the_spec_to_call_when_thinking_of_ending_ones_life(lang):
+    """triage-rules.md, A-MOOD says "call 113 or 0800-0113 (free, day and night) or your GP
+    today": the page text carries both numbers, in Dutch and in the English catalogue."""
+    says = next(row[2] for row in table(section(RULES_MD, "Advice")) if row[0] == "A-MOOD")
+    numbers = _phone_numbers(says)
+    assert numbers == ["113", "0800-0113"], f"the spec's A-MOOD line changed: {says!r}"
+    with translation.override(lang):
+        text = str(words.ADVICE["A-MOOD"])
+    with translation.override("nl"):
+        dutch = str(words.ADVICE["A-MOOD"])
+    assert _phone_numbers(text) == numbers, text
+    assert (text == dutch) is (lang == "nl"), "no English for A-MOOD in the catalogue"
