@@ -47,9 +47,14 @@ def test_the_retention_the_pages_state_is_the_one_the_code_keeps(client):
     assert 'href="/en/privacy/"' in client.get("/en/over/").content.decode()
     # … and the unconfirmed-account rule is the one purge applies.
     assert f"na {services.UNCONFIRMED_ACCOUNT_DAYS} dagen" in client.get("/privacy/").content.decode()
-    # The operator is told to run purge hourly, and `make run` runs it after migrate.
+    # The operator runs purge hourly (the systemd timer the README points to), and `make run`
+    # runs it after migrate.
     readme = (ROOT / "README.md").read_text()
-    assert re.search(r"^0 \* \* \* \* .*rugtest purge", readme, re.M)
+    assert "deploy/rugtest-purge.timer" in readme
+    timer = (ROOT / "deploy" / "rugtest-purge.timer").read_text()
+    assert re.search(r"^OnCalendar=hourly$", timer, re.M)
+    service = (ROOT / "deploy" / "rugtest-purge.service").read_text()
+    assert re.search(r"^ExecStart=\S*rugtest purge$", service, re.M)
     makefile = (ROOT / "Makefile").read_text()
     build_and_run = makefile[makefile.index("\nbuild:"):makefile.index("\ntest:")]
     assert "$(RUGTEST) migrate" in build_and_run and "$(RUGTEST) purge" in build_and_run
