@@ -5,22 +5,12 @@ address already has one: allauth then sends a mail instead of making the account
 the same page (ACCOUNT_PREVENT_ENUMERATION). ``SignupForm`` also makes that answer take the
 same time, by hashing the password as a new account would. ``AccountAdapter`` gives
 allauth's rate limits the real client address behind a proxy (rugtest.security.client_ip).
-The two authentication backends are Django's and allauth's, with a cheaper read of the
-signed-in user.
 """
 
-from functools import lru_cache
-
-from allauth.account import auth_backends as allauth_backends
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
-from django.contrib.auth import backends as auth_backends
-from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.core.exceptions import ValidationError
-from django.db import connection
 
-from rugtest import rawsql
 from rugtest.security import client_ip
 
 
@@ -35,51 +25,3 @@ class SignupForm(AllauthSignupForm):
 class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request):
         return client_ip(request)
-
-
-def _signed_in_user(backend, user_id):
-    """The user of a session, read with one plain query instead of building an ORM query on
-    every request of a signed-in person (that was most of the cost of such a request in the
-    profile, benchmarks/README.md). The same checks as Django's ``get_user`` follow."""
-    model = get_user_model()
-    try:
-        pk = model._meta.pk.to_python(user_id)
-    except ValidationError:
-        return None
-    sql, fields = _user_query(connection.vendor)
-    row = rawsql.fetch_one(sql, [pk])
-    if row is None:
-        return None
-    values = []
-    for value, (col, converters) in zip(row, fields):
-        for convert in converters:
-            value = convert(value, col, connection)
-        values.append(value)
-    user = model.from_db(connection.alias, [col.target.attname for col, _ in fields], values)
-    return user if backend.user_can_authenticate(user) else None
-
-
-@lru_cache(maxsize=4)
-def _user_query(vendor: str):
-    """The SQL and, per column, the converters the ORM would apply (dates on SQLite)."""
-    model = get_user_model()
-    quote = connection.ops.quote_name
-    table = model._meta.db_table
-    fields = []
-    for field in model._meta.concrete_fields:
-        col = field.get_col(table)
-        fields.append((col, [*connection.ops.get_db_converters(col), *field.get_db_converters(connection)]))
-    columns = ", ".join(quote(f.column) for f in model._meta.concrete_fields)
-    return f"SELECT {columns} FROM {quote(table)} WHERE {quote(model._meta.pk.column)} = %s", fields
-
-
-class ModelBackend(auth_backends.ModelBackend):
-    def get_user(self, user_id):
-        return _signed_in_user(self, user_id)
-
-
-class AuthenticationBackend(allauth_backends.AuthenticationBackend):
-    """allauth's backend (sign-in by e-mail address), reading the session's user as above."""
-
-    def get_user(self, user_id):
-        return _signed_in_user(self, user_id)
