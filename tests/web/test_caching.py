@@ -5,6 +5,7 @@ after sign-out or erasure (rugtest/pages.py, programme/plans.py, docs/performanc
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 
 import pytest
@@ -150,6 +151,15 @@ def test_a_kept_page_has_the_headers_of_a_page_made_anew(path):
     assert {"Cookie", "Accept-Language"} <= vary and vary == {v.strip() for v in made["Vary"].split(",")}
     # Browsers ask again every time: only the server keeps the page.
     assert "max-age=0" in kept["Cache-Control"] and "max-age=0" in made["Cache-Control"]
+
+
+def test_a_kept_page_comes_compressed_to_a_browser_that_asks_and_reads_the_same():
+    plain = Client().get("/informatie/").content
+    first, kept = (Client().get("/informatie/", HTTP_ACCEPT_ENCODING="gzip, deflate, br") for _ in range(2))
+    assert first.templates and not kept.templates
+    for response in (first, kept):
+        assert response["Content-Encoding"] == "gzip" and "Accept-Encoding" in response["Vary"]
+        assert gzip.decompress(response.content) == plain
 
 
 def test_a_page_that_sets_a_cookie_is_not_kept(settings):
