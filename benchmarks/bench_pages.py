@@ -293,7 +293,7 @@ def main() -> int:
         if p99_claimed and result["p99_us"] / 1000 >= P99_MS:
             failures.append(f"{name}: p99 {result['p99_us'] / 1000:.1f} ms")
         if target is not None and ratio < target:
-            failures.append(f"{name}: ≥ {target}×, measured {ratio:.2f}× the floor")
+            failures.append(f"{name}: ≥ {target}×, measured {ratio:.3f}× the floor")
         if bad or result["errors"]:
             failures.append(f"{name}: answers {bad}, {result['errors']} socket errors")
         rows.append(row(name, path, result, f"≥ {target}×" if target is not None else "–", p99_claimed))
