@@ -9,19 +9,24 @@ loopback only, for a bounded time each: first a short warm-up, then the measurem
 Measured against `/healthz` (no template, no database: the floor of Django with its
 middleware on this server). Each page is measured in rounds, each round right after a round
 of `/healthz`, so that a busy moment of the machine weighs on both alike; the table gives
-the median of the rounds. The claims:
+the median of the rounds. The claims (issue 18):
 
-- every anonymous GET page reaches at least 0.6× the `/healthz` rate;
-- a full rugtest step (GET the step, POST its answers, GET the page the redirect names)
-  reaches at least 0.25× (its rate counts each of the three requests);
-- p99 under 50 ms for every page;
-- the signed-in programme page and walk log reach at least half the rate of the home page.
+- GET `/` and `/rugtest/` reach at least 0.6× the `/healthz` rate;
+- every other page of a visitor without a session (step 1, medicatie, the information
+  pages, ...) at least 0.4×;
+- the result page, the steps of a visitor with answers and a full rugtest step (GET the
+  step, POST its answers, GET the page the redirect names; its rate counts each of the three
+  requests) at least 0.25×;
+- the signed-in programme page and walk log, with a 12-week log (252 walks), at least 0.25×;
+- p99 under 50 ms for every page, when `/healthz` itself runs above 1,500 requests a
+  second (below that the machine, not the page, sets the latency).
 
 Writes the table into benchmarks/README.md with --write-readme; exits non-zero when a claim
 does not hold.
 
-Run:  .venv/bin/python benchmarks/bench_pages.py                  # about 8 minutes
+Run:  .venv/bin/python benchmarks/bench_pages.py                  # about 10 minutes
       .venv/bin/python benchmarks/bench_pages.py --rounds 5 --write-readme
+      .venv/bin/python benchmarks/bench_pages.py --only home,result  # some pages (by name)
 """
 
 from __future__ import annotations
@@ -48,7 +53,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from rugtest.core import questions  # noqa: E402
 
 CONNECTIONS = 32
-FLOOR, STEP_FLOOR, SIGNED_IN_SHARE, P99_MS = 0.6, 0.25, 0.5, 50.0
+P99_MS, P99_FLOOR = 50.0, 1500  # p99 is claimed only when /healthz runs above 1,500 a second
 
 # One person's answers: 45 years old, two weeks of pain, no warning sign.
 ANSWERS = {"age": 45, "sex": "female", "duration_weeks": 2, "pain_score": 6, "previous_episodes": "yes",
@@ -57,15 +62,21 @@ ANSWERS = {"age": 45, "sex": "female", "duration_weeks": 2, "pain_score": 6, "pr
            "work_unhappy": "no", "fear_of_moving": "no", "expect_no_recovery": "no", "stress": "no",
            "low_mood": "no", "poor_health": "no"}
 
+# (name, path, target share of the /healthz rate)
 ANONYMOUS = [
-    ("home", "/"), ("home (en)", "/en/"), ("rugtest intro", "/rugtest/"), ("step 1, first visit", "/rugtest/stap/1/"),
-    ("step 1, first visit (en)", "/en/rugtest/stap/1/"), ("step 2", "/rugtest/stap/2/"), ("step 5", "/rugtest/stap/5/"),
-    ("result", "/rugtest/uitslag/"), ("result (en)", "/en/rugtest/uitslag/"), ("medicatie", "/medicatie/"),
-    ("medication (en)", "/en/medicatie/"), ("informatie", "/informatie/"), ("hoe lang", "/informatie/hoe-lang/"),
-    ("oorzaken", "/informatie/oorzaken/"), ("hernia", "/informatie/hernia/"), ("over", "/over/"),
-    ("privacy", "/privacy/"), ("rugoefening", "/rugoefening/"),
+    ("home", "/", 0.6), ("home (en)", "/en/", 0.6), ("rugtest intro", "/rugtest/", 0.6),
+    ("step 1, first visit", "/rugtest/stap/1/", 0.4), ("step 1, first visit (en)", "/en/rugtest/stap/1/", 0.4),
+    ("step 2, with answers", "/rugtest/stap/2/", 0.25), ("step 5, with answers", "/rugtest/stap/5/", 0.25),
+    ("result", "/rugtest/uitslag/", 0.25), ("result (en)", "/en/rugtest/uitslag/", 0.25),
+    ("medicatie", "/medicatie/", 0.4), ("medication (en)", "/en/medicatie/", 0.4), ("informatie", "/informatie/", 0.4),
+    ("hoe lang", "/informatie/hoe-lang/", 0.4), ("oorzaken", "/informatie/oorzaken/", 0.4),
+    ("hernia", "/informatie/hernia/", 0.4), ("over", "/over/", 0.4), ("privacy", "/privacy/", 0.4),
+    ("rugoefening", "/rugoefening/", 0.4),
 ]
-SIGNED_IN = [("programme page, signed in", "/rugoefening/"), ("walk log, signed in", "/rugoefening/wandeling/")]
+STEP = ("full step: GET, POST, redirect", "/rugtest/stap/1/ → /rugtest/stap/2/", 0.25)
+SIGNED_IN = [("programme page, signed in, 12-week log", "/rugoefening/", 0.25),
+             ("walk log, signed in, 12-week log", "/rugoefening/wandeling/", 0.25),
+             ("progress page, signed in, 12-week log", "/rugoefening/voortgang/", None)]
 
 LUA = r"""
 local requests = {}
@@ -190,7 +201,8 @@ def cookie(client) -> dict:
 
 
 def add_walks(server, email: str, days: int) -> None:
-    """Three walks a day for the last ``days`` days of this person's programme."""
+    """Three walks a day on the last ``days`` days of this person's programme, today included
+    (84: the whole 12-week log, 252 walks)."""
     server.django(f"""
 import datetime as dt
 from django.utils import timezone
@@ -200,7 +212,7 @@ today = timezone.localdate()
 WalkEntry.objects.bulk_create([
     WalkEntry(programme=programme, date=today - dt.timedelta(days=back), part=part, minutes=10 + (back % 7),
               pain_before=4, pain_after=3)
-    for back in range(1, {days} + 1) for part in ("morning", "afternoon", "evening")
+    for back in range({days}) for part in ("morning", "afternoon", "evening")
 ])
 """)
 
@@ -210,11 +222,16 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=3, help="seconds per round")
     parser.add_argument("--rounds", type=int, default=3, help="rounds per page, each after a round of /healthz")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per page")
+    parser.add_argument("--only", default="", help="comma-separated words: measure only the pages whose name has one")
     parser.add_argument("--write-readme", action="store_true", help="write the table into benchmarks/README.md")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("wrk is missing: apt-get install wrk", file=sys.stderr)
         return 2
+    only = [word.strip() for word in args.only.split(",") if word.strip()]
+
+    def wanted(name):
+        return not only or any(word in name for word in only)
 
     rows, failures = [], []
     with tempfile.TemporaryDirectory() as var:
@@ -223,7 +240,7 @@ def main() -> int:
         server.prepare()
         email = "bench0@example.org"
         session = serverkit.make_people(server, 1, "bench")[email]
-        add_walks(server, email, 80)
+        add_walks(server, email, serverkit.PROGRAMME_DAYS)
         server.start()
         try:
             load = Load(server.port, var, args.seconds, args.warmup, args.rounds)
@@ -235,58 +252,51 @@ def main() -> int:
             after_step_1 = visitor(server, headers)
             answer_steps(after_step_1, last_page="1")
 
-            results = [("/healthz (the floor itself)", "/healthz", "floor", load.measure([("GET", "/healthz", {}, None)]))]
-            for name, path in ANONYMOUS:
+            results = [("/healthz (the floor itself)", "/healthz", None, load.measure([("GET", "/healthz", {}, None)]))]
+            for name, path, target in ANONYMOUS:
+                if not wanted(name):
+                    continue
                 jar = finished if path.endswith("uitslag/") or "/stap/5/" in path else (
                     after_step_1 if "/stap/2/" in path else None)
-                results.append((name, path, "anonymous", load.measure([("GET", path, cookie(jar) if jar else {}, None)])))
+                results.append((name, path, target, load.measure([("GET", path, cookie(jar) if jar else {}, None)])))
 
-            # A full step: GET step 1, POST its answers, GET the step the redirect names. Each of
-            # 32 browsers has its own session, so that every save is a write of its own.
-            browsers = [visitor(server, headers) for _ in range(CONNECTIONS)]
-            for browser in browsers:
-                answer_steps(browser, last_page="1")
-            body_fields = answers_for(questions.PAGES[0])
-            cycle = []
-            for browser in browsers:
-                jar = {**cookie(browser), "Referer": f"{load.origin}/rugtest/stap/1/", "Origin": load.origin}
-                body = urlencode({**body_fields, "csrfmiddlewaretoken": browser.token}, doseq=True)
-                cycle += [("GET", "/rugtest/stap/1/", jar, None),
-                          ("POST", "/rugtest/stap/1/", {**jar, "Content-Type": "application/x-www-form-urlencoded"}, body),
-                          ("GET", "/rugtest/stap/2/", jar, None)]
-            results.append(("full step: GET, POST, redirect", "/rugtest/stap/1/ → /rugtest/stap/2/", "step",
-                            load.measure(cycle)))
+            if wanted(STEP[0]):
+                # A full step: GET step 1, POST its answers, GET the step the redirect names. Each
+                # of 32 browsers has its own session, so that every save is a write of its own.
+                browsers = [visitor(server, headers) for _ in range(CONNECTIONS)]
+                for browser in browsers:
+                    answer_steps(browser, last_page="1")
+                body_fields = answers_for(questions.PAGES[0])
+                cycle = []
+                for browser in browsers:
+                    jar = {**cookie(browser), "Referer": f"{load.origin}/rugtest/stap/1/", "Origin": load.origin}
+                    body = urlencode({**body_fields, "csrfmiddlewaretoken": browser.token}, doseq=True)
+                    cycle += [("GET", "/rugtest/stap/1/", jar, None),
+                              ("POST", "/rugtest/stap/1/", {**jar, "Content-Type": "application/x-www-form-urlencoded"}, body),
+                              ("GET", "/rugtest/stap/2/", jar, None)]
+                results.append((*STEP, load.measure(cycle)))
 
             # The signed-in browser: its session and the form-token cookie a browser keeps.
             person = serverkit.Client(server.port, headers)
             person.resume(session)
             signed_in = cookie(person)
-            for name, path in SIGNED_IN:
-                results.append((name, path, "signed in", load.measure([("GET", path, signed_in, None)])))
+            for name, path, target in SIGNED_IN:
+                if wanted(name):
+                    results.append((name, path, target, load.measure([("GET", path, signed_in, None)])))
         finally:
             server.stop()
 
-    home = next(r for name, _, _, r in results if name == "home")
-    for name, path, kind, result in results:
+    for name, path, target, result in results:
         ratio = result["ratio"]
-        wanted = {"anonymous": FLOOR, "step": STEP_FLOOR}.get(kind)
-        if kind == "floor":
-            target, ok = "–", True
-        elif kind == "signed in":
-            share = ratio / home["ratio"]
-            target = f"≥ {SIGNED_IN_SHARE}× home ({share:.2f}×)"
-            ok = share >= SIGNED_IN_SHARE
-        else:
-            target = f"≥ {wanted}×"
-            ok = ratio >= wanted
         bad = {s: n for s, n in result["statuses"].items() if not s.startswith(("2", "3"))}
-        if result["p99_us"] / 1000 >= P99_MS:
+        p99_claimed = result["floor_rate"] > P99_FLOOR
+        if p99_claimed and result["p99_us"] / 1000 >= P99_MS:
             failures.append(f"{name}: p99 {result['p99_us'] / 1000:.1f} ms")
-        if not ok:
-            failures.append(f"{name}: {target}, measured {ratio:.2f}× the floor")
+        if target is not None and ratio < target:
+            failures.append(f"{name}: ≥ {target}×, measured {ratio:.3f}× the floor")
         if bad or result["errors"]:
             failures.append(f"{name}: answers {bad}, {result['errors']} socket errors")
-        rows.append(row(name, path, result, target))
+        rows.append(row(name, path, result, f"≥ {target}×" if target is not None else "–", p99_claimed))
 
     table = serverkit.markdown_table(rows)
     print(table)
@@ -296,11 +306,12 @@ def main() -> int:
     return 1 if failures else 0
 
 
-def row(name, path, result, target) -> dict:
+def row(name, path, result, target, p99_claimed) -> dict:
     return {
         "page": name, "path": f"`{path}`", "requests/s": f"{result['rate']:.0f}",
         "/healthz in its round": f"{result['floor_rate']:.0f}", "× floor": f"{result['ratio']:.2f}", "target": target,
-        "p50 ms": f"{result['p50_us'] / 1000:.1f}", "p99 ms": f"{result['p99_us'] / 1000:.1f}",
+        "p50 ms": f"{result['p50_us'] / 1000:.1f}",
+        "p99 ms": f"{result['p99_us'] / 1000:.1f}" + ("" if p99_claimed else " (floor ≤ 1,500/s)"),
         "answers": ", ".join(f"{n} × {s}" for s, n in sorted(result["statuses"].items())),
     }
 

@@ -303,7 +303,7 @@ from django.contrib.sessions.backends.db import SessionStore
 user = get_user_model().objects.get(pk=1)
 session = SessionStore()
 session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "rugtest.accounts.ModelBackend"
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 print(session.session_key)

@@ -131,7 +131,7 @@ for i in range({count}):
     Programme.objects.create(user=user, result=result, start=start, baseline_minutes=10, baseline_method="direct")
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "rugtest.accounts.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     sessions[email] = session.session_key

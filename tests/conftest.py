@@ -22,10 +22,18 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
-def _empty_page_store():
-    # Each test starts as a freshly started server: no page rendered before it is stored.
-    from rugtest import pagecache
+def _empty_page_cache():
+    # Each test starts as a freshly started server: no page another test made is served from
+    # the per-process cache. (The shared database cache is rolled back with each test's
+    # transaction.)
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
 
-    pagecache.clear()
+    def clear():
+        for cache in caches.all():
+            if isinstance(cache, LocMemCache):
+                cache.clear()
+
+    clear()
     yield
-    pagecache.clear()
+    clear()

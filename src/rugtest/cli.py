@@ -70,7 +70,6 @@ def serve(argv: list[str]) -> int:
         "--bind", f"{host}:{port}",
         "--workers", workers,
         "--access-logfile", "-",
-        "--logger-class", "rugtest.accesslog.AccessLogger",
         "--forwarded-allow-ips", "127.0.0.1",
         *argv,
     ]

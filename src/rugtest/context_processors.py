@@ -1,7 +1,11 @@
 """What every page needs: the link to the same page in the other language."""
 
 from django.urls import translate_url
+from django.utils.functional import lazy
 from django.utils.translation import get_language
+
+# Worked out only when a page shows it: base.html keeps that part of the page as a fragment.
+_translated_url = lazy(translate_url, str)
 
 
 def site(request):
@@ -11,5 +15,5 @@ def site(request):
         "lang": lang,
         "other_lang": other,
         "other_lang_name": "English" if other == "en" else "Nederlands",
-        "other_lang_url": translate_url(request.path, other),
+        "other_lang_url": _translated_url(request.path, other),
     }

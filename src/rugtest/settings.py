@@ -70,8 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Django's, reading the language from the address once (rugtest/languages.py).
-    "rugtest.languages.LocaleMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -90,13 +89,8 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,  # with DEBUG off, Django keeps compiled templates (its cached loader)
         "OPTIONS": {
-            # Django's cached loader, with one copy per language in which fixed texts and
-            # links are written out once (rugtest/templating.py).
-            "loaders": [("rugtest.templating.Loader", [
-                "django.template.loaders.filesystem.Loader",
-                "django.template.loaders.app_directories.Loader",
-            ])],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -142,19 +136,34 @@ def _database() -> dict:
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache shared by every app server (sign-in rate limits must count across them).
+# "default": one cache shared by every app server, in the database (nothing to install): the
+# sign-in rate limits must count across servers, and a person's computed plan is kept there
+# under its version (programme/plans.py). Per process, with nothing personal in them:
+# "pages", the pages that are the same for every visitor without a session or an account
+# (rugtest/pages.py), and "template_fragments", the parts of pages that are the same for
+# everyone ({% cache %} in the templates). docs/performance.md, docs/production.md.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "rugtest_cache",
-    }
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "rugtest-pages",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "rugtest-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
 }
 
 # Accounts: sign-up and sign-in by e-mail address (django-allauth), verified by a code sent
 # by mail, Argon2 password hashing; allauth's default rate limits guard sign-in and reset.
-AUTHENTICATION_BACKENDS = [  # Django's and allauth's, reading a session's user with one plain query
-    "rugtest.accounts.ModelBackend",
-    "rugtest.accounts.AuthenticationBackend",
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -211,7 +220,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("RUGTEST_FROM_EMAIL", "Rugtest <noreply@loca
 RUGTEST_CONTACT_EMAIL = os.environ.get("RUGTEST_CONTACT_EMAIL", "fouten@rugtest.invalid")
 
 # Answers live in the server-side session; they are gone after a day, or at "start again".
-SESSION_ENGINE = "rugtest.sessions"  # Django's database sessions, read with one plain query
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 24 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

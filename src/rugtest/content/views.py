@@ -8,22 +8,22 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 
-from rugtest.pagecache import shared
+from rugtest.pages import shared_page
 
 from . import info
 
 
-@shared
+@shared_page
 def home(request):
     return render(request, "content/home.html", {"section": "home"})
 
 
-@shared
+@shared_page
 def medicatie(request):
     return render(request, "content/medicatie.html", {"section": "medicatie"})
 
 
-@shared
+@shared_page
 def info_index(request):
     conditions = [
         {"id": condition_id, "title": info.TITLES[condition_id], "url": info.condition_url(condition_id)}
@@ -32,7 +32,7 @@ def info_index(request):
     return render(request, "content/info/index.html", {"section": "informatie", "conditions": conditions})
 
 
-@shared
+@shared_page
 def condition(request, slug):
     condition_id = info.CONDITION_BY_SLUG.get(slug)
     if condition_id is None:
@@ -45,17 +45,17 @@ def condition(request, slug):
     })
 
 
-@shared
+@shared_page
 def duration(request):
     return render(request, "content/info/duration.html", {"section": "informatie"})
 
 
-@shared
+@shared_page
 def causes(request):
     return render(request, "content/info/causes.html", {"section": "informatie"})
 
 
-@shared
+@shared_page
 def about(request):
     return render(request, "content/info/about.html", {
         "section": "over",

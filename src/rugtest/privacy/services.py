@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
-from django.db import connections, router, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
+
+from rugtest.programme import plans
 
 from . import tokens
 from .models import CalendarLink
@@ -81,11 +84,14 @@ def session_keys_of(user_ids) -> dict[str, list[str]]:
 
 def delete_account(*, user) -> None:
     """Erase the person: the account and, through the foreign keys, every row that refers to
-    it (results, programmes, walks, e-mail addresses, calendar link), and their sessions."""
+    it (results, programmes, walks, e-mail addresses, calendar link), their sessions and
+    what the cache keeps of them (their computed plan)."""
     keys = session_keys_of([user.pk])[str(user.pk)]
+    pk = user.pk
     with transaction.atomic():
         Session.objects.filter(session_key__in=keys).delete()
         user.delete()
+        transaction.on_commit(lambda: plans.forget(pk))
 
 
 # --- Retention: `rugtest purge` ---------------------------------------------------------------
@@ -126,13 +132,11 @@ def purge(*, now: dt.datetime | None = None) -> PurgeCounts:
 
 
 def _purge_cache(now: dt.datetime) -> int:
-    """Expired rows of the database cache (sign-in attempt counters)."""
-    cache = caches["default"]
-    if not isinstance(cache, DatabaseCache):
+    """Expired rows of the database cache (sign-in attempt counters, computed plans)."""
+    if not isinstance(caches["default"], DatabaseCache):
         return 0
-    db = router.db_for_write(cache.cache_model_class)
-    connection = connections[db]
-    table = connection.ops.quote_name(cache._table)
-    with transaction.atomic(using=db), connection.cursor() as cursor:
+    connection = connections[DEFAULT_DB_ALIAS]
+    table = connection.ops.quote_name(settings.CACHES["default"]["LOCATION"])
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table} WHERE expires < %s", [connection.ops.adapt_datetimefield_value(now)])
         return max(cursor.rowcount, 0)

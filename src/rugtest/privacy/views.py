@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from rugtest.pagecache import shared
+from rugtest.pages import shared_page
 from rugtest.programme.models import Programme, WalkEntry
 from rugtest.programme.selectors import current_programme, plan_for
 from rugtest.selftest.models import RugtestResult
@@ -174,7 +174,7 @@ def deleted(request):
     return render(request, "privacy/deleted.html")
 
 
-@shared
+@shared_page
 def privacy(request):
     return render(request, "privacy/privacy.html", {
         "section": "privacy",

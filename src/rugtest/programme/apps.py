@@ -6,4 +6,4 @@ class ProgrammeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the sign-in handler)
+        from . import plans, signals  # noqa: F401  (connect the sign-in and sign-out handlers)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property
 
-from django.db import connection
+from django.db.models import Count, Max
 
-from rugtest import rawsql
 from rugtest.core import programme as core
 from rugtest.selftest.models import RugtestResult
 from rugtest.selftest.selectors import latest_result
 
-from .models import CheckIn, CheckInLater, Programme, WalkEntry
+from . import plans
+from .models import CheckIn, Programme, WalkEntry
 
 
 def current_programme(user, *, with_result: bool = False) -> Programme | None:
@@ -40,46 +40,22 @@ def stored_entries(programme: Programme, today: date) -> tuple[tuple[core.WalkEn
     return tuple(log), ids
 
 
-def programme_version(user) -> tuple | None:
-    """Everything the programme page and the walk log of ``user`` are made from, in two plain
-    queries, without reading the log itself: their current programme; the number of its walks,
-    the highest walk id and the newest ``updated_at``; its check-ins and "not now"s as they
-    are; and their latest rugtest. Any change to what those pages show changes this value:
-    a walk saved changes the newest ``updated_at`` (walks are only ever changed through
+def programme_version(programme: Programme, today: date) -> tuple:
+    """Everything the plan of ``programme`` on ``today`` is computed from, without reading the
+    log: the programme (its start and baseline never change), and the number of its walks,
+    the highest walk id and the newest ``updated_at``. Any change to the log changes this
+    value: a walk saved changes the newest ``updated_at`` (walks are only changed through
     ``save()``, which sets it), a new walk gets an id higher than any before it (ids are
-    never used again), and a deleted walk lowers the number. None without a programme.
+    never used again), and a deleted walk lowers the number. Check-ins, "not now"s and the
+    rugtest results are not part of it: the plan never reads them, and the pages read them
+    anew (the advice of a warning sign too, ``plan_for``).
 
-    Each part is answered from an index (``walk_newest_change`` for the newest change), so
-    the time does not grow with the log (benchmarks/bench_scale.py)."""
-    programme_sql, checkins_sql = _version_sql(connection.vendor)
-    row = rawsql.fetch_one(programme_sql, [user.pk])
-    if row is None:
-        return None
-    checkins = rawsql.fetch_all(checkins_sql, [row[0], row[0]])
-    return tuple(str(value) for value in row) + tuple(str(c) for c in checkins)
-
-
-@lru_cache(maxsize=4)
-def _version_sql(vendor: str) -> tuple[str, str]:
-    tables = {name: connection.ops.quote_name(model._meta.db_table) for name, model in (
-        ("programme", Programme), ("walk", WalkEntry), ("later", CheckInLater), ("result", RugtestResult),
-        ("checkin", CheckIn))}
-    programme = f"""
-        SELECT p.id, p.start, p.baseline_minutes, p.baseline_method, p.test_walks, p.gp_agreed_on, p.result_id,
-            (SELECT COUNT(*) FROM {tables["walk"]} w WHERE w.programme_id = p.id),
-            (SELECT MAX(w.id) FROM {tables["walk"]} w WHERE w.programme_id = p.id),
-            (SELECT MAX(w.updated_at) FROM {tables["walk"]} w WHERE w.programme_id = p.id),
-            (SELECT r.id FROM {tables["result"]} r WHERE r.user_id = p.user_id
-             ORDER BY r.created_at DESC, r.id DESC LIMIT 1)
-        FROM {tables["programme"]} p WHERE p.user_id = %s
-        ORDER BY p.created_at DESC, p.id DESC LIMIT 1"""
-    checkins = f"""
-        SELECT 'checkin', id, date, progress, answers, risk_factors, support FROM {tables["checkin"]}
-        WHERE programme_id = %s
-        UNION ALL
-        SELECT 'later', id, date, NULL, NULL, NULL, NULL FROM {tables["later"]} WHERE programme_id = %s
-        ORDER BY 1, 2"""
-    return programme, checkins
+    One query of aggregates, answered from the ``walk_newest_change`` index (programme, newest
+    change, and the id it holds), so it does not grow with the log (benchmarks/bench_scale.py)."""
+    walks = WalkEntry.objects.filter(programme=programme).aggregate(
+        count=Count("pk"), newest_walk=Max("pk"), newest_change=Max("updated_at"))
+    return (programme.pk, programme.start, programme.baseline_minutes, walks["count"], walks["newest_walk"],
+            walks["newest_change"], today)
 
 
 def core_entries(programme: Programme, today: date) -> tuple[core.WalkEntry, ...]:
@@ -88,9 +64,9 @@ def core_entries(programme: Programme, today: date) -> tuple[core.WalkEntry, ...
 
 @dataclass
 class PlanView:
-    """Everything the programme pages show, computed once per request from the log."""
+    """Everything the programme pages show, computed from the log (kept without ``programme``)."""
 
-    programme: Programme
+    programme: Programme | None
     today: date
     plan: dict
     days: list[dict]
@@ -98,8 +74,25 @@ class PlanView:
     pain_alert: bool
     stop_advice: core.SignAdvice | None
     stop_signs: list[str]
-    log: tuple[core.WalkEntry, ...] = ()
-    entry_ids: dict[tuple[date, str], int] = field(default_factory=dict)  # (date, part) -> WalkEntry id
+    # The log as plain values, (id, date ordinal, part, minutes, pain before, pain after,
+    # painkiller, note, warning signs): kept in the cache with the plan, and plain values
+    # are read back from it several times faster than the core's entries.
+    walks: tuple[tuple, ...] = ()
+    version: tuple = ()  # programme_version() of what it was computed from
+
+    @cached_property
+    def log(self) -> tuple[core.WalkEntry, ...]:
+        """The log the plan was computed from, as the core's entries."""
+        return tuple(
+            core.WalkEntry(date=date.fromordinal(day), part=part, minutes=minutes, pain_before=pain_before,
+                           pain_after=pain_after, painkiller=painkiller, note=note, warning_signs=signs)
+            for _, day, part, minutes, pain_before, pain_after, painkiller, note, signs in self.walks
+        )
+
+    @cached_property
+    def entry_ids(self) -> dict[tuple[date, str], int]:
+        """The database id of each logged walk by (date, part), for the pages' links."""
+        return {(date.fromordinal(day), part): entry_id for entry_id, day, part, *_ in self.walks}
 
     @property
     def day(self) -> int:
@@ -133,24 +126,46 @@ class PlanView:
 
 
 def plan_for(programme: Programme, today: date) -> PlanView:
+    """The plan of ``programme`` on ``today``: computed from the whole log once per change of
+    its version and kept in the shared cache (``plans``), so that a page costs the same with
+    a 12-week log as with a 1-day log."""
+    version = programme_version(programme, today)
+    view = plans.kept(programme.user_id, version)
+    if view is None:
+        view = compute_plan(programme, today)
+        plans.keep(programme.user_id, version, replace(view, programme=None))
+    stop_advice = None
+    if view.stop_signs:
+        # W-9: the most urgent advice of every sign logged, also of signs logged after the
+        # stop; sudden severe pain is judged on the person's most recent rugtest.
+        latest = latest_result(programme.user_id)
+        answers = latest.answers if latest else {}
+        stop_advice = core.most_urgent_advice(view.stop_signs, answers.get("age"), answers.get("known_aneurysm"))
+    return replace(view, programme=programme, stop_advice=stop_advice, version=version)
+
+
+def compute_plan(programme: Programme, today: date) -> PlanView:
+    """The plan of ``programme`` on ``today``, computed by the core from the whole log (the
+    advice of a warning sign is added by ``plan_for``)."""
     log, entry_ids = stored_entries(programme, today)
     request = core.PlanRequest(
         start=programme.start, baseline_minutes=programme.baseline_minutes, today=max(today, programme.start), log=log,
     )
     plan = core.compute_plan(request)
-    stop_signs, stop_advice = [], None
+    stop_signs = []
     if plan["stopped_on"]:
-        # W-9: the most urgent advice of every sign logged, also of signs logged after the
-        # stop; sudden severe pain is judged on the person's most recent rugtest.
+        # W-9: every sign logged, also signs logged after the stop.
         stop_signs = [s for s in core.WARNING_SIGNS if any(s in e.warning_signs for e in request.log)]
-        latest = latest_result(programme.user)
-        answers = latest.answers if latest else {}
-        stop_advice = core.most_urgent_advice(stop_signs, answers.get("age"), answers.get("known_aneurysm"))
+    walks = tuple(
+        (entry_ids[(e.date, e.part)], e.date.toordinal(), e.part, e.minutes, e.pain_before, e.pain_after, e.painkiller,
+         e.note, e.warning_signs)
+        for e in log
+    )
     return PlanView(
         programme=programme, today=request.today, plan=plan,
         days=core.day_rows(request, plan), weeks=core.week_summaries(request, plan),
         pain_alert=plan["state"] == "active" and core.pain_trend_alert(request.log, programme.start, request.today),
-        stop_advice=stop_advice, stop_signs=stop_signs, log=log, entry_ids=entry_ids,
+        stop_advice=None, stop_signs=stop_signs, walks=walks,
     )
 
 

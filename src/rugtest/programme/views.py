@@ -7,8 +7,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -17,8 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rugtest.core import programme as core
 from rugtest.core.errors import InputError
 from rugtest import words
-from rugtest import pagecache
-from rugtest.pagecache import shared
+from rugtest.pages import shared_page
 from rugtest.reports.forms import ReportForm
 from rugtest.reports.http import pdf_response
 from rugtest.reports.programme import programme_pdf
@@ -27,11 +28,11 @@ from rugtest.selftest import services as selftest_services
 from rugtest.selftest.selectors import latest_result
 from rugtest.selftest.summary import version_lines
 
-from . import chart, services, summary, visit
+from . import chart, plans, services, summary, visit
 from .forms import CheckInForm, StartForm, WalkForm, part_of_day
 from .models import CheckIn, Programme
 from .selectors import (
-    can_start, checkin_is_due, current_programme, current_support, plan_for, programme_version, signs_logged,
+    can_start, checkin_is_due, current_programme, current_support, plan_for, signs_logged,
     start_decision, user_entry,
 )
 
@@ -84,7 +85,7 @@ def _result_words(outcome: dict) -> dict:
     }
 
 
-@shared
+@shared_page
 def home(request):
     """/rugoefening/: the explanation for everyone; the way in after a rugtest; the plan for a
     signed-in person."""
@@ -103,13 +104,7 @@ def home(request):
     claim = _claim_redirect(request)
     if claim:
         return claim
-    today = _today()
-    version = programme_version(request.user)
-    if version is None:
-        return _home_page(request, today)
-    # The plan is computed from the whole log (W-8); the page is made again only when
-    # something it shows has changed.
-    return pagecache.page(request, ("programme", request.user.pk, today, version), lambda: _home_page(request, today))
+    return _home_page(request, _today())
 
 
 def _home_page(request, today):
@@ -186,13 +181,6 @@ def _programme_or_redirect(request):
 @login_required
 def log_walk(request):
     today = _today()
-    if request.method == "GET" and not request.GET:
-        # The empty form, as most walks are logged: made again only when the plan changed.
-        version = programme_version(request.user)
-        if version is not None:
-            initial = {"date": today, "part": part_of_day(timezone.localtime().hour)}
-            return pagecache.page(request, ("log", request.user.pk, today, initial["part"], version), lambda: _walk_form(
-                request, current_programme(request.user), WalkForm(initial=initial), today, entry=None))
     programme = _programme_or_redirect(request)
     if programme is None:
         return redirect("programme:home")
@@ -298,6 +286,9 @@ def _walk_form(request, programme, form, today, entry):
     return render(request, "programme/log.html", {
         "section": "rugoefening", "form": form, "entry": entry, "view": view,
         "start": programme.start, "today": today,
+        # A new walk with nothing filled in beyond the date and part: its details read the
+        # same for everyone (log.html keeps them as a fragment).
+        "blank": entry is None and not form.is_bound and set(form.initial) <= {"date", "part"},
     })
 
 
@@ -337,11 +328,36 @@ def history(request, report_form=None):
         return redirect("programme:home")
     today = _today()
     view = plan_for(programme, today)
+    # The charts and tables of the whole log are made once per change of the plan and kept
+    # with it, so that the page costs the same with a 12-week log as with a 1-day log.
+    lang = _lang()
+    log_part = plans.kept_part(request.user.pk, view.version, f"progress-{lang}")
+    if log_part is None:
+        log_part = render_to_string("programme/includes/progress_log.html", _progress_log(view), request)
+        plans.keep_part(request.user.pk, view.version, f"progress-{lang}", log_part)
+    return render(request, "programme/history.html", {
+        "section": "rugoefening",
+        "view": view,
+        "log_part": mark_safe(log_part),  # made by render_to_string, escaped there
+        "result": programme.result,
+        "result_summary": _result_summary(programme.result),
+        "report_form": report_form or ReportForm(),
+        "report_url": reverse("programme:report"),
+        "report_intro": _("Maak een PDF van uw voortgang en uw rugtest, om te printen of mee te sturen."),
+        "checkins": [_checkin_row(c) for c in programme.checkins.all()],
+        **_stop_context(view),
+    })
+
+
+def _progress_log(view) -> dict:
+    """What progress_log.html shows: the charts, the days with each logged walk, the pain
+    scores and the weeks."""
     # The entries the plan was computed from (start … today), with their ids for the edit links.
     # The table repeats the same few words and one kind of link up to 252 times: made here
     # once each (the profile showed reverse() and blocktranslate per cell as most of the page).
     edit_base = reverse("programme:log")  # an entry's edit page is wandeling/<id>/ below it
-    entries = {(e.date, e.part): _LoggedWalk(view.entry_ids[(e.date, e.part)], e, edit_base) for e in view.log}
+    entry_ids = view.entry_ids
+    entries = {(e.date, e.part): _LoggedWalk(entry_ids[(e.date, e.part)], e, edit_base) for e in view.log}
     rows = []
     for row in view.days:
         target = row["target_minutes"]
@@ -352,29 +368,20 @@ def history(request, report_form=None):
         })
     pains = {}
     for (day, part), entry in sorted(entries.items(), key=lambda item: (item[0][0], core.PARTS.index(item[0][1]))):
-        if entry.pain_after is not None and programme.start <= day <= view.today:
+        if entry.pain_after is not None and view.programme.start <= day <= view.today:
             pains.setdefault(day, []).append((words.PARTS[part], entry.pain_after))
     pain_rows = [
         {"date": day, "mean": chart.mean_one_decimal([score for _, score in scores]),
          "words": ", ".join(f"{str(label).lower()} {score}" for label, score in scores)}
         for day, scores in sorted(pains.items(), reverse=True)
     ]
-    return render(request, "programme/history.html", {
-        "section": "rugoefening",
-        "view": view,
+    return {
         "rows": list(reversed(rows)),
         "weeks": view.weeks,
         "chart": chart.walking_chart(view.days),
         "pain_chart": chart.pain_chart(view.days, {d: [s for _, s in scores] for d, scores in pains.items()}),
         "pain_rows": pain_rows,
-        "result": programme.result,
-        "result_summary": _result_summary(programme.result),
-        "report_form": report_form or ReportForm(),
-        "report_url": reverse("programme:report"),
-        "report_intro": _("Maak een PDF van uw voortgang en uw rugtest, om te printen of mee te sturen."),
-        "checkins": [_checkin_row(c) for c in programme.checkins.all()],
-        **_stop_context(view),
-    })
+    }
 
 
 def _minutes_short(minutes: int) -> str:

@@ -5,10 +5,8 @@ Views call these functions and never touch the session keys themselves.
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
 
 from django.dispatch import Signal
@@ -54,14 +52,18 @@ class Progress:
         """A page may be opened once every applicable page before it has been answered."""
         return flow.reachable(page, self.answers, self.done)
 
-    def key(self) -> str:
-        """The answers and pages done as one string: what the outcome is computed from."""
-        return json.dumps([self.answers, sorted(self.done)], sort_keys=True)
-
     def outcome(self) -> dict | None:
         """The outcome, or None while questions are still open."""
-        found = _outcome(self.key())
-        return None if found is None else json.loads(found)
+        early = emergency_so_far(self.answers)
+        if early is not None:
+            return early
+        if self.next_page() is not None:
+            return None
+        try:
+            questions.validate_request({"answers": self.answers})
+        except InputError:
+            return None
+        return evaluate(self.answers)
 
     def is_early(self) -> bool:
         """True when an emergency cut the questionnaire short."""
@@ -72,21 +74,16 @@ def load(session) -> Progress:
     data = session.get(SESSION_KEY) or {}
     answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
     done = data.get("done") if isinstance(data.get("done"), list) else []
-    clean, done_ok = _checked(json.dumps([answers, done], sort_keys=True))
-    # A copy of its own for each request: the lists of a multiple choice included.
-    clean = {qid: list(value) if isinstance(value, list) else value for qid, value in clean}
+    clean, done_ok = _checked(answers, done)
     run = data.get("run") if isinstance(data.get("run"), str) else None
-    progress = Progress(clean, set(done_ok), run) if run else Progress(clean, set(done_ok))
+    progress = Progress(clean, done_ok, run) if run else Progress(clean, done_ok)
     if isinstance(data.get("answered_on"), str):
         progress.answered_on = data["answered_on"]
     return progress
 
 
-@lru_cache(maxsize=1024)
-def _checked(stored: str) -> tuple[tuple, frozenset]:
-    """The answers and pages done of a session (as JSON) that still validate. Kept per
-    process: every page of the rugtest reads them, and the same answers check the same."""
-    answers, done = json.loads(stored)
+def _checked(answers: dict, done: list) -> tuple[dict, set[str]]:
+    """The answers and pages done of a session that still validate."""
     # Only keep what still validates: a changed spec or a tampered session never
     # counts as an answer.
     clean = {}
@@ -105,24 +102,7 @@ def _checked(stored: str) -> tuple[tuple, frozenset]:
         page = questions.PAGE_BY_ID[pid]
         if any(q.required and q.id not in clean for q in page.questions):
             done_ok.discard(pid)
-    return tuple(clean.items()), frozenset(done_ok)
-
-
-@lru_cache(maxsize=1024)
-def _outcome(stored: str) -> str | None:
-    """The outcome (as JSON, so that every caller gets a copy of its own) of the answers and
-    pages done, or None while questions are still open. Pure, so kept per process."""
-    answers, done = json.loads(stored)
-    early = emergency_so_far(answers)
-    if early is not None:
-        return json.dumps(early)
-    if flow.next_page(answers, set(done)) is not None:
-        return None
-    try:
-        questions.validate_request({"answers": answers})
-    except InputError:
-        return None
-    return json.dumps(evaluate(answers))
+    return clean, done_ok
 
 
 def save(session, progress: Progress) -> None:

@@ -6,5 +6,5 @@ from .models import RugtestResult
 
 
 def latest_result(user) -> RugtestResult | None:
-    """The person's most recent rugtest result, or None."""
+    """The person's most recent rugtest result, or None; ``user`` may also be their id."""
     return RugtestResult.objects.filter(user=user).first()

@@ -6,21 +6,19 @@ outcome is; ``progress`` keeps the answers in the session.
 
 import json
 from datetime import datetime, time
-from functools import lru_cache
 
 from django.contrib import messages
-from django.core.signals import setting_changed
-from django.dispatch import receiver
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import get_script_prefix, reverse, translate_url
+from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from rugtest import pagecache, words
+from rugtest import words
+from rugtest.pages import shared_page
 from rugtest.api import fhir
 from rugtest.core import flow, questions
 from rugtest.core.triage import RULE_BY_ID
@@ -37,23 +35,10 @@ def _lang() -> str:
 
 
 def _page_url(page):
-    return HttpResponseRedirect(_step_address(page.id, get_language(), get_script_prefix()))
+    return redirect("selftest:step", page_id=page.id)
 
 
-@lru_cache(maxsize=256)
-def _step_address(page_id: str, language: str, script_prefix: str) -> str:
-    """The address of a step, worked out once per step, language and prefix: after every
-    answered page the browser is sent on to the next."""
-    return reverse("selftest:step", kwargs={"page_id": page_id})
-
-
-@receiver(setting_changed)
-def _forget_addresses(setting, **kwargs):
-    if setting == "ROOT_URLCONF":
-        _step_address.cache_clear()
-
-
-@pagecache.shared
+@shared_page
 def start(request):
     progress = progress_store.load(request.session)
     next_page = progress.next_page()
@@ -78,6 +63,7 @@ def _question_rows(page, progress, data=None, errors=None):
         selected = set(raw) if question.type == questions.MULTI else {str(raw)}
         error = errors.get(question.id)
         rows.append({
+            "blank": not error and raw in ("", [], None),
             "id": question.id,
             "type": question.type,
             "text": question.text(lang),
@@ -155,17 +141,7 @@ def step(request, page_id):
             return redirect("selftest:result") if target is None else _page_url(target)
 
     data = request.POST if errors else _take_draft(request, page)
-    if data is None:
-        # A step shown as it was left: the same page for everyone with these answers.
-        return pagecache.page(request, ("step", page.id, _fingerprint(progress)),
-                              lambda: _render_step(request, page, progress, None, {}))
     return _render_step(request, page, progress, data, errors)
-
-
-def _fingerprint(progress) -> tuple[str, str]:
-    """Everything of the progress that a step or result page shows (whether the rugtest was
-    cut short follows from the answers and pages done)."""
-    return progress.key(), progress.answered_on
 
 
 def _render_step(request, page, progress, data, errors):
@@ -188,6 +164,9 @@ def _render_step(request, page, progress, data, errors):
         "over_40": progress.answers.get("age", 0) > 40,
         "last": _is_last_page(page, progress.answers),
         "all_optional": not any(row["required"] for row in rows),
+        # Every question of the page shown, nothing given or wrong yet: the questions read
+        # the same for everyone, and step.html keeps them per page and language.
+        "blank": len(rows) == len(page.questions) and all(row["blank"] for row in rows),
         "language_form": "stap",
     })
 
@@ -308,8 +287,7 @@ def result(request):
     progress_store.result_shown.send(
         sender=result, request=request, answers=progress.answers, outcome=outcome, run=progress.run
     )
-    return pagecache.page(request, ("result", _fingerprint(progress)),
-                          lambda: _render_result(request, progress, outcome, ReportForm()))
+    return _render_result(request, progress, outcome, ReportForm())
 
 
 def _render_result(request, progress, outcome, report_form):
