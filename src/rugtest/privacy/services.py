@@ -12,6 +12,8 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router, transaction
 from django.utils import timezone
 
+from rugtest.sharing import services as sharing_services
+
 from . import tokens
 from .models import CalendarLink
 
@@ -81,7 +83,8 @@ def session_keys_of(user_ids) -> dict[str, list[str]]:
 
 def delete_account(*, user) -> None:
     """Erase the person: the account and, through the foreign keys, every row that refers to
-    it (results, programmes, walks, e-mail addresses, calendar link), and their sessions."""
+    it (results, programmes, walks, e-mail addresses, calendar link, share links: each of
+    those answers 404 at once), and their sessions."""
     keys = session_keys_of([user.pk])[str(user.pk)]
     with transaction.atomic():
         Session.objects.filter(session_key__in=keys).delete()
@@ -96,6 +99,7 @@ class PurgeCounts:
     sessions: int = 0
     unconfirmed_accounts: int = 0
     cache_entries: int = 0
+    share_links: int = 0
 
 
 def purge(*, now: dt.datetime | None = None) -> PurgeCounts:
@@ -122,6 +126,7 @@ def purge(*, now: dt.datetime | None = None) -> PurgeCounts:
                 counts.unconfirmed_accounts += 1
 
     counts.cache_entries = _purge_cache(now)
+    counts.share_links = sharing_services.purge_links(now=now)
     return counts
 
 
