@@ -530,6 +530,33 @@ def test_the_same_form_sent_twice_makes_one_link_and_the_shown_link_works():
     assert ShareLink.objects.filter(user=user).count() == 1
 
 
+def test_at_most_20_links_work_at_once_and_a_revoked_one_makes_room():
+    user = person()
+    make_programme(user, days_ago=1)
+    client = signed_in(user)
+    for number in range(20):
+        services.make_link(user=user, days=30, label=f"link {number}", form_key=f"{number:022d}")
+    page = client.get(MANAGE).content.decode()
+    key = re.search(r'name="form_key" value="([^"]+)"', page).group(1)
+    data = {"label": "Nog een", "days": "30", "name": "", "form_key": key}
+    refused = client.post(MANAGE, data).content.decode()
+    assert "U heeft al 20 links die werken. Trek eerst een link in die u niet meer nodig heeft." in refused
+    assert 'value="Nog een"' in refused and not SHARE_URL.search(refused)
+    client.post(f"/rugoefening/delen/{ShareLink.objects.get(label='link 3').id}/intrekken/")
+    assert SHARE_URL.search(client.post(MANAGE, data).content.decode())
+    assert ShareLink.objects.filter(user=user, revoked_at__isnull=True).count() == 20
+
+
+def test_what_the_person_types_is_shown_as_text_never_as_html():
+    user = person()
+    make_programme(user, days_ago=1)
+    client = signed_in(user)
+    path, _ = make_link(client, label="<b>Huisarts</b>", name="<i>Anna</i>")
+    assert "&lt;b&gt;Huisarts&lt;/b&gt;" in client.get(MANAGE).content.decode()
+    html = gp().get(path).content.decode()
+    assert "<i>Anna</i>" not in html and "Rugoefening van &lt;i&gt;Anna&lt;/i&gt;" in html
+
+
 # --- Only the hash is stored; export; purge ------------------------------------------------------
 
 

@@ -20,15 +20,23 @@ OPENED_EVERY = dt.timedelta(minutes=1)
 # `rugtest purge` removes a link this long after it ended or was revoked (docs/data-rights.md):
 # until then the person still sees it in their list, marked as ended.
 KEEP_DAYS_AFTER_END = 30
+# Links that work at the same time, per person: one per care giver is a handful; a script
+# making links without end is stopped here.
+MAX_ACTIVE_LINKS = 20
 
 
 class FormAlreadyUsed(Exception):
     """The form that made a link came back after REPEAT_WINDOW, or after the link was revoked."""
 
 
+class TooManyLinks(Exception):
+    """MAX_ACTIVE_LINKS links of the person work already."""
+
+
 def make_link(*, user, days: int, form_key: str, label: str = "", name: str = "",
               now: dt.datetime | None = None) -> tuple[ShareLink, str]:
-    """A new link valid ``days`` days from now, and its token (shown once, never stored).
+    """A new link valid ``days`` days from now, and its token (shown once, never stored);
+    TooManyLinks when MAX_ACTIVE_LINKS of the person's links work already.
 
     The same ``form_key`` again within REPEAT_WINDOW makes no second link: the link it made
     gets a new token, which is returned (the first answer never reached the person's screen)."""
@@ -48,6 +56,8 @@ def make_link(*, user, days: int, form_key: str, label: str = "", name: str = ""
                     link.token_hash = tokens.token_hash(token)
                     link.save(update_fields=["token_hash"])
                     return link, token
+                if ShareLink.objects.filter(user=user, revoked_at__isnull=True, expires_at__gt=now).count() >= MAX_ACTIVE_LINKS:
+                    raise TooManyLinks
                 link = ShareLink.objects.create(
                     user=user, token_hash=tokens.token_hash(token), label=label, name=name, form_key=form_key,
                     created_at=now, expires_at=now + dt.timedelta(days=days),

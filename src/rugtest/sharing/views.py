@@ -52,6 +52,9 @@ def manage(request):
                 user=request.user, days=data["days"], label=data["label"], name=data["name"],
                 form_key=data["form_key"],
             )
+        except services.TooManyLinks:
+            form.add_error(None, _("U heeft al %(count)s links die werken. Trek eerst een link in die u niet meer nodig heeft.")
+                           % {"count": services.MAX_ACTIVE_LINKS})
         except services.FormAlreadyUsed:
             # Sent again long after: nothing made, nothing typed lost; one more tap makes it.
             form_used = True
