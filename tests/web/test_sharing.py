@@ -557,6 +557,20 @@ def test_what_the_person_types_is_shown_as_text_never_as_html():
     assert "<i>Anna</i>" not in html and "Rugoefening van &lt;i&gt;Anna&lt;/i&gt;" in html
 
 
+def test_the_same_form_at_the_same_moment_still_makes_one_link():
+    """Two requests with one form key, the second before the first is committed: the unique
+    key refuses the second row, and the second request gives the first link a new token."""
+    user = person()
+    first, first_token = services.make_link(user=user, days=30, form_key="s" * 22)
+    real = services._made_by_form
+    with mock.patch.object(services, "_made_by_form", side_effect=[None, real(user, "s" * 22)]):
+        second, token = services.make_link(user=user, days=30, form_key="s" * 22)
+    assert second.pk == first.pk and token != first_token
+    assert ShareLink.objects.filter(user=user).count() == 1
+    assert gp().get(f"/gedeeld/{token}/").status_code == 200
+    assert gp().get(f"/gedeeld/{first_token}/").status_code == 404
+
+
 # --- Only the hash is stored; export; purge ------------------------------------------------------
 
 

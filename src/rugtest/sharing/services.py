@@ -49,7 +49,7 @@ def make_link(*, user, days: int, form_key: str, label: str = "", name: str = ""
     for _attempt in range(2):
         try:
             with transaction.atomic():
-                link = ShareLink.objects.select_for_update().filter(user=user, form_key=form_key).first()
+                link = _made_by_form(user, form_key)
                 if link is not None:
                     if link.revoked_at is not None or now - link.created_at > REPEAT_WINDOW:
                         raise FormAlreadyUsed
@@ -68,6 +68,10 @@ def make_link(*, user, days: int, form_key: str, label: str = "", name: str = ""
             # next attempt finds it.
             continue
     raise FormAlreadyUsed
+
+
+def _made_by_form(user, form_key: str) -> ShareLink | None:
+    return ShareLink.objects.select_for_update().filter(user=user, form_key=form_key).first()
 
 
 def revoke_link(*, link: ShareLink, now: dt.datetime | None = None) -> None:
