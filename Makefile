@@ -50,7 +50,7 @@ test-db: $(VENV)/.installed-test compile-messages
 # For developers: refresh the catalogues after changing texts (needs GNU gettext).
 # Each app keeps its own catalogue; the site-wide one holds the base templates, the views
 # and rugtest/words.py (the words of every clinical id).
-APPS := selftest content api privacy programme
+APPS := selftest content api privacy programme sharing
 messages: $(VENV)/.installed
 	cd src/rugtest && ../../$(RUGTEST) makemessages --locale en --no-obsolete --no-location \
 		--ignore 'static/*' $(foreach app,$(APPS),--ignore '$(app)/*')

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "rugtest.content",
     "rugtest.api",
     "rugtest.privacy",
+    "rugtest.sharing",
 ]
 
 MIDDLEWARE = [
@@ -298,6 +299,8 @@ def _rate(name: str, default: str) -> tuple[int, int]:
 
 # The JSON API: at most this many requests per client address per period (429 past it).
 RUGTEST_API_RATE_LIMIT = _rate("RUGTEST_API_RATE_LIMIT", "120/60")
+# The share pages a GP opens without an account (/gedeeld/…): requests per client address per period.
+RUGTEST_SHARE_RATE_LIMIT = _rate("RUGTEST_SHARE_RATE_LIMIT", "60/60")
 
 LOGGING = {
     "version": 1,

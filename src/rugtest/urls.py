@@ -15,6 +15,8 @@ urlpatterns += i18n_patterns(
     path("rugtest/", include("rugtest.selftest.urls")),
     # Before the programme's own paths: /rugoefening/agenda/ lives here.
     path("", include("rugtest.privacy.urls")),
+    # Share links: /rugoefening/delen/ and /gedeeld/<token>/ (before the programme's own paths too).
+    path("", include("rugtest.sharing.urls")),
     path("rugoefening/", include("rugtest.programme.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("rugtest.content.urls")),

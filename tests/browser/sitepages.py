@@ -277,6 +277,37 @@ def delete_with_wrong_password(v: Visit) -> Response:
     return response
 
 
+def share_new_link(v: Visit) -> Response:
+    """/rugoefening/delen/ right after "make the link": the link shown once, to copy."""
+    v.page.fill('input[name="label"]', "Huisarts")
+    response = v.submit("main form:has(input[name=label])")
+    expect(v.page.locator("textarea#share-url")).to_have_value(re.compile(r"/gedeeld/[A-Za-z0-9_-]{43}/$"))
+    return response
+
+
+def share_bad_days(v: Visit) -> Response:
+    v.page.fill('input[name="days"]', "91")
+    response = v.submit("main form:has(input[name=label])")
+    expect(v.page.locator("main .error-summary")).to_be_visible()
+    return response
+
+
+def shared_report(v: Visit) -> Response:
+    """What the GP opens, without an account: the programme report of a person nine days in,
+    with a warning sign and a check-in, and the rugtest in words."""
+    from rugtest.sharing import services
+
+    user = make_user(f"shared-{uuid.uuid4().hex[:8]}@example.org", password=None, verified=True)
+    programme = make_programme(user, days_ago=9)
+    add_walks(programme, days=9, minutes=12)
+    CheckIn.objects.create(programme=programme, date=timezone.localdate() - dt.timedelta(days=1), progress="same",
+                           answers={"stress": "yes"}, risk_factors=["F-STRESS"], support="physio")
+    _, token = services.make_link(user=user, days=90, form_key=uuid.uuid4().hex[:22])
+    response = v.goto(f"/gedeeld/{token}/")
+    expect(v.page.locator("main h1")).to_be_visible()
+    return response
+
+
 def checkin_due_plan(user) -> None:
     """Day 21: the programme page asks the check-in at the top (W-14)."""
     programme = make_programme(user, days_ago=21)
@@ -351,6 +382,11 @@ PAGES = [
     SitePage("agenda", signed_in(active_plan, "/rugoefening/agenda/")),
     SitePage("agenda-new-link", signed_in(active_plan, "/rugoefening/agenda/", agenda_new_link)),
     SitePage("agenda-times-error", signed_in(active_plan, "/rugoefening/agenda/", agenda_times_out_of_order)),
+    SitePage("share-links", signed_in(active_plan, "/rugoefening/delen/")),
+    SitePage("share-links-new", signed_in(active_plan, "/rugoefening/delen/", share_new_link)),
+    SitePage("share-links-errors", signed_in(active_plan, "/rugoefening/delen/", share_bad_days)),
+    SitePage("shared-report", shared_report),
+    SitePage("shared-link-gone", plain("/gedeeld/" + "A" * 43 + "/"), status=404),
     SitePage("my-data", signed_in(long_plan, "/mijn-gegevens/")),
     SitePage("my-data-empty", signed_in(lambda user: None, "/mijn-gegevens/")),
     SitePage("delete-account", signed_in(only_a_result, "/mijn-gegevens/verwijderen/")),

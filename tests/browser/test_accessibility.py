@@ -92,7 +92,7 @@ REFLOW_PAGES = [
     "home", "step-1", "step-2", "result-emergency-call-112", "result-selfcare",
     "medicatie", "programme-log", "programme-history", "rugoefening-after-result",
     "programme-log-confirm-sign", "programme-claim-result",
-    "privacy", "agenda-new-link", "my-data",
+    "privacy", "agenda-new-link", "my-data", "share-links-new", "shared-report",
 ]
 
 

@@ -218,6 +218,23 @@ def signed_in(path: str, post: dict | None = None):
     return reach
 
 
+def share_page(client):
+    """What the GP reads at /gedeeld/<token>/: the programme report of a person a week in."""
+    from django.utils import timezone
+
+    from rugtest.programme.models import WalkEntry
+    from rugtest.sharing import services
+
+    user = make_user()
+    programme = make_programme(user, days_ago=8)
+    for day in range(8):
+        for part in ("morning", "afternoon", "evening"):
+            WalkEntry.objects.create(programme=programme, date=timezone.localdate() - timezone.timedelta(days=day),
+                                     part=part, minutes=9, pain_after=3)
+    _, token = services.make_link(user=user, days=90, form_key="r" * 22)
+    return client.get(f"/gedeeld/{token}/")
+
+
 def confirm_sign(client):
     """The W-9 confirm step after ticking a warning sign in the log."""
     user = make_user()
@@ -259,6 +276,10 @@ PAGES = [
     pytest.param(get("/privacy/"), id="privacy"),
     pytest.param(signed_in("/rugoefening/agenda/"), id="agenda"),
     pytest.param(signed_in("/rugoefening/agenda/", {"action": "create"}), id="agenda-nieuwe-link"),
+    pytest.param(signed_in_with_programme("/rugoefening/delen/"), id="delen"),
+    pytest.param(signed_in("/rugoefening/delen/", {"label": "Huisarts", "days": "90", "name": "", "form_key": "r" * 22}),
+                 id="delen-nieuwe-link"),
+    pytest.param(share_page, id="gedeeld"),
     pytest.param(signed_in("/mijn-gegevens/"), id="mijn-gegevens"),
     pytest.param(signed_in("/mijn-gegevens/verwijderen/"), id="mijn-gegevens-verwijderen"),
     pytest.param(get("/mijn-gegevens/verwijderd/"), id="mijn-gegevens-verwijderd"),

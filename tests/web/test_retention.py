@@ -78,6 +78,7 @@ def test_purge_removes_exactly_the_expired_part():
         "expired sessions removed: 3",
         "unconfirmed accounts removed: 1",
         "expired cache entries removed: 1",
+        "ended share links removed: 0",
     ]
     remaining = set(Session.objects.values_list("session_key", flat=True))
     assert not remaining & set(expired)
@@ -98,6 +99,7 @@ def test_purge_removes_exactly_the_expired_part():
         "expired sessions removed: 0",
         "unconfirmed accounts removed: 0",
         "expired cache entries removed: 0",
+        "ended share links removed: 0",
     ]
     assert set(live) <= set(Session.objects.values_list("session_key", flat=True))
 

@@ -96,9 +96,11 @@ def test_the_csrf_cookie_cannot_be_read_by_scripts(client):
 
 
 def test_no_template_has_inline_script_or_style_that_the_policy_would_block():
-    """The policy allows no 'unsafe-inline': a style="", <style>, <script> or onclick="" in a
-    template would simply not work in the browser."""
-    inline = re.compile(r"""\sstyle\s*=|<style[\s>]|<script[\s>]|\son[a-z]+\s*=\s*["']""", re.I)
+    """The policy allows no 'unsafe-inline': a style="", <style>, <script> with code in it or
+    onclick="" in a template would simply not work in the browser. A script file of the site's
+    own (``<script src="{% static … %}"></script>``) is allowed by 'self'."""
+    own_file = r"""\s+src="\{% static '[^']+\.js' %\}"(\s+defer)?></script>"""
+    inline = re.compile(rf"""\sstyle\s*=|<style[\s>]|<script(?!{own_file})[\s>]|\son[a-z]+\s*=\s*["']""", re.I)
     found = []
     for template in SRC.rglob("templates/**/*.html"):
         for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
@@ -140,6 +142,10 @@ def test_every_url_pattern_is_named_so_the_checks_below_see_it():
     assert [pattern for name, _, pattern in _patterns() if not name] == []
 
 
+# Pages for someone without an account that change nothing (the share link's page and PDF).
+READ_ONLY_WITHOUT_ACCOUNT = {"sharing:shared", "sharing:shared_pdf"}
+
+
 @pytest.mark.django_db
 def test_every_post_without_a_csrf_token_is_refused_except_the_json_api():
     guard = Client(enforce_csrf_checks=True)
@@ -151,6 +157,9 @@ def test_every_post_without_a_csrf_token_is_refused_except_the_json_api():
         answered[url] = response.status_code
         if url.startswith("/api/"):
             assert response.status_code != 403, url
+        elif name in READ_ONLY_WITHOUT_ACCOUNT:
+            # Nothing to post to: every method but GET and HEAD is refused as such.
+            assert response.status_code == 405, url
         else:
             assert response.status_code == 403, f"{url} answered {response.status_code} to a POST without a token"
             assert "Dit formulier is verlopen" in response.content.decode(), url
@@ -169,6 +178,9 @@ PUBLIC_PARAMETERS = {
     # The calendar link is a secret the person gives their calendar app: whoever holds it may
     # read that feed, by design. A token that is not theirs is 404 (below, and test_privacy.py).
     "privacy:feed": "the secret calendar link",
+    # The same for the share link the person gives their GP (test_sharing.py).
+    "sharing:shared": "the secret share link",
+    "sharing:shared_pdf": "the secret share link",
     "api:fhir_code_system": "a published CodeSystem of the spec's ids",
 }
 
@@ -180,15 +192,18 @@ def test_every_url_with_another_persons_id_is_not_found():
     fails this test until it is added here."""
     from rugtest.programme import services
     from rugtest.programme.models import WalkEntry
+    from rugtest.sharing import services as sharing_services
 
     bert = make_user("bert@example.org", password=None)
     programme = make_programme(bert)
     entry = services.record_walk(programme=programme, today=programme.start, date=programme.start,
                                  part="morning", minutes=12)
+    share_link, _ = sharing_services.make_link(user=bert, days=30, form_key="b" * 22)
     bert_ids = {
         "programme:edit": {"entry_id": entry.id},
         "programme:delete": {"entry_id": entry.id},
         "programme:checkin": {"programme_id": programme.id},
+        "sharing:revoke": {"link_id": share_link.id},
     }
     with_params = {name for name, params, _ in _patterns() if params}
     assert with_params - set(PUBLIC_PARAMETERS) == set(bert_ids), "classify the new URL parameter here"
@@ -204,6 +219,8 @@ def test_every_url_with_another_persons_id_is_not_found():
     entry.refresh_from_db()
     assert (entry.minutes, entry.part) == (12, "morning")
     assert WalkEntry.objects.filter(programme=programme).count() == 1
+    share_link.refresh_from_db()
+    assert share_link.revoked_at is None and share_link.token_hash
     guessed = reverse("privacy:feed", kwargs={"token": secrets.token_urlsafe(32)})
     assert anna.get(guessed).status_code == 404
 

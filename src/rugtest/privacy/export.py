@@ -2,8 +2,8 @@
 
 The JSON export is the complete copy (GDPR art. 15 and 20): account, every rugtest result with
 its answers, each programme with its computed plan and its log, the calendar link without its
-secret, and the rows of any other model that refers to the person (found through django.apps,
-so that a table added later is never left out). The FHIR Bundle carries the clinical part in a
+secret, the share links for the GP without theirs, and the rows of any other model that refers
+to the person (found through django.apps, so that a table added later is never left out). The FHIR Bundle carries the clinical part in a
 form other software reads: one QuestionnaireResponse per rugtest result (to the Questionnaire
 of /api/v1/fhir/Questionnaire/rugtest), one Observation of its outcome, and one Observation
 per logged walk. It has no Patient resource: the site knows no name or date of birth.
@@ -25,6 +25,7 @@ from rugtest.core import questions
 from rugtest.programme.models import Programme, WalkEntry
 from rugtest.programme.selectors import plan_for
 from rugtest.selftest.models import RugtestResult
+from rugtest.sharing.models import ShareLink
 
 from .models import CalendarLink
 
@@ -34,7 +35,7 @@ OUTCOME_SYSTEM = "https://rugtest.nl/fhir/CodeSystem/rugtest-outcome"
 UUID_NAMESPACE = uuid.UUID("5d0c39a2-4a0e-4f57-9d0a-2c7b5f1a6e10")
 # The models written out in their own section; any other model that refers to the person is
 # exported generically under "other".
-_EXPLICIT = {RugtestResult, Programme, WalkEntry, CalendarLink}
+_EXPLICIT = {RugtestResult, Programme, WalkEntry, CalendarLink, ShareLink}
 _SKIPPED_LABELS = {"auth.Permission", "auth.Group", "contenttypes.ContentType"}
 
 
@@ -89,6 +90,19 @@ def _rows_referring_to(user) -> dict[str, list[dict]]:
     return out
 
 
+def share_links(user) -> list[dict]:
+    """The person's share links for their GP (rugtest.sharing), without the token or its hash:
+    the link itself is never stored, so it is never exported."""
+    return [
+        {
+            "label": link.label, "name_shown": link.name or None, "created_at": _iso(link.created_at),
+            "valid_until": _iso(link.expires_at), "last_opened_at": _iso(link.last_opened_at),
+            "revoked_at": _iso(link.revoked_at),
+        }
+        for link in ShareLink.objects.filter(user=user).order_by("created_at", "id")
+    ]
+
+
 def export_json(user, *, today: dt.date | None = None, now: dt.datetime | None = None) -> dict:
     """The whole export as a JSON-ready dict (dates as ISO strings)."""
     today = today or timezone.localdate()
@@ -130,6 +144,7 @@ def export_json(user, *, today: dt.date | None = None, now: dt.datetime | None =
         "rugtest_results": results,
         "programmes": programmes,
         "calendar_link": calendar,
+        "share_links": share_links(user),
         "other": _rows_referring_to(user),
     }
     # Round-trip through Django's encoder so that any date, time or decimal in "other" is text.

@@ -14,6 +14,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
 
 from rugtest.programme import plans
+from rugtest.sharing import services as sharing_services
 
 from . import tokens
 from .models import CalendarLink
@@ -84,8 +85,9 @@ def session_keys_of(user_ids) -> dict[str, list[str]]:
 
 def delete_account(*, user) -> None:
     """Erase the person: the account and, through the foreign keys, every row that refers to
-    it (results, programmes, walks, e-mail addresses, calendar link), their sessions and
-    what the cache keeps of them (their computed plan)."""
+    it (results, programmes, walks, e-mail addresses, calendar link, share links: each of
+    those answers 404 at once), their sessions and what the cache keeps of them (their
+    computed plan)."""
     keys = session_keys_of([user.pk])[str(user.pk)]
     pk = user.pk
     with transaction.atomic():
@@ -102,6 +104,7 @@ class PurgeCounts:
     sessions: int = 0
     unconfirmed_accounts: int = 0
     cache_entries: int = 0
+    share_links: int = 0
 
 
 def purge(*, now: dt.datetime | None = None) -> PurgeCounts:
@@ -128,6 +131,7 @@ def purge(*, now: dt.datetime | None = None) -> PurgeCounts:
                 counts.unconfirmed_accounts += 1
 
     counts.cache_entries = _purge_cache(now)
+    counts.share_links = sharing_services.purge_links(now=now)
     return counts
 
 

@@ -21,6 +21,9 @@ from rugtest.pages import shared_page
 from rugtest.programme.models import Programme, WalkEntry
 from rugtest.programme.selectors import current_programme, plan_for
 from rugtest.selftest.models import RugtestResult
+from rugtest.sharing import selectors as sharing_selectors
+from rugtest.sharing.services import KEEP_DAYS_AFTER_END
+from rugtest.sharing.models import DAYS_MAX
 
 from . import calendar, export, services, signin
 from .forms import DeleteAccountForm, TimesForm
@@ -120,6 +123,7 @@ def mine(request):
         "programme_count": programmes.count(),
         "walk_count": WalkEntry.objects.filter(programme__user=user).count(),
         "link": link,
+        "share_links": sharing_selectors.links_of(user),
     })
 
 
@@ -180,5 +184,7 @@ def privacy(request):
         "section": "privacy",
         "session_hours": settings.SESSION_COOKIE_AGE // 3600,
         "unconfirmed_days": services.UNCONFIRMED_ACCOUNT_DAYS,
+        "share_days": DAYS_MAX,
+        "share_kept_days": KEEP_DAYS_AFTER_END,
         "contact_email": getattr(settings, "RUGTEST_CONTACT_EMAIL", "fouten@rugtest.invalid"),
     })

@@ -9,7 +9,8 @@ words from the programme's and the rugtest's own texts.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, time
 
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -19,13 +20,44 @@ from rugtest import words as rugtest_words
 from rugtest.core.triage import RULES_VERSION
 from rugtest.programme.chart import walking_chart
 from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
+from rugtest.programme.models import Programme
+from rugtest.programme import selectors as programme_selectors
+from rugtest.selftest.models import RugtestResult
 from rugtest.selftest import texts
 
 from .document import MUTED, ReportPDF
 from .result import footer_line, lang, long_date, outcome_section, person_facts
 
 
-def _status(view) -> str:
+def start_line(view) -> str:
+    programme = view.programme
+    return _(
+        "Begonnen op %(start)s. Begintijd: %(baseline)s minuten makkelijk wandelen; eerste doel "
+        "%(first)s minuten per wandeling."
+    ) % {"start": long_date(programme.start), "baseline": programme.baseline_minutes,
+         "first": view.plan["start_minutes"]}
+
+
+def today_lines(view) -> list[str]:
+    """Today's day and target while the programme runs, and how often the goal was met."""
+    lines = []
+    if view.state == "active":
+        lines.append(_("Vandaag: dag %(day)s van 84") % {"day": view.day + 1} + ".")
+        if view.target is not None:
+            lines.append(_("Uw doel vandaag: %(minutes)s minuten per wandeling.") % {"minutes": view.target})
+    if view.adherence is not None:
+        lines.append(_("U haalde uw doel op %(percent)s%% van de dagen.") % {"percent": view.adherence})
+    return lines
+
+
+def report_facts(view, result, name: str = "") -> list[tuple[str, str]]:
+    """The date, a name only when the person typed one, and age and sex as given in the rugtest."""
+    facts = [(_("Gemaakt op"), long_date(view.today))]
+    facts += person_facts(result.answers, name, pain=False) if result else ([(_("Naam"), name)] if name else [])
+    return facts
+
+
+def status_line(view) -> str:
     if view.state == "active":
         return _("Status: bezig.")
     if view.state == "finished":
@@ -36,7 +68,6 @@ def _status(view) -> str:
 def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = "", made: datetime) -> bytes:
     """``view``: the PlanView of today; ``result``: the RugtestResult behind it, or None;
     ``signs_logged``: the log entries that report a warning sign, oldest first."""
-    programme = view.programme
     pdf = ReportPDF(
         title=_("Rugoefening: verslag voor de huisarts"),
         subtitle=long_date(view.today),
@@ -44,9 +75,7 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
         footer=footer_line(RULES_VERSION),
         lang=lang(), made=made,
     )
-    facts = [(_("Gemaakt op"), long_date(view.today))]
-    facts += person_facts(result.answers, name, pain=False) if result else ([(_("Naam"), name)] if name else [])
-    pdf.facts(facts)
+    pdf.facts(report_facts(view, result, name))
     if view.stop_advice is not None:
         # W-9: a warning sign stopped the programme; its most urgent advice comes first.
         advice = view.stop_advice
@@ -58,20 +87,9 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
         )
 
     pdf.heading(_("De rugoefening"), size=13)
-    pdf.paragraph(_(
-        "Begonnen op %(start)s. Begintijd: %(baseline)s minuten makkelijk wandelen; eerste doel "
-        "%(first)s minuten per wandeling."
-    ) % {"start": long_date(programme.start), "baseline": programme.baseline_minutes,
-         "first": view.plan["start_minutes"]})
-    lines = []
-    if view.state == "active":
-        lines.append(_("Vandaag: dag %(day)s van 84") % {"day": view.day + 1} + ".")
-        if view.target is not None:
-            lines.append(_("Uw doel vandaag: %(minutes)s minuten per wandeling.") % {"minutes": view.target})
-    if view.adherence is not None:
-        lines.append(_("U haalde uw doel op %(percent)s%% van de dagen.") % {"percent": view.adherence})
+    pdf.paragraph(start_line(view))
     # A stop (W-9) is what the GP must see first: the status in bold.
-    pdf.run([(_status(view) + " ", "B"), (" ".join(lines), "")])
+    pdf.run([(status_line(view) + " ", "B"), (" ".join(today_lines(view)), "")])
 
     pdf.heading(_("Minuten per dag"))
     pdf.walking_chart(walking_chart(view.days), _("gewandeld"), _("doel (3 × wandeltijd)"))
@@ -125,3 +143,31 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
                   + person_facts(result.answers)[-2:], size=9)
         outcome_section(pdf, result.answers, result.outcome, early=False)
     return bytes(pdf.output())
+
+
+# --- The report read once, for the PDF and for the share page (rugtest.sharing) -----------
+
+
+@dataclass
+class ProgrammeReport:
+    """Everything the programme report is made from, read once. The PDF (``pdf()``) and the
+    share page (``reports/programme_page.py``) are both made from it, so that they show the
+    same."""
+
+    view: programme_selectors.PlanView
+    result: RugtestResult | None  # the rugtest behind the programme
+    signs_logged: list
+    checkins: list
+
+    def pdf(self, *, name: str = "", made: datetime | None = None) -> bytes:
+        made = made or timezone.make_aware(datetime.combine(self.view.today, time(12)))
+        return programme_pdf(view=self.view, result=self.result, signs_logged=self.signs_logged,
+                             checkins=self.checkins, name=name, made=made)
+
+
+def programme_report(programme: Programme, today: date) -> ProgrammeReport:
+    view = programme_selectors.plan_for(programme, today)
+    return ProgrammeReport(
+        view=view, result=programme.result, signs_logged=programme_selectors.signs_logged(programme, view.today),
+        checkins=list(programme.checkins.order_by("date")),
+    )
