@@ -60,6 +60,7 @@ def _stop_context(view):
             "level": advice.level,
             "level_text": words.LEVELS[advice.level],
             "action": words.ACTIONS[advice.action],
+            "action_id": advice.action,
             "advice_text": words.ADVICE[advice.advice],
             "faint_line": advice.faint_line,
             "signs": [words.SIGNS[s]["label"] for s in view.stop_signs],
@@ -230,6 +231,7 @@ def _sign_context(programme, signs):
         "level": advice.level,
         "level_text": words.LEVELS[advice.level],
         "action": words.ACTIONS[advice.action],
+        "action_id": advice.action,
         "faint_line": advice.faint_line,
         "call_112": advice.action == "call_112",
     }
