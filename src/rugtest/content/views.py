@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 
+from rugtest import practice
 from rugtest.pages import shared_page
 
 from . import info
@@ -62,4 +63,5 @@ def about(request):
         "checked": info.CONTENT_CHECKED,
         "spec_version": info.RUGTEST_SPEC_VERSION,
         "contact_email": getattr(settings, "RUGTEST_CONTACT_EMAIL", "fouten@rugtest.invalid"),
+        "practice": practice.current(),
     })

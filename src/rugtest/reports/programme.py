@@ -26,7 +26,7 @@ from rugtest.selftest.models import RugtestResult
 from rugtest.selftest import texts
 
 from .document import MUTED, ReportPDF
-from .result import footer_line, lang, long_date, outcome_section, person_facts
+from .result import action_body, footer_line, lang, long_date, outcome_section, person_facts
 
 
 def start_line(view) -> str:
@@ -82,7 +82,7 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
         pdf.level_box(
             advice.level,
             f"{_('De rugoefening is gestopt')} · {texts.LEVELS[advice.level]['label']}",
-            str(texts.ACTIONS[advice.action]["title"]), str(texts.ACTIONS[advice.action]["body"]),
+            str(texts.ACTIONS[advice.action]["title"]), action_body(advice.action),
             f"W-9 · {advice.level} · {advice.action}",
         )
 
