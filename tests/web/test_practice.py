@@ -5,7 +5,6 @@ stops on a value that is not a phone number."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 
 import pytest
