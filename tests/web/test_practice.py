@@ -14,7 +14,7 @@ from django.test import override_settings
 
 from factories import CASES, form_data
 from helpers import parse, run_cli, walk
-from rugtest.content import info
+from rugtest import words
 
 PRACTICE = {
     "RUGTEST_PRACTICE_NAME": "Huisartsenpraktijk De Linde",
@@ -132,7 +132,7 @@ def test_each_page_that_says_call_your_gp_links_to_the_practice(client, path):
 @override_settings(**PRACTICE)
 @pytest.mark.parametrize("condition", ["cauda_equina", "spinal_fracture", "other_serious_cause", "radicular_syndrome", "infection"])
 def test_each_information_page_with_call_advice_links_to_the_practice(client, condition):
-    found = links(client.get(info.condition_url(condition)))
+    found = links(client.get(words.condition_url(condition)))
     assert PRACTICE_TEL in found
     assert OUT_OF_HOURS_TEL in found
 
