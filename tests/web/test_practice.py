@@ -12,8 +12,8 @@ from django.core import checks
 from django.core.cache import cache
 from django.test import override_settings
 
-from factories import CASES, form_data
-from helpers import parse, run_cli, walk
+from factories import CASES, form_data, make_programme, make_user
+from helpers import parse, run_cli, walk, walk_form
 from rugtest import words
 
 PRACTICE = {
@@ -190,3 +190,24 @@ def test_every_112_in_a_call_sentence_is_a_tap_to_call_link(client, path):
     main = parse(client.get(path)).find("main")
     for block in main.find_all(data_action="call_112"):
         assert any(a.attrs.get("href") == "tel:112" for a in block.find_all("a")), path
+
+
+@pytest.fixture
+def person(client):
+    user = make_user()
+    client.force_login(user)
+    return user
+
+
+@override_settings(**PRACTICE)
+@pytest.mark.parametrize("sign, action", [("saddle_numbness", "call_gp_now"), ("fever", "call_gp_today")])
+def test_the_programmes_stop_advice_calls_the_practice(client, person, sign, action):
+    # W-9: a warning sign stops the programme with its rule's action (R-CE-1: the GP now; R-INF-1: today).
+    make_programme(person, age=50)
+    response = client.post("/rugoefening/wandeling/", walk_form(warning_signs=[sign]), follow=True)
+    if "confirm_signs" in response.content.decode():
+        response = client.post("/rugoefening/wandeling/", {**walk_form(warning_signs=[sign]), "confirm_signs": "yes"}, follow=True)
+    stop = parse(response).find("main").find(data_level={"call_gp_now": "emergency", "call_gp_today": "urgent"}[action])
+    found = {a.attrs["href"]: a.words() for a in stop.find_all("a") if a.attrs.get("href", "").startswith("tel:")}
+    assert found[PRACTICE_TEL] == LINK_TEXT["nl"]
+    assert OUT_OF_HOURS_TEL in found
