@@ -41,6 +41,7 @@ class Call:
     kind: str  # practice, out_of_hours, call_112, fallback_112 (a data- attribute and a class)
     tel: str
     text: str
+    number: str = ""  # the number as shown, kept on one line
 
 
 def calls(action: str, *, fallback: bool = False) -> list[Call]:
@@ -59,18 +60,26 @@ def calls(action: str, *, fallback: bool = False) -> list[Call]:
                 text = words.CALLS["practice"] % {"name": site.name, "phone": site.phone.shown}
             else:
                 text = words.CALLS["practice_unnamed"] % {"phone": site.phone.shown}
-            found.append(Call("practice", site.phone.tel, text))
+            found.append(Call("practice", site.phone.tel, text, site.phone.shown))
         if site.out_of_hours:
             text = words.CALLS["out_of_hours"] % {"phone": site.out_of_hours.shown}
-            found.append(Call("out_of_hours", site.out_of_hours.tel, text))
+            found.append(Call("out_of_hours", site.out_of_hours.tel, text, site.out_of_hours.shown))
         if fallback and action == "call_gp_now":
             found.append(Call("fallback_112", "112", str(words.CALLS["fallback_112"])))
     return found
 
 
+def _number_on_one_line(call: Call) -> SafeString:
+    text = str(conditional_escape(call.text))
+    if call.number:
+        number = str(conditional_escape(call.number))
+        text = text.replace(number, f'<span class="nowrap">{number}</span>')
+    return mark_safe(text)
+
+
 def calls_html(action: str, *, fallback: bool = False) -> SafeString:
     links = [
-        format_html('<a class="call {}" href="tel:{}" data-call="{}">{}</a>', c.kind, c.tel, c.kind, c.text)
+        format_html('<a class="call {}" href="tel:{}" data-call="{}">{}</a>', c.kind, c.tel, c.kind, _number_on_one_line(c))
         for c in calls(action, fallback=fallback)
     ]
     if not links:
