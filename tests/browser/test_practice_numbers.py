@@ -7,11 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from factories import CASES
 from flows import fill_step, submit_step, walk
 
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
 SMALL = {"width": 320, "height": 568}  # an iPhone SE: the smallest screen the site is made for
 SHOTS = Path(os.environ.get("RUGTEST_SHOTS", "/tmp/practice-shots"))
 # R-CE-1: saddle numbness, the GP now (call_gp_now).
@@ -79,4 +81,17 @@ def test_the_home_page_with_the_practice_settings(visit, practice, lang, width):
     box = v.page.locator("main .urgent-box")
     expect(box.locator('a[href="tel:+31201234567"]')).to_be_visible()
     expect(box.locator('[data-action="call_112"] a[href="tel:112"]').first).to_be_visible()
-    box.screenshot(path=str(SHOTS / f"home-urgent-{lang}-{width}.png")) if SHOTS.mkdir(parents=True, exist_ok=True) is None else None
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    box.screenshot(path=str(SHOTS / f"home-urgent-{lang}-{width}.png"))
+
+
+@pytest.mark.parametrize("path", ["/", "/informatie/", "/medicatie/", "/rugoefening/", "/over/", "result"])
+def test_the_pages_with_the_practices_links_pass_axe(visit, practice, path):
+    v = visit("nl", viewport=SMALL)  # axe needs JavaScript
+    if path == "result":
+        v.goto("/rugtest/stap/1/")
+        walk(v.page, CAUDA_EQUINA, button_name=None)
+    else:
+        v.goto(path)
+    violations = Axe().run(v.page, options=AXE_OPTIONS).response["violations"]
+    assert violations == [], [(x["id"], [n["html"][:120] for n in x["nodes"]]) for x in violations]
