@@ -19,7 +19,7 @@ from functools import cache
 from django.conf import settings
 from django.utils import translation
 
-from rugtest import words
+from rugtest import words as site_words
 from rugtest.core import programme as walking
 from rugtest.core import questions
 from rugtest.core.errors import InputError
@@ -137,11 +137,11 @@ def _code_systems() -> dict[str, dict]:
         },
         "rugtest-warning-sign": {
             "title": "Warning signs of the walking programme (walking-programme.md W-9)",
-            "concepts": [(c, _words(words.SIGNS[c]["label"]), None) for c in walking.WARNING_SIGNS],
+            "concepts": [(c, _words(site_words.SIGNS[c]["label"]), None) for c in walking.WARNING_SIGNS],
         },
         "rugtest-progress": {
             "title": "Answers to the check-in's question: better, the same or worse (walking-programme.md W-14)",
-            "concepts": [(c, _words(words.PROGRESS[c]), None) for c in walking.PROGRESS_VALUES],
+            "concepts": [(c, _words(site_words.PROGRESS[c]), None) for c in walking.PROGRESS_VALUES],
         },
         "rugtest-outcome-part": {
             "title": "The parts of a rugtest outcome (Observation code and component codes)",
