@@ -321,7 +321,8 @@ def questionnaire_response(answers: dict, authored: str | None = None, stopped: 
 
 
 def outcome_observation(outcome: dict, response_ref: str, effective: str | None = None) -> dict:
-    """The outcome as one Observation: the level as its value, every other key a component."""
+    """The outcome as one Observation (D-11: no Patient is kept): the level as its value, every
+    other key a component."""
     components = [{
         "code": _concept("rugtest-outcome-part", "action"),
         "valueCodeableConcept": _concept("rugtest-action", outcome["action"]),

@@ -136,7 +136,7 @@ def risk_section(pdf: ReportPDF, outcome: dict) -> None:
 
 
 def advice_section(pdf: ReportPDF, outcome: dict) -> None:
-    advice = [a for a in outcome["advice"] if a not in texts.ACTION_ADVICE]
+    advice = summary.shown_advice_ids(outcome)  # D-4
     if not advice:
         return
     pdf.heading(_("Wat de rugtest de persoon aanraadt"))
@@ -167,6 +167,7 @@ def answers_section(pdf: ReportPDF, answers: dict, early: bool) -> None:
         table_rows = []
         for row in part:
             if row["answer"] is None:
+                # D-2: unasked questions are stored as absent and said "niet gevraagd", never "Nee".
                 answer = (_("niet gevraagd") if not row["asked"] else _("niet ingevuld"), "")
             else:
                 answer = (row["answer"], "B" if row["value"] in ("yes", "unknown") else "")

@@ -7,6 +7,8 @@ read and never change anything; they speak the language that is active when call
 
 from __future__ import annotations
 
+from django.utils import translation
+
 from rugtest import words
 from rugtest.core import questions
 from rugtest.core.triage import RULE_BY_ID, RULES, RULES_VERSION, triggers
@@ -18,6 +20,9 @@ WARNING_SIGN_STEPS = (2, 3, 4)
 
 
 def answer_text(question: questions.Question, value, lang: str) -> str:
+    if question.id == "duration_weeks" and value in words.DURATION_WEEKS:  # D-9
+        with translation.override(lang):
+            return str(words.DURATION_WEEKS[value])
     if question.type == questions.INT:
         unit = question.unit(lang)
         return f"{value} {unit}".strip()
@@ -138,6 +143,16 @@ def reasons(outcome: dict) -> list[dict]:
             continue
         found.append({"id": rule_id, "text": words.RULE_REASONS[rule_id]})
     return found
+
+
+def shown_advice_ids(outcome: dict) -> list[str]:
+    """The outcome's advice that pages and reports show as advice (not the action's own).
+
+    D-4: the outcome keeps A-CAUSE-MOVEMENT as triage-rules.md says, but its "this does not mean
+    damage" contradicts a named condition (a suspected fracture, …): left out when
+    ``conditions`` is not empty."""
+    return [a for a in outcome["advice"]
+            if a not in words.ACTION_ADVICE and not (a == "A-CAUSE-MOVEMENT" and outcome["conditions"])]
 
 
 def advice_text(advice_id: str, outcome: dict) -> str:

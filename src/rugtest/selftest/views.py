@@ -220,7 +220,7 @@ def _result_context(progress, outcome):
                 # Step 6 stays closed until the person opens it (questionnaire.md).
                 "private": page.step == 6,
             })
-    # Page presentation only, the outcome stays as the spec gives it: the reassurance that
+    # D-4, page presentation only, the outcome stays as the spec gives it: the reassurance that
     # an everyday cause "does not mean something is broken" (A-CAUSE-MOVEMENT) contradicts a
     # result that names a specific condition, such as a collapsed vertebra.
     hidden_advice = set(words.ACTION_ADVICE) | words.PRIVATE_ADVICE | {"A-CHECK-GP"}
