@@ -233,7 +233,8 @@ def test_D_13_the_listed_texts_live_in_the_words_and_in_the_gp_signable_list():
 # --- D-14: a named source under every statement shared/clinical does not cover -----------------------
 
 D14_STATEMENTS = [
-    ("/informatie/kanker/", "Bij minder dan 1 van de 100 mensen met rugpijn is kanker de oorzaak.", "NHG-Standaard Aspecifieke lagerugpijn"),
+    ("/informatie/kanker/", "Bij minder dan 1 van de 100 mensen met rugpijn is kanker de oorzaak.",
+     "NHG-Standaard Aspecifieke lagerugpijn"),
     ("/informatie/scheur-buikslagader/", "Het komt vooral voor bij oudere mannen en bij mensen die roken.", "Thuisarts.nl"),
     ("/informatie/hernia/", "Dat duurt vaak een paar weken tot 3 maanden.", "NHG-Standaard Lumbosacraal radiculair syndroom"),
     ("/informatie/hoe-lang/", "Ook zorgen en stress maken pijn erger.", "KNGF-richtlijn"),
