@@ -8,7 +8,10 @@ programme pages, and later the PDF and the mails read it from here; nothing else
 again. tests/web/test_words.py fails when an id of the spec has no wording here, or a wording
 here has no id in the spec.
 
-Page text is the team's; the spec says what it must mean (triage-rules.md, "Advice").
+Page text is the team's; the spec says what it must mean (triage-rules.md, "Advice"). D-13:
+the phone lines (SAY), the step 2 "call now" list, support and risk-factor sentences and the
+check-in advice are kept as built, here, and listed in docs/clinical-decisions.md's GP-signable
+content list, so that a clinician can change each in one place.
 """
 
 from datetime import date
@@ -403,6 +406,43 @@ SIGNS = {
         "label": _("Uw rugpijn wordt al 2 weken steeds erger, ook met de rugoefening"),
         "sentence": _("Uw rugpijn wordt al 2 weken steeds erger, ook met de rugoefening."),
     },
+}
+
+# D-7: the calendar feed's one all-day event on the stop date: the stop's advice in one
+# sentence, by the action of the most urgent sign (W-9). For a GP-level stop (pain_worsening)
+# it says to keep moving in daily life until the GP appointment.
+STOP_EVENT_TITLE = _("Rugoefening gestopt")
+STOP_EVENT = {
+    "call_112": _("U meldde een waarschuwingsteken: bel 112, en wandel niet verder tot een arts naar u heeft gekeken."),
+    "call_gp_now": _(
+        "U meldde een waarschuwingsteken: bel meteen uw huisarts (in de avond, nacht of het weekend de "
+        "huisartsenpost, en krijgt u niemand te spreken, bel dan 112), en wandel niet verder tot een arts naar u "
+        "heeft gekeken."
+    ),
+    "call_gp_today": _(
+        "U meldde een waarschuwingsteken: bel vandaag nog uw huisarts (in de avond, nacht of het weekend de "
+        "huisartsenpost), en wandel niet verder tot een arts naar u heeft gekeken."
+    ),
+    # W-9 / R-SEV-1 at 40 or younger: the condition for 112 in the same sentence (D-15).
+    "call_gp_today_faint": _(
+        "U meldde een waarschuwingsteken: bel vandaag nog uw huisarts (in de avond, nacht of het weekend de "
+        "huisartsenpost, en voelt u zich ook flauw, bleek of zweterig, bel dan 112), en wandel niet verder tot een "
+        "arts naar u heeft gekeken."
+    ),
+    "see_gp": _(
+        "U meldde dat uw rugpijn steeds erger wordt: maak binnen een paar dagen een afspraak bij uw huisarts, en "
+        "blijf in het dagelijks leven zo gewoon mogelijk bewegen tot die afspraak."
+    ),
+}
+
+# D-9: how long the pain has lasted, where a number of weeks would read wrong: 0 and 1.
+DURATION_WEEKS = {0: _("korter dan een week"), 1: _("1 week")}
+
+# D-8: the one sentence on every page that offers the GP report, before the download.
+REPORT = {
+    "holds_all_answers": _(
+        "Het verslag bevat al uw antwoorden, ook die over angst om te bewegen, stress, somberheid en uw gezondheid."
+    ),
 }
 
 # Terms of walking-programme.md: the three parts of a day.

@@ -167,6 +167,7 @@ def answers_section(pdf: ReportPDF, answers: dict, early: bool) -> None:
         table_rows = []
         for row in part:
             if row["answer"] is None:
+                # D-2: unasked questions are stored as absent and said "niet gevraagd", never "Nee".
                 answer = (_("niet gevraagd") if not row["asked"] else _("niet ingevuld"), "")
             else:
                 answer = (row["answer"], "B" if row["value"] in questions.ANSWERS_THAT_MATTER else "")

@@ -7,11 +7,16 @@ read and never change anything; they speak the language that is active when call
 
 from __future__ import annotations
 
+from django.utils import translation
+
 from rugtest import words
 from rugtest.core import questions
 from rugtest.core.triage import RULE_BY_ID, RULES, RULES_VERSION, triggers
 
 def answer_text(question: questions.Question, value, lang: str) -> str:
+    if question.id == "duration_weeks" and value in words.DURATION_WEEKS:  # D-9
+        with translation.override(lang):
+            return str(words.DURATION_WEEKS[value])
     if question.type == questions.INT:
         unit = question.unit(lang)
         return f"{value} {unit}".strip()
