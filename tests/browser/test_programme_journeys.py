@@ -26,7 +26,8 @@ from django.utils.translation import gettext
 from playwright.sync_api import Page, expect
 
 from factories import CASES, make_user
-from rugtest.programme.forms import PART_LABELS, part_of_day
+from rugtest.core.programme import part_of_day
+from rugtest.programme.forms import PART_LABELS
 from rugtest.programme.models import WalkEntry
 from rugtest.selftest.models import RugtestResult
 from sitepages import answer_until

@@ -135,8 +135,10 @@ STEP_COUNT = 6
 SAFETY_STEPS = (2, 3)
 EMERGENCY_STEP = 2
 WARNING_SIGN_STEPS = (2, 3, 4)
-# questionnaire.md: "A result page never shows what step 6 reveals": closed until opened.
-PRIVATE_STEP = 6
+# Step 6: the risk of a long course (asked again at the W-14 check-in). questionnaire.md: "A
+# result page never shows what step 6 reveals": closed until the person opens it.
+RISK_STEP = 6
+PRIVATE_STEP = RISK_STEP
 # A yes/no answer "Ja" or "Weet ik niet": what a reader of the answers looks for first (a
 # "don't know" to a warning sign never counts as "no").
 ANSWERS_THAT_MATTER = ("yes", "unknown")
@@ -631,3 +633,7 @@ def parse_form_value(question: Question, raw):
         number = int(text) if re.fullmatch(r"-?[0-9]{1,6}", text) else None
         return check_answer(question, number)
     return check_answer(question, text)
+
+
+# The questions of step 6, which the W-14 check-in asks again.
+RISK_QUESTIONS: tuple[Question, ...] = tuple(q for q in QUESTIONS if q.step == RISK_STEP)

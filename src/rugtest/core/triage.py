@@ -23,6 +23,8 @@ RULES_VERSION = 3
 
 EMERGENCY, URGENT, GP, SELFCARE = "emergency", "urgent", "gp", "selfcare"
 LEVELS = (EMERGENCY, URGENT, GP, SELFCARE)  # most urgent first
+# The levels whose advice is about getting on with it yourself (A-STAY-ACTIVE and the rest).
+MILD_LEVELS = (GP, SELFCARE)
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 ACTIONS = {URGENT: "call_gp_today", GP: "see_gp", SELFCARE: "selfcare"}
@@ -274,6 +276,8 @@ ADVICE_IDS = (
 DURATION_CLASSES = ("acute", "subacute", "chronic")
 PROGRAMMES = ("recommended", "optional", "ask_gp_first", "not_now")
 SUPPORTS = ("self", "physio", "gp_talk")
+# triage-rules.md, Advice: the advice each ``support`` brings (``self`` brings none).
+SUPPORT_ADVICE = {"physio": "A-SUPPORT-PHYSIO", "gp_talk": "A-SUPPORT-GP"}
 
 MOVEMENT_CAUSES = {"sudden_movement", "short_overload", "awkward_posture", "small_accident"}
 
@@ -355,7 +359,7 @@ def _level(certain: list[Rule], uncertain: list[Rule]) -> str:
 def _advice(answers: dict, level: str, action: str, dclass: str, uncertain: list[Rule],
             programme: str, support_id: str | None) -> list[str]:
     causes = set(answers.get("causes", ()))
-    mild = level in (GP, SELFCARE)
+    mild = level in MILD_LEVELS
     # An uncertain emergency rule counts as urgent (triage-rules.md, A-CHECK-TODAY).
     uncertain_levels = {URGENT if r.level == EMERGENCY else r.level for r in uncertain}
     work = "work" in causes or any(
@@ -379,8 +383,8 @@ def _advice(answers: dict, level: str, action: str, dclass: str, uncertain: list
         "A-MOOD": mild and answers.get("low_mood") == "yes",
         "A-PAINKILLERS": mild,
         "A-PROGRAMME": programme in ("recommended", "optional"),
-        "A-SUPPORT-PHYSIO": support_id == "physio",
-        "A-SUPPORT-GP": support_id == "gp_talk",
+        "A-SUPPORT-PHYSIO": SUPPORT_ADVICE.get(support_id) == "A-SUPPORT-PHYSIO",
+        "A-SUPPORT-GP": SUPPORT_ADVICE.get(support_id) == "A-SUPPORT-GP",
         "A-SEE-GP-IF": level == SELFCARE,
     }
     return [advice_id for advice_id in ADVICE_IDS if given[advice_id]]
@@ -459,3 +463,11 @@ def condition_levels(condition_id: str) -> list[str]:
 def advice_left_out(outcome: dict) -> frozenset[str]:
     """The advice ids of ``outcome`` that no page or report shows in words (D-4)."""
     return frozenset({"A-CAUSE-MOVEMENT"}) if outcome.get("conditions") else frozenset()
+
+
+def uncertain_emergency(outcome: dict) -> bool:
+    """An emergency rule answered with "don't know" fired (at urgent, triage-rules.md) and no
+    emergency rule fired certain: the page says when to call 112 after all."""
+    return outcome["level"] != EMERGENCY and any(
+        RULE_BY_ID[r].level == EMERGENCY for r in outcome["uncertain_rules"] if r in RULE_BY_ID
+    )
