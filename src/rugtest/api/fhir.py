@@ -21,8 +21,16 @@ from rugtest import words
 from rugtest.core import questions
 from rugtest.core.errors import InputError
 from rugtest.core.triage import (
-    ACTION_IDS, ADVICE_IDS, CONDITIONS, DURATION_CLASSES, LEVELS, PROGRAMMES, RISK_FACTOR_IDS, RULES,
-    RULES_VERSION, SUPPORTS,
+    ACTION_IDS,
+    ADVICE_IDS,
+    CONDITIONS,
+    DURATION_CLASSES,
+    LEVELS,
+    PROGRAMMES,
+    RISK_FACTOR_IDS,
+    RULES,
+    RULES_VERSION,
+    SUPPORTS,
 )
 
 CANONICAL = "https://rugtest.nl/fhir"

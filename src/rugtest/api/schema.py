@@ -9,8 +9,16 @@ from functools import cache
 
 from rugtest.core import questions
 from rugtest.core.triage import (
-    ACTION_IDS, ADVICE_IDS, CONDITIONS, DURATION_CLASSES, LEVELS, PROGRAMMES, RISK_FACTOR_IDS, RULE_IDS,
-    RULES_VERSION, SUPPORTS,
+    ACTION_IDS,
+    ADVICE_IDS,
+    CONDITIONS,
+    DURATION_CLASSES,
+    LEVELS,
+    PROGRAMMES,
+    RISK_FACTOR_IDS,
+    RULE_IDS,
+    RULES_VERSION,
+    SUPPORTS,
 )
 
 from .fhir import ANSWERS_SYSTEM, QUESTIONNAIRE_RESPONSE_ELEMENTS, QUESTIONNAIRE_URL, code_system_ids, date_time_pattern

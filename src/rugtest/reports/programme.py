@@ -20,10 +20,10 @@ from rugtest import words as rugtest_words
 from rugtest.core.programme import PROGRAMME_DAYS
 from rugtest.core.triage import RULES_VERSION
 from rugtest.i18n import lang
+from rugtest.programme import selectors as programme_selectors
 from rugtest.programme.chart import walking_chart
 from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
 from rugtest.programme.models import Programme
-from rugtest.programme import selectors as programme_selectors
 from rugtest.selftest.models import RugtestResult
 
 from .document import MUTED, ReportPDF

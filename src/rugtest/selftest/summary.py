@@ -11,6 +11,7 @@ from rugtest import words
 from rugtest.core import questions
 from rugtest.core.triage import RULE_BY_ID, RULES, RULES_VERSION, triggers
 
+
 def answer_text(question: questions.Question, value, lang: str) -> str:
     if question.type == questions.INT:
         unit = question.unit(lang)

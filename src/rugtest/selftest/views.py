@@ -20,7 +20,11 @@ from rugtest import words
 from rugtest.api import fhir
 from rugtest.core import flow, questions
 from rugtest.core.triage import (
-    EMERGENCY, MILD_LEVELS, aaa_suspected_by_age, advice_left_out, uncertain_emergency,
+    EMERGENCY,
+    MILD_LEVELS,
+    aaa_suspected_by_age,
+    advice_left_out,
+    uncertain_emergency,
 )
 from rugtest.i18n import lang as active_lang
 from rugtest.pages import shared_page
