@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from .questions import BY_ID, validate_request
 
@@ -40,6 +41,15 @@ ACTION_IDS = ("call_112", "call_gp_now", *ACTIONS.values())
 # below reads like the `when` column of the spec.
 
 Tri = bool | None
+
+
+class Condition(Protocol):
+    """A rule's condition: the questions it reads, and its three-valued answer."""
+
+    @property
+    def questions(self) -> tuple[str, ...]: ...
+
+    def __call__(self, answers: dict) -> Tri: ...
 
 
 class yes:  # noqa: N801 - reads like the spec
@@ -115,7 +125,7 @@ class equals:  # noqa: N801
 class not_:  # noqa: N801
     """Three-valued NOT: NOT yes = false, NOT no = true, NOT unknown = unknown."""
 
-    def __init__(self, part):  # pragma: no mutate block (runs once, at import, to build the table)
+    def __init__(self, part: Condition):  # pragma: no mutate block (runs once, at import, to build the table)
         self.part = part
         self.questions = part.questions
 
@@ -129,7 +139,7 @@ class not_:  # noqa: N801
 class all_of:  # noqa: N801
     """Kleene AND: false if any part is false, true if all are true, else unknown."""
 
-    def __init__(self, *parts):  # pragma: no mutate block (runs once, at import, to build the table)
+    def __init__(self, *parts: Condition):  # pragma: no mutate block (runs once, at import, to build the table)
         self.parts = parts
         self.questions = tuple(q for part in parts for q in part.questions)
 
@@ -145,7 +155,7 @@ class all_of:  # noqa: N801
 class any_of:  # noqa: N801
     """Kleene OR: true if any part is true, false if all are false, else unknown."""
 
-    def __init__(self, *parts):  # pragma: no mutate block (runs once, at import, to build the table)
+    def __init__(self, *parts: Condition):  # pragma: no mutate block (runs once, at import, to build the table)
         self.parts = parts
         self.questions = tuple(q for part in parts for q in part.questions)
 
@@ -277,7 +287,7 @@ DURATION_CLASSES = ("acute", "subacute", "chronic")
 PROGRAMMES = ("recommended", "optional", "ask_gp_first", "not_now")
 SUPPORTS = ("self", "physio", "gp_talk")
 # triage-rules.md, Advice: the advice each ``support`` brings (``self`` brings none).
-SUPPORT_ADVICE = {"physio": "A-SUPPORT-PHYSIO", "gp_talk": "A-SUPPORT-GP"}
+SUPPORT_ADVICE: dict[str | None, str] = {"physio": "A-SUPPORT-PHYSIO", "gp_talk": "A-SUPPORT-GP"}
 
 MOVEMENT_CAUSES = {"sudden_movement", "short_overload", "awkward_posture", "small_accident"}
 
@@ -429,12 +439,12 @@ def evaluate(answers: dict) -> dict:
     return outcome_of(answers, certain, uncertain)
 
 
-def triage(request) -> dict:
+def triage(request: Any) -> dict:
     """Validate a request ``{"answers": {...}}`` and return its outcome."""
     return evaluate(validate_request(request))
 
 
-def triage_json(request) -> str:
+def triage_json(request: Any) -> str:
     """The outcome as printed by ``rugtest triage``: sorted keys, same bytes every time."""
     return json.dumps(triage(request), sort_keys=True)  # ids only: plain ASCII
 
