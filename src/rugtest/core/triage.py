@@ -371,7 +371,7 @@ def _advice(answers: dict, level: str, action: str, dclass: str, uncertain: list
     causes = set(answers.get("causes", ()))
     mild = level in MILD_LEVELS
     # An uncertain emergency rule counts as urgent (triage-rules.md, A-CHECK-TODAY).
-    uncertain_levels = {URGENT if r.level == EMERGENCY else r.level for r in uncertain}
+    uncertain_levels = {uncertain_level(r) for r in uncertain}
     work = "work" in causes or any(
         answers.get(qid) == "yes" for qid in ("off_work", "heavy_work", "work_unhappy")
     )
@@ -481,3 +481,20 @@ def uncertain_emergency(outcome: dict) -> bool:
     return outcome["level"] != EMERGENCY and any(
         RULE_BY_ID[r].level == EMERGENCY for r in outcome["uncertain_rules"] if r in RULE_BY_ID
     )
+
+
+def uncertain_level(rule: Rule) -> str:
+    """triage-rules.md: a rule that fires uncertain ("Weet ik niet") counts at its own level,
+    an emergency rule at urgent."""
+    return URGENT if rule.level == EMERGENCY else rule.level
+
+
+# The advice that says what to do about a "don't know", by the uncertain rule's level.
+CHECK_ADVICE = {URGENT: "A-CHECK-TODAY", GP: "A-CHECK-GP"}
+
+
+def check_advice_for(rule: Rule, outcome: dict) -> str | None:
+    """The A-CHECK-* advice of ``outcome`` that covers the uncertain ``rule``, or None (the
+    outcome's own level is more urgent and says what to do)."""
+    advice = CHECK_ADVICE.get(uncertain_level(rule))
+    return advice if advice in outcome["advice"] else None
