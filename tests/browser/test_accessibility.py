@@ -23,8 +23,8 @@ from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from factories import CASES
-from rugtest import words as texts
 from flows import begin, walk
+from rugtest import words as texts
 from sitepages import LANGS, NARROW, STEP_CASE, cases, layout_problems, open_page
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -21,10 +21,10 @@ import pytest
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
+from test_words import section, table
 
 from answers import complete_answers
 from clinical import clinical_text
-from test_words import section, table
 from factories import CASES
 from helpers import parse, walk
 from rugtest import words
