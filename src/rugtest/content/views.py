@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 
+from rugtest.core import questions
 from rugtest.pages import shared_page
 
 from . import info
@@ -15,7 +16,8 @@ from . import info
 
 @shared_page
 def home(request):
-    return render(request, "content/home.html", {"section": "home"})
+    # The number of steps the rugtest's step pages say ("Stap 1 van N").
+    return render(request, "content/home.html", {"section": "home", "step_count": questions.STEP_COUNT})
 
 
 @shared_page
