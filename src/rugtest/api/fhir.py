@@ -2,7 +2,7 @@
 Observation, both in a Bundle of type ``collection``; the spec's ids as CodeSystems.
 
 Everything is built from the core's tables (questions, rules, levels) and the words'
-one home (``selftest.texts``), so nothing here can drift from the triage. Reading a
+one home (``rugtest.words``), so nothing here can drift from the triage. Reading a
 QuestionnaireResponse turns it into the same request ``rugtest triage`` takes; every
 input error names the item (its ``linkId``) in an OperationOutcome.
 """
@@ -19,7 +19,7 @@ from functools import cache
 from django.conf import settings
 from django.utils import translation
 
-from rugtest import words as site_words
+from rugtest import words
 from rugtest.core import programme as walking
 from rugtest.core import questions
 from rugtest.core.errors import InputError
@@ -27,7 +27,6 @@ from rugtest.core.triage import (
     ACTION_IDS, ADVICE_IDS, CONDITIONS, DURATION_CLASSES, LEVELS, PROGRAMMES, RISK_FACTOR_IDS, RULES,
     RULES_VERSION, SUPPORTS,
 )
-from rugtest.selftest import texts
 
 # D-10: the canonical addresses are built from RUGTEST_PUBLIC_URL (the address the site is
 # reached at), else from the address of the request being answered (PublicAddressMiddleware),
@@ -74,7 +73,7 @@ OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-catego
 
 
 def _words(lazy_by_lang) -> dict[str, str]:
-    """A text of ``selftest.texts`` in Dutch and English."""
+    """A text of ``rugtest.words`` in Dutch and English."""
     found = {}
     for lang in ("nl", "en"):
         with translation.override(lang):
@@ -92,11 +91,11 @@ def _code_systems() -> dict[str, dict]:
     return {
         "rugtest-level": {
             "title": "Rugtest triage levels (most urgent first)",
-            "concepts": [(c, _words(texts.LEVELS[c]["label"]), None) for c in LEVELS],
+            "concepts": [(c, _words(words.LEVELS[c]["label"]), None) for c in LEVELS],
         },
         "rugtest-action": {
             "title": "Rugtest actions: what the person should do",
-            "concepts": [(c, _words(texts.ACTIONS[c]["title"]), None) for c in ACTION_IDS],
+            "concepts": [(c, _words(words.ACTIONS[c]["title"]), None) for c in ACTION_IDS],
         },
         "rugtest-rule": {
             "title": "Rugtest triage rules (shared/clinical/triage-rules.md)",
@@ -104,15 +103,15 @@ def _code_systems() -> dict[str, dict]:
         },
         "rugtest-condition": {
             "title": "Conditions the rugtest asks a doctor to look at (not diagnoses)",
-            "concepts": [(c, _words(texts.CONDITIONS[c]["name"]), None) for c in CONDITIONS],
+            "concepts": [(c, _words(words.CONDITIONS[c]["name"]), None) for c in CONDITIONS],
         },
         "rugtest-advice": {
             "title": "Rugtest advice",
-            "concepts": [(a, _words(texts.ADVICE[a]), None) for a in ADVICE_IDS],
+            "concepts": [(a, _words(words.ADVICE[a]), None) for a in ADVICE_IDS],
         },
         "rugtest-duration": {
             "title": "Duration classes of low back pain",
-            "concepts": [(c, _words(texts.DURATION[c]["name"]), None) for c in DURATION_CLASSES],
+            "concepts": [(c, _words(words.DURATION[c]["name"]), None) for c in DURATION_CLASSES],
         },
         "rugtest-programme": {
             "title": "Whether the walking programme fits",
@@ -120,11 +119,11 @@ def _code_systems() -> dict[str, dict]:
         },
         "rugtest-risk-factor": {
             "title": "Factors that make a long course of back pain more likely (KNGF 2021, B.2)",
-            "concepts": [(f, _words(texts.RISK_FACTORS[f]), None) for f in RISK_FACTOR_IDS],
+            "concepts": [(f, _words(words.RISK_FACTORS[f]), None) for f in RISK_FACTOR_IDS],
         },
         "rugtest-support": {
             "title": "Who can best help the person get active again (non-specific back pain)",
-            "concepts": [(c, _words(texts.SUPPORT[c]["title"]), None) for c in SUPPORTS],
+            "concepts": [(c, _words(words.SUPPORT[c]["title"]), None) for c in SUPPORTS],
         },
         "rugtest-answers": {
             "title": "Answer values of the rugtest questionnaire",
@@ -137,11 +136,11 @@ def _code_systems() -> dict[str, dict]:
         },
         "rugtest-warning-sign": {
             "title": "Warning signs of the walking programme (walking-programme.md W-9)",
-            "concepts": [(c, _words(site_words.SIGNS[c]["label"]), None) for c in walking.WARNING_SIGNS],
+            "concepts": [(c, _words(words.SIGNS[c]["label"]), None) for c in walking.WARNING_SIGNS],
         },
         "rugtest-progress": {
             "title": "Answers to the check-in's question: better, the same or worse (walking-programme.md W-14)",
-            "concepts": [(c, _words(site_words.PROGRESS[c]), None) for c in walking.PROGRESS_VALUES],
+            "concepts": [(c, _words(words.PROGRESS[c]), None) for c in walking.PROGRESS_VALUES],
         },
         "rugtest-outcome-part": {
             "title": "The parts of a rugtest outcome (Observation code and component codes)",
@@ -155,7 +154,7 @@ def _answer_concepts():
     for question in questions.QUESTIONS:
         for choice in question.choices:
             seen.setdefault(choice.value, {"nl": choice.nl, "en": choice.en})
-    return [(value, words, None) for value, words in seen.items()]
+    return [(value, wording, None) for value, wording in seen.items()]
 
 
 # The codes of a logged walk's components and of the check-in's QuestionnaireResponse items.
@@ -207,11 +206,11 @@ def _code_system_document(code_system_id: str, base: str) -> dict | None:
     if spec is None:
         return None
     concepts = []
-    for code, words, definition in spec["concepts"]:
+    for code, wording, definition in spec["concepts"]:
         concept = {"code": code}
-        if words:
-            concept["display"] = words["nl"]
-            concept["designation"] = [{"language": "en", "value": words["en"]}]
+        if wording:
+            concept["display"] = wording["nl"]
+            concept["designation"] = [{"language": "en", "value": wording["en"]}]
         if definition:
             concept["definition"] = definition
         concepts.append(concept)
