@@ -91,3 +91,28 @@ def test_the_similar_password_message_names_the_e_mail_address(client):
     response = client.post("/en/accounts/signup/", {"email": "jansen.rugpijn@example.org", "password1": "jansen.rugpijn",
                                                     "password2": "jansen.rugpijn"})
     assert "The password is too much like the e-mail address." in main_words(response)
+
+
+# --- each page names both language versions and x-default, as absolute addresses -----------------
+
+
+def alternates(response) -> dict[str, str]:
+    head = parse(response).find("head")
+    return {link.attrs["hreflang"]: link.attrs["href"] for link in head.find_all("link", rel="alternate")}
+
+
+@pytest.mark.parametrize("nl_path", ["/", "/rugtest/", "/informatie/hernia/", "/medicatie/", "/privacy/", "/rugoefening/"])
+def test_each_page_names_nl_en_and_x_default_by_absolute_address(client, settings, nl_path):
+    settings.RUGTEST_PUBLIC_URL = "https://rug.praktijk.example"
+    expected = {"nl": f"https://rug.praktijk.example{nl_path}", "en": f"https://rug.praktijk.example/en{nl_path}",
+                "x-default": f"https://rug.praktijk.example{nl_path}"}
+    assert alternates(client.get(nl_path)) == expected
+    assert alternates(client.get("/en" + nl_path)) == expected
+
+
+def test_without_the_setting_the_alternates_use_the_request_s_own_address(settings):
+    settings.RUGTEST_PUBLIC_URL = ""
+    for host in ("localhost", "127.0.0.1"):
+        found = alternates(Client(HTTP_HOST=host).get("/medicatie/"))
+        assert found == {"nl": f"http://{host}/medicatie/", "en": f"http://{host}/en/medicatie/",
+                         "x-default": f"http://{host}/medicatie/"}
