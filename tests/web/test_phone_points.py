@@ -116,3 +116,29 @@ def test_without_the_setting_the_alternates_use_the_request_s_own_address(settin
         found = alternates(Client(HTTP_HOST=host).get("/medicatie/"))
         assert found == {"nl": f"http://{host}/medicatie/", "en": f"http://{host}/en/medicatie/",
                          "x-default": f"http://{host}/medicatie/"}
+
+
+# --- the calendar page: a link easy to copy on a phone, truthful steps per phone -----------------
+
+
+@BOTH
+def test_the_calendar_link_is_a_read_only_field_selected_on_tap_with_a_copy_button_for_javascript(prefix, lang):
+    user = make_user(password=None, verified=True)
+    make_programme(user)
+    client = Client()
+    client.force_login(user)
+    response = client.post(f"{prefix}/rugoefening/agenda/", {"action": "create"})
+    html = response.content.decode()
+    main = parse(response).find("main")
+    [field] = main.find_all("textarea", id="feed-url")
+    assert "readonly" in field.attrs and "data-select-on-tap" in field.attrs
+    assert re.fullmatch(r"https?://\S+/agenda/[A-Za-z0-9_-]+\.ics", field.words())
+    [button] = main.find_all("button", data_copy="feed-url")
+    assert "hidden" in button.attrs  # shown by rugtest/copy.js only where JavaScript runs
+    assert "rugtest/copy.js" in html
+    text = main.words()
+    iphone = {"nl": ["Abonneer", "Voeg agenda-abonnement toe"], "en": ["Subscribe", "Add Subscribed Calendar"]}[lang]
+    android = {"nl": ["kan zelf geen link toevoegen", "calendar.google.com", "Via URL", "Synchroniseren"],
+               "en": ["cannot add a link itself", "calendar.google.com", "From URL", "Sync"]}[lang]
+    for words_ in iphone + android:
+        assert words_ in text, words_
