@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The request's own address for FHIR canonical URLs when RUGTEST_PUBLIC_URL is not set (D-10).
+    "rugtest.api.fhir.PublicAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -171,7 +173,10 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # Only the e-mail address: the username is made from it, and no name is asked. So the message
+    # can say "Het wachtwoord lijkt te veel op het e-mailadres" (one article for one attribute).
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+     "OPTIONS": {"user_attributes": ["email"]}},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
@@ -219,6 +224,10 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("RUGTEST_FROM_EMAIL", "Rugtest <noreply@localhost>")
 # Where people report an error in the content (shown on /over/).
 RUGTEST_CONTACT_EMAIL = os.environ.get("RUGTEST_CONTACT_EMAIL", "fouten@rugtest.invalid")
+# The address people reach the site at (e.g. https://rug.praktijk.nl), without a trailing
+# slash; empty: the request's own address. The base of the FHIR canonical URLs (decisions.md
+# D-10) and of the pages' alternate-language addresses.
+RUGTEST_PUBLIC_URL = os.environ.get("RUGTEST_PUBLIC_URL", "").strip().rstrip("/")
 
 # The GP practice that offers this site, and its numbers (shared/CONTRACT.md). With them, every
 # "call your GP" and "evening, night or weekend" advice is a tap-to-call link to that number

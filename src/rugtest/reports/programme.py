@@ -17,12 +17,13 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from rugtest import words as rugtest_words
+from rugtest.core.programme import PROGRAMME_DAYS
 from rugtest.core.triage import RULES_VERSION
 from rugtest.i18n import lang
+from rugtest.programme import selectors as programme_selectors
 from rugtest.programme.chart import walking_chart
 from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
 from rugtest.programme.models import Programme
-from rugtest.programme import selectors as programme_selectors
 from rugtest.selftest.models import RugtestResult
 
 from .document import MUTED, ReportPDF
@@ -42,7 +43,7 @@ def today_lines(view) -> list[str]:
     """Today's day and target while the programme runs, and how often the goal was met."""
     lines = []
     if view.state == "active":
-        lines.append(_("Vandaag: dag %(day)s van 84") % {"day": view.day + 1} + ".")
+        lines.append(_("Vandaag: dag %(day)s van %(days)s") % {"day": view.day + 1, "days": PROGRAMME_DAYS} + ".")
         if view.target is not None:
             lines.append(_("Uw doel vandaag: %(minutes)s minuten per wandeling.") % {"minutes": view.target})
     if view.adherence is not None:
@@ -83,7 +84,6 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
             advice.level,
             f"{_('De rugoefening is gestopt')} · {rugtest_words.LEVELS[advice.level]['label']}",
             str(rugtest_words.ACTIONS[advice.action]["title"]), action_body(advice.action),
-            f"W-9 · {advice.level} · {advice.action}",
         )
 
     pdf.heading(_("De rugoefening"), size=13)
@@ -116,8 +116,8 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
     if signs_logged:
         for entry in signs_logged:
             words = "; ".join(str(SIGN_LABELS[s]) for s in entry.warning_signs if s in SIGN_LABELS)
-            pdf.run([(f"{long_date(entry.date)}, {str(PART_LABELS[entry.part]).lower()}: ", "B"), (words, ""),
-                     ("   " + ", ".join(entry.warning_signs), "ids")], size=9.5, bullet="•")
+            pdf.run([(f"{long_date(entry.date)}, {str(PART_LABELS[entry.part]).lower()}: ", "B"), (words, "")],
+                    size=9.5, bullet="•")
     else:
         pdf.paragraph(_("Geen."))
 
@@ -130,7 +130,6 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
             line = [(f"{long_date(checkin.date)}: ", "B"), (f"{rugtest_words.PROGRESS[checkin.progress]}. {support}", "")]
             if factors:
                 line.append((" " + _("Genoemd:") + " " + factors, ""))
-            line.append(("   " + ", ".join([checkin.progress, str(checkin.support), *checkin.risk_factors]), "ids"))
             pdf.run(line, size=9.5, bullet="•")
     else:
         pdf.paragraph(_("Nog geen."))

@@ -19,7 +19,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from rugtest import words
 from rugtest.api import fhir
 from rugtest.core import flow, questions
-from rugtest.core.triage import RULE_BY_ID, aaa_suspected_by_age, advice_left_out
+from rugtest.core.triage import (
+    EMERGENCY,
+    MILD_LEVELS,
+    aaa_suspected_by_age,
+    advice_left_out,
+    uncertain_emergency,
+)
 from rugtest.i18n import lang as active_lang
 from rugtest.pages import shared_page
 from rugtest.reports.forms import ReportForm
@@ -40,6 +46,7 @@ def start(request):
     next_page = progress.next_page()
     return render(request, "selftest/start.html", {
         "section": "rugtest",
+        "step_count": questions.STEP_COUNT,  # as the step pages say it: "Stap 1 van N"
         "started": progress.started,
         "next_page": next_page or questions.PAGES[0],
         "finished": progress.started and next_page is None,
@@ -173,7 +180,7 @@ def _render_step(request, page, progress, data, errors):
 
 def _result_context(progress, outcome):
     lang = active_lang()
-    emergency = outcome["level"] == "emergency"
+    emergency = outcome["level"] == EMERGENCY
     signs = summary.warning_signs(progress.answers, outcome, lang)
     unknowns = [
         {"id": q.id, "text": q.text(lang)}
@@ -201,22 +208,20 @@ def _result_context(progress, outcome):
         "check_gp": "A-CHECK-GP" in outcome["advice"],
         "support": words.SUPPORT[outcome["support"]] if outcome["support"] else None,
         "risk_factors": [{"id": f, "text": words.RISK_FACTORS[f]} for f in outcome["risk_factors"]],
+        "version_lines": summary.version_lines(outcome),
         "signs": signs,
-        "reasons": summary.reasons(outcome),
+        "reasons": summary.reasons(progress.answers, outcome),
         "say": [words.SAY[s["id"]] for s in signs if s["value"] == "yes" and s["id"] in words.SAY],
         "age": progress.answers.get("age"),
         # NHG 2017 / R-AAA-1: above 40, sudden severe pain alone means 112 (D-15).
         "over_40": aaa_suspected_by_age(progress.answers.get("age")),
         "unknowns": unknowns,
-        "young": "R-AGE-1" in outcome["rules"],
         "answer_groups": summary.answer_groups(progress.answers, lang),
         "concerns": summary.concerns(progress.answers, outcome, lang),
         "early": progress.is_early(),
         # An emergency rule answered with "don't know" fires at urgent: say when to call 112.
-        "uncertain_emergency": any(
-            RULE_BY_ID[r].level == "emergency" for r in outcome["uncertain_rules"]
-        ) and not emergency,
-        "mild": outcome["level"] in ("gp", "selfcare"),
+        "uncertain_emergency": uncertain_emergency(outcome),
+        "mild": outcome["level"] in MILD_LEVELS,
     }
 
 
