@@ -157,8 +157,10 @@ def test_every_post_without_a_csrf_token_is_refused_except_the_json_api():
         answered[url] = response.status_code
         if url.startswith(("/api/", "/fhir/")):  # the machine API, and the FHIR resources at their canonical addresses (D-10)
             assert response.status_code != 403, url
-        elif name in READ_ONLY_WITHOUT_ACCOUNT:
-            # Nothing to post to: every method but GET and HEAD is refused as such.
+        elif name in READ_ONLY_WITHOUT_ACCOUNT or url.startswith("/fhir/"):
+            # The share pages and the FHIR resources at their canonical addresses (D-10) are
+            # read-only:
+            # nothing to post to, every method but GET and HEAD is refused as such.
             assert response.status_code == 405, url
         else:
             assert response.status_code == 403, f"{url} answered {response.status_code} to a POST without a token"
