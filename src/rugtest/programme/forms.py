@@ -21,7 +21,7 @@ STEP6_QUESTIONS = RISK_QUESTIONS
 
 # Digits 0-9 only (W-8 "integer"): Python's int() would also take "4_4", " 44.0 " (Django
 # strips the ".0"), Arabic-Indic or full-width digits, which a person never means to type.
-STRICT_DIGITS = re.compile(r"[0-9]{1,4}")
+STRICT_DIGITS = re.compile(r"[0-9]+")
 
 
 class StrictIntegerField(forms.IntegerField):
@@ -33,6 +33,9 @@ class StrictIntegerField(forms.IntegerField):
         text = str(value).strip()
         if not STRICT_DIGITS.fullmatch(text):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if len(text.lstrip("0")) > 4:  # digits only, but far too many (10000 minutes): say the range
+            raise forms.ValidationError(self.error_messages["max_value"], code="max_value",
+                                        params={"limit_value": self.max_value})
         return int(text)
 
 

@@ -46,6 +46,7 @@ def start(request):
     next_page = progress.next_page()
     return render(request, "selftest/start.html", {
         "section": "rugtest",
+        "step_count": questions.STEP_COUNT,  # as the step pages say it: "Stap 1 van N"
         "started": progress.started,
         "next_page": next_page or questions.PAGES[0],
         "finished": progress.started and next_page is None,
