@@ -16,7 +16,6 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-
 from django.utils.translation import gettext_noop
 
 from rugtest.security import client_ip, is_local_path
