@@ -392,3 +392,39 @@ def test_a_plan_of_another_version_is_never_used():
 
     view = plan_for(programme, today)
     assert view.plan["state"] == "active" and view.programme == programme
+
+
+def test_an_entry_kept_in_an_older_shape_is_never_read():
+    """After an upgrade, what the code before it kept (another shape) is made anew, not read."""
+    person = make_user(password=None)
+    version = ("a", "version")
+    cache.set(plans.key(person.pk), (version, "the shape before"), 60)  # the entry of the code before
+    assert plans.kept(person.pk, version) is None
+    plans.keep(person.pk, version, "this shape")
+    assert plans.kept(person.pk, version) == "this shape"
+
+
+@pytest.mark.parametrize("walks", [3, 252])
+def test_the_kept_plan_does_not_hold_the_log(walks):
+    """Issue 18: a person's pages cost the same with a 12-week log as with a 1-day log. The plan
+    kept for the programme page and the walk log is read back on every request, so it must not
+    grow with the log: a person on day 84 with 252 walks keeps about what one with 3 keeps."""
+    import pickle
+
+    from rugtest.programme.selectors import plan_for
+
+    def kept_size(count):
+        person = make_user(f"walker{count}@example.org", password=None)
+        programme = make_programme(person, days_ago=83)
+        today = timezone.localdate()
+        WalkEntry.objects.bulk_create([
+            WalkEntry(programme=programme, date=today - dt.timedelta(days=k // 3),
+                      part=("morning", "afternoon", "evening")[k % 3], minutes=10, pain_before=4, pain_after=3,
+                      note="een notitie")
+            for k in range(count)
+        ])
+        view = plan_for(current_programme(person), today)
+        assert len(view.log) == count  # the page still has the whole log when it asks for it
+        return len(pickle.dumps(cache.get(plans.key(person.pk))))
+
+    assert kept_size(walks) <= 1.2 * kept_size(2)

@@ -130,7 +130,7 @@ def _home_page(request, today):
 
 def _today_parts(view):
     row = view.today_row
-    entries = {part: entry_id for (day, part), entry_id in view.entry_ids.items() if day == view.today}
+    entries = view.today_ids
     return [
         {"part": part, "label": words.PARTS[part], "minutes": row["minutes"][part], "entry_id": entries.get(part),
          "done": row["minutes"][part] is not None and view.target is not None and row["minutes"][part] >= view.target}
