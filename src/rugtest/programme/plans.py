@@ -26,8 +26,10 @@ from django.dispatch import receiver
 # code before it is never read as one of its own.
 FORMAT = 2
 PLAN_SECONDS = 24 * 60 * 60  # the version names the day: a plan is never kept past it anyway
-# Parts of pages made from the whole log, kept beside the plan (one entry per part).
-PARTS = tuple(f"progress-{code}" for code, _ in settings.LANGUAGES)
+# Parts of pages made from the plan, kept beside it (one entry per part and language): the
+# progress page's charts and tables of the whole log, and the programme page's plan panel
+# ({% kept_with_plan %}, programme/templatetags/plan_parts.py).
+PARTS = tuple(f"{name}-{code}" for name in ("progress", "home") for code, _ in settings.LANGUAGES)
 
 
 def key(user_id, part: str = "") -> str:
