@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from rugtest.api import fhir
 from rugtest.core import questions
-from rugtest.programme.models import Programme, WalkEntry
+from rugtest.programme.models import CheckIn, CheckInLater, Programme, WalkEntry
 from rugtest.programme.selectors import plan_for
 from rugtest.selftest.models import RugtestResult
 from rugtest.sharing.models import ShareLink
@@ -31,11 +31,10 @@ from .models import CalendarLink
 
 FORMAT = "rugtest-export"
 FORMAT_VERSION = 1
-OUTCOME_SYSTEM = "https://rugtest.nl/fhir/CodeSystem/rugtest-outcome"
 UUID_NAMESPACE = uuid.UUID("5d0c39a2-4a0e-4f57-9d0a-2c7b5f1a6e10")
 # The models written out in their own section; any other model that refers to the person is
 # exported generically under "other".
-_EXPLICIT = {RugtestResult, Programme, WalkEntry, CalendarLink, ShareLink}
+_EXPLICIT = {RugtestResult, Programme, WalkEntry, CheckIn, CheckInLater, CalendarLink, ShareLink}
 _SKIPPED_LABELS = {"auth.Permission", "auth.Group", "contenttypes.ContentType"}
 
 
@@ -50,6 +49,15 @@ def _entry(row: WalkEntry) -> dict:
         "painkiller": row.painkiller or None, "note": row.note or None,
         "warning_signs": list(row.warning_signs),
         "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at),
+    }
+
+
+def _checkin(row: CheckIn) -> dict:
+    """W-14: a check-in under its own name; a step 6 question left open is absent (D-3)."""
+    return {
+        "date": row.date.isoformat(), "progress": row.progress, "answers": dict(row.answers),
+        "risk_factors": list(row.risk_factors), "support": row.support,
+        "created_at": _iso(row.created_at),
     }
 
 
@@ -120,6 +128,8 @@ def export_json(user, *, today: dt.date | None = None, now: dt.datetime | None =
             "gp_agreed_on": _iso(p.gp_agreed_on),
             "plan": _plan(p, today),
             "log": [_entry(e) for e in p.entries.order_by("date", "id")],
+            "checkins": [_checkin(c) for c in p.checkins.order_by("date", "id")],
+            "checkin_not_now_dates": [c.date.isoformat() for c in p.checkin_laters.order_by("date", "id")],
         })
     link = CalendarLink.objects.filter(user=user).first()
     calendar = None
@@ -191,12 +201,13 @@ def walk_observation(entry: WalkEntry) -> dict:
     for key in ("pain_before", "pain_after"):
         value = getattr(entry, key)
         if value is not None:
-            components.append({"code": {"coding": [{"system": OUTCOME_SYSTEM, "code": key}], "text": key},
+            components.append({"code": {"coding": [{"system": fhir.system_url("rugtest-programme-record"), "code": key}],
+                                        "text": key},
                                "valueInteger": value})
     for sign in entry.warning_signs:
-        components.append({"code": {"coding": [{"system": OUTCOME_SYSTEM, "code": "warning_sign"}],
+        components.append({"code": {"coding": [{"system": fhir.system_url("rugtest-programme-record"), "code": "warning_sign"}],
                                     "text": "warning_sign"},
-                           "valueCodeableConcept": {"coding": [{"system": OUTCOME_SYSTEM, "code": sign}]}})
+                           "valueCodeableConcept": fhir.concept("rugtest-warning-sign", sign)})
     if components:
         obs["component"] = components
     if entry.note:
@@ -215,6 +226,9 @@ def export_fhir(user, *, now: dt.datetime | None = None) -> dict:
                         "resource": outcome_observation(result, qr_url)})
     for entry in WalkEntry.objects.filter(programme__user=user).order_by("date", "id"):
         entries.append({"fullUrl": _full_url("Observation/walk", entry.pk), "resource": walk_observation(entry)})
+    for checkin in CheckIn.objects.filter(programme__user=user).order_by("date", "id"):
+        entries.append({"fullUrl": _full_url("QuestionnaireResponse/checkin", checkin.pk),
+                        "resource": fhir.checkin_response(checkin, authored=checkin.date.isoformat())})
     bundle = {
         "resourceType": "Bundle",
         "type": "collection",
