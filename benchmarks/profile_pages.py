@@ -178,9 +178,10 @@ def setup():
         "progress page, 12-week log": (get(long_log, "/rugoefening/voortgang/"), 1),
         "progress page, 1-day log": (get(short_log, "/rugoefening/voortgang/"), 1),
     }
-    for call, _ in pages.values():  # warm up: templates compiled, plans kept, fragments cached
+    for name, (call, _) in pages.items():  # warm up: templates compiled, plans kept, fragments cached
         for _ in range(3):
-            call()
+            answer = call()
+            assert answer is None or answer[0] == 200, (name, answer[0])
     return pages
 
 
