@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 from django.test import Client
@@ -22,10 +22,10 @@ from django.utils import timezone, translation
 from playwright.sync_api import Page, Response, expect
 
 from factories import CASES, form_data, give_result, make_programme, make_user
+from flows import Visit
+from rugtest import words as texts
 from rugtest.core import questions
 from rugtest.programme.models import CheckIn, Programme, WalkEntry
-from rugtest import words as texts
-from flows import Visit
 
 LANGS = ["nl", "en"]
 STEP_CASE = "E-06"  # the one example case that passes every step page, 4b included

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from axecheck import AXE, assert_no_wcag_violations, describe_violations
 from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from factories import CASES
-from rugtest import words as texts
 from flows import begin, walk
-from axecheck import AXE, assert_no_wcag_violations, describe_violations
+from rugtest import words as texts
 from sitepages import LANGS, NARROW, STEP_CASE, cases, layout_problems, open_page
 
 # --- 1. axe-core: no WCAG 2.0/2.1 A or AA violation -------------------------------------------

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from axecheck import assert_no_wcag_violations
 from playwright.sync_api import expect
 
 from sitepages import NARROW, layout_problems, open_page
-from axecheck import assert_no_wcag_violations
 
 RESULTS = [
     "result-emergency-call-112", "result-emergency-call-gp-now", "result-urgent", "result-gp",

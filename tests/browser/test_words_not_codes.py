@@ -13,8 +13,8 @@ stays, for programs. The text includes what a person can open or that shows late
 from __future__ import annotations
 
 import pytest
-
 from codes import codes_in
+
 from sitepages import cases, open_page
 
 # The words of the page, as a person can come to read them: the title and the body's text

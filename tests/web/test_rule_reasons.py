@@ -18,14 +18,14 @@ import os
 import re
 
 import pytest
+from codes import codes_in
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
+from test_words import section, table
 
 from answers import complete_answers
-from codes import codes_in
 from clinical import clinical_text
-from test_words import section, table
 from factories import CASES
 from helpers import parse, walk
 from rugtest import words

@@ -18,11 +18,11 @@ import uuid
 from pathlib import Path
 
 import pytest
+from codes import codes_in, pdftotext
 from django.test import Client
 from django.utils import timezone
 from fpdf import FPDF
 
-from codes import codes_in, pdftotext
 from factories import CASES, make_programme, make_user
 from rugtest.core.triage import evaluate
 from rugtest.programme.models import CheckIn, WalkEntry

@@ -9,19 +9,19 @@ from django.utils.translation import gettext_lazy as _
 
 from rugtest import words
 from rugtest.core import programme as core
-from rugtest.core.questions import QUESTIONS
+from rugtest.core.questions import RISK_QUESTIONS
 
 YES_NO = {"yes": _("Ja"), "no": _("Nee")}
 # The words live in rugtest.words; these names stay for code that still imports them here.
 PART_LABELS = words.PARTS
 SIGN_LABELS = {sign: entry["label"] for sign, entry in words.SIGNS.items()}
 PROGRESS_LABELS = words.PROGRESS
-STEP6_QUESTIONS = tuple(q for q in QUESTIONS if q.step == 6)
+STEP6_QUESTIONS = RISK_QUESTIONS
 
 
 # Digits 0-9 only (W-8 "integer"): Python's int() would also take "4_4", " 44.0 " (Django
 # strips the ".0"), Arabic-Indic or full-width digits, which a person never means to type.
-STRICT_DIGITS = re.compile(r"[0-9]{1,4}")
+STRICT_DIGITS = re.compile(r"[0-9]+")
 
 
 class StrictIntegerField(forms.IntegerField):
@@ -33,6 +33,9 @@ class StrictIntegerField(forms.IntegerField):
         text = str(value).strip()
         if not STRICT_DIGITS.fullmatch(text):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if len(text.lstrip("0")) > 4:  # digits only, but far too many (10000 minutes): say the range
+            raise forms.ValidationError(self.error_messages["max_value"], code="max_value",
+                                        params={"limit_value": self.max_value})
         return int(text)
 
 
@@ -102,21 +105,13 @@ class StartForm(forms.Form):
                 ))
         elif method == "test_walks":
             walks = [data.get(f"test_walk_{i}") for i in (1, 2, 3)]
-            if sum(w is not None for w in walks) < 2 and not self.errors:
+            if sum(w is not None for w in walks) < core.TEST_WALKS_MIN_COUNT and not self.errors:
                 self.add_error("test_walk_2", _("Vul ten minste 2 proefwandelingen in."))
         if "gp_agrees" in self.fields and not data.get("gp_agrees"):
             self.add_error("gp_agrees", _("Vink eerst aan dat uw huisarts het goed vindt."))
         return data
 
 
-def part_of_day(hour: int) -> str:
-    """The walk a person most likely just did, from the hour in Europe/Amsterdam (D-5):
-    before 12 the morning, before 18 the afternoon, then the evening."""
-    if hour < 12:
-        return "morning"
-    if hour < 18:
-        return "afternoon"
-    return "evening"
 
 
 class WalkForm(forms.Form):

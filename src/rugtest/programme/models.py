@@ -27,6 +27,9 @@ class Programme(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
 
+    def __str__(self) -> str:
+        return f"programme {self.pk} from {self.start}"
+
 
 class WalkEntry(models.Model):
     PART_CHOICES = [(part, part) for part in PARTS]
@@ -54,6 +57,9 @@ class WalkEntry(models.Model):
             models.Index(fields=["programme", "updated_at"], name="walk_newest_change"),
         ]
 
+    def __str__(self) -> str:
+        return f"walk {self.pk} on {self.date}, {self.part}"
+
 
 class CheckIn(models.Model):
     """W-14: the check-in after 3 to 4 weeks, stored with its date.
@@ -70,7 +76,8 @@ class CheckIn(models.Model):
     progress = models.CharField(max_length=8, choices=PROGRESS_CHOICES)
     answers = models.JSONField(default=dict, blank=True)
     risk_factors = models.JSONField(default=list, blank=True)
-    support = models.CharField(max_length=16, null=True, blank=True)  # None: level gp
+    # None: level gp (the outcome's null), apart from "" which no outcome gives.
+    support = models.CharField(max_length=16, null=True, blank=True)  # noqa: DJ001
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -79,6 +86,9 @@ class CheckIn(models.Model):
             # W-14: one check-in a day; answering again the same day replaces it.
             models.UniqueConstraint(fields=["programme", "date"], name="one_checkin_per_date"),
         ]
+
+    def __str__(self) -> str:
+        return f"check-in {self.pk} on {self.date}"
 
 
 class CheckInLater(models.Model):
@@ -91,3 +101,6 @@ class CheckInLater(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["programme", "date"], name="one_checkin_later_per_date"),
         ]
+
+    def __str__(self) -> str:
+        return f"check-in later {self.pk} on {self.date}"

@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 
+from rugtest.core.programme import PROGRAMME_DAYS, needs_gp_agreement
 from rugtest.pages import shared_page
 from rugtest.selftest.selectors import latest_result
 
@@ -47,9 +48,10 @@ def _home_page(request, day):
         "can_start": allowed,
         "reason": reason,
         "parts": presenters.today_parts(view) if view else [],
+        "programme_days": PROGRAMME_DAYS,
         "checkin": presenters.checkin_panel(request.user, result, programme, view, day),
         **presenters.stop_context(view),
     }
     if allowed:
-        context["start_form"] = StartForm(needs_gp=result.programme == "ask_gp_first")
+        context["start_form"] = StartForm(needs_gp=needs_gp_agreement(result.programme))
     return render(request, "programme/home.html", context)
