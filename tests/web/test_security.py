@@ -184,6 +184,7 @@ PUBLIC_PARAMETERS = {
     "sharing:shared": "the secret share link",
     "sharing:shared_pdf": "the secret share link",
     "api:fhir_code_system": "a published CodeSystem of the spec's ids",
+    "fhir_code_system": "the same CodeSystem at its canonical address (D-10)",
 }
 
 
