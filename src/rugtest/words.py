@@ -99,12 +99,14 @@ CONDITIONS = {
             "Dat is levensgevaarlijk en moet meteen in het ziekenhuis worden behandeld."
         ),
     },
+    # Named at emergency (R-SEV-1 next to R-AAA-1: call 112) and at urgent (R-SEV-1 alone: the
+    # GP today), so the text names no action: never a milder one than the banner's.
     "other_serious_cause": {
         "name": _("Een andere ernstige oorzaak van rugpijn"),
         "what": _(
             "Plotselinge, heel erge pijn die niet verandert als u beweegt, komt meestal niet "
-            "van de spieren of gewrichten van de rug. De huisarts moet vandaag kijken waar "
-            "de pijn vandaan komt."
+            "van de spieren of gewrichten van de rug. Een arts moet snel kijken waar de pijn "
+            "vandaan komt."
         ),
     },
     "spinal_fracture": {
@@ -562,9 +564,8 @@ UNSURE_DO = {
 
 # The reason of a reassuring result (level selfcare: no rule fired), in one sentence.
 SELFCARE_REASON = _(
-    "Geen van uw antwoorden wijst op een ernstige oorzaak: deze rugpijn is vervelend, maar niet "
-    "gevaarlijk."
-)
+    "We vroegen naar elk teken van een ernstige oorzaak, en geen van uw antwoorden past daarbij."
+)  # why it reassures; the banner above (ACTIONS["selfcare"]) already says "niet gevaarlijk"
 
 # The rules a result was made under (the outcome's ``spec_version``, triage-rules.md). A result
 # kept under an earlier version keeps the outcome the person saw; its reports say so.

@@ -55,7 +55,7 @@ def result_words(outcome: dict) -> dict:
 def today_parts(view) -> list[dict]:
     """Today's three walks: their target, what is logged and whether the target was met (W-3)."""
     row = view.today_row
-    entries = {part: entry_id for (day, part), entry_id in view.entry_ids.items() if day == view.today}
+    entries = view.today_ids
     return [
         {"part": part, "label": words.PARTS[part], "minutes": row["minutes"][part], "entry_id": entries.get(part),
          "done": core.walk_meets_target(row["minutes"][part], view.target)}
