@@ -176,24 +176,19 @@ def compute_plan(programme: Programme, today: date) -> PlanView:
     return PlanView(
         programme=programme, today=request.today, plan=plan,
         days=core.day_rows(request, plan), weeks=core.week_summaries(request, plan),
-<<<<<<< HEAD
-        pain_alert=plan["state"] == "active" and core.pain_trend_alert(request.log, programme.start, request.today),
+        pain_alert=core.asks_pain_question(plan["state"], request.log, programme.start, request.today),
         stop_advice=None, stop_signs=stop_signs, read_walks=plain_walks(log, entry_ids),
         today_ids={part: entry_id for (day, part), entry_id in entry_ids.items() if day == request.today},
     )
 
 
 def plain_walks(log, entry_ids) -> tuple[tuple, ...]:
-    """The log as plain values (PlanView.walks): read back from the cache several times
-    faster than the core's entries."""
+    """The log as plain values (PlanView.walks): read back several times faster than the
+    core's entries."""
     return tuple(
         (entry_ids[(e.date, e.part)], e.date.toordinal(), e.part, e.minutes, e.pain_before, e.pain_after, e.painkiller,
          e.note, e.warning_signs)
         for e in log
-=======
-        pain_alert=core.asks_pain_question(plan["state"], request.log, programme.start, request.today),
-        stop_advice=None, stop_signs=stop_signs, walks=walks,
->>>>>>> main
     )
 
 
