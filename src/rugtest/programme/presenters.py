@@ -32,6 +32,7 @@ def stop_context(view) -> dict:
             "level": advice.level,
             "level_text": words.LEVELS[advice.level],
             "action": words.ACTIONS[advice.action],
+            "action_id": advice.action,  # the practice's tap-to-call links ({% calls %})
             "advice_text": words.ADVICE[advice.advice],
             "faint_line": advice.faint_line,
             "signs": [words.SIGNS[s]["label"] for s in view.stop_signs],
@@ -72,6 +73,7 @@ def sign_context(programme, signs) -> dict:
         "level": advice.level,
         "level_text": words.LEVELS[advice.level],
         "action": words.ACTIONS[advice.action],
+        "action_id": advice.action,  # the practice's tap-to-call links ({% calls %})
         "faint_line": advice.faint_line,
         "call_112": advice.action == "call_112",
     }
