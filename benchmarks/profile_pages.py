@@ -105,6 +105,7 @@ class Browser:
 def setup():
     import bench_pages
     import serverkit
+
     from rugtest.core import questions
 
     call_command("migrate", verbosity=0)
