@@ -183,8 +183,8 @@ def compute_plan(programme: Programme, today: date) -> PlanView:
 
 
 def plain_walks(log, entry_ids) -> tuple[tuple, ...]:
-    """The log as plain values (PlanView.walks): read back from the cache several times
-    faster than the core's entries."""
+    """The log as plain values (PlanView.walks): read back several times faster than the
+    core's entries."""
     return tuple(
         (entry_ids[(e.date, e.part)], e.date.toordinal(), e.part, e.minutes, e.pain_before, e.pain_after, e.painkiller,
          e.note, e.warning_signs)
