@@ -157,7 +157,11 @@ def _render_step(request, page, progress, data, errors):
         "title": page.title(lang),
         "intro": page.intro(lang),
         "rows": rows,
-        "errors": [(row["id"], row["text"], row["error"]) for row in rows if row["error"]],
+        # The error summary links to the field: the number box, or a choice's first option.
+        "errors": [
+            (f"q-{row['id']}" if row["type"] == "int" else f"q-{row['id']}-1", row["text"], row["error"])
+            for row in rows if row["error"]
+        ],
         "step": page.step,
         "step_count": questions.STEP_COUNT,
         "previous": previous,
