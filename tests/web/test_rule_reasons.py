@@ -114,8 +114,8 @@ def expected_reasons(answers: dict, outcome: dict) -> list[tuple[str, str]]:
     for order, (rule_id, row) in enumerate(RULE_ROWS.items()):  # table order
         uncertain = rule_id in outcome["uncertain_rules"]
         level = "urgent" if uncertain and row[2] == "emergency" else row[2]
-        if rule_id in outcome["rules"]:
-            start = str(words.RULE_REASONS[rule_id]["why"])
+        if rule_id in outcome["rules"]:  # what the person answered: the reason's first sentence
+            start = re.split(r"(?<=[.?!])\s+", str(words.RULE_REASONS[rule_id]["why"]))[0]
         elif uncertain:
             # "U antwoordde 'Weet ik niet' op de vraag / vragen over …"
             start = os.path.commonprefix([str(words.UNSURE["one"]), str(words.UNSURE["many"])])
@@ -139,10 +139,14 @@ def check_result_page(client, answers: dict, prefix: str, lang: str) -> None:
             assert items[0].attrs.get("data-reason") == "reassuring"
         else:
             assert [li.attrs.get("data-rule") for li in items] == [rule_id for rule_id, _ in expected]
+            said = ""
             for li, (rule_id, start) in zip(items, expected):
+                said += " " + li.words()
                 assert li.words().startswith(start), rule_id
-                if rule_id in outcome["uncertain_rules"]:
-                    assert str(words.RULE_REASONS[rule_id]["unsure"]) in li.words(), rule_id
+                if rule_id in outcome["uncertain_rules"]:  # here, or said by an earlier reason
+                    assert str(words.RULE_REASONS[rule_id]["unsure"]) in said, rule_id
+            sentences = [s for li in items for s in re.split(r"(?<=[.?!])\s+", li.words())[1:]]
+            assert len(sentences) == len(set(sentences)), "a sentence said twice under 'why'"
     assert codes_in(visible(response), lang) == []
     assert codes_in(pdf_text(client.get(f"{prefix}/rugtest/uitslag.pdf")), lang) == []
 
@@ -279,3 +283,20 @@ def test_a_112_result_names_no_milder_action(client, prefix, lang):
     text = visible(response)
     assert {"nl": "Bel nu 112", "en": "Call 112 now"}[lang] in text
     assert {"nl": "vandaag", "en": "today"}[lang] not in text.lower()
+
+
+@BOTH
+@pytest.mark.django_db
+def test_three_osteoporosis_rules_say_their_shared_sentence_once(client, prefix, lang):
+    """E-07 fires R-OST-1, R-OST-2 and R-OST-3: each reason says what the person answered, and
+    "Dan kan een wervel ingezakt zijn door broze botten." stands once, not under each."""
+    outcome = evaluate(CASES["E-07"]["answers"])
+    assert outcome["rules"] == ["R-OST-1", "R-OST-2", "R-OST-3"]
+    items = why_items(walk(client, CASES["E-07"]["answers"], prefix=prefix))
+    assert [li.attrs.get("data-rule") for li in items] == outcome["rules"]
+    text = " ".join(li.words() for li in items)
+    shared = {"nl": "Dan kan een wervel ingezakt zijn door broze botten.",
+              "en": "Then a vertebra may have collapsed because of brittle bones."}[lang]
+    assert text.count(shared) == 1
+    for li, age in zip(items[1:], ({"nl": "70 jaar", "en": "70"}, {"nl": "vrouw", "en": "woman"})):
+        assert age[lang] in li.words()

@@ -7,6 +7,8 @@ read and never change anything; they speak the language that is active when call
 
 from __future__ import annotations
 
+import re
+
 from django.utils import translation
 
 from rugtest import words
@@ -167,9 +169,11 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
     table order. A rule's own action (``do``, R-ANE-1: D-22) is said only when its level is
     the outcome's, so that no reason names a milder action than the one the person must take.
     An uncertain rule names the questions answered "Weet ik niet"; what to do about them
-    (A-CHECK-TODAY / A-CHECK-GP) follows the first reason it belongs to, never twice, and not
-    at all with ``say_what_to_do`` False: the result page says it with its own list of the
-    "Weet ik niet" answers. The words are in the active language.
+    (A-CHECK-TODAY / A-CHECK-GP) follows the first reason it belongs to, and not at all with
+    ``say_what_to_do`` False: the result page says it with its own list of the "Weet ik niet"
+    answers. No sentence is said twice: each reason opens with what the person answered, and
+    leaves out a later sentence an earlier reason said already. The words are in the active
+    language.
     """
     certain, uncertain = set(outcome["rules"]), set(outcome["uncertain_rules"])
     fired = [rule for rule in RULES if rule.id in certain or rule.id in uncertain]
@@ -183,14 +187,19 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
                 parts.append(str(words_of["do"]))
         else:
             parts = [_unsure_lead(unsure_questions(rule, answers)), str(words_of["unsure"])]
-            do = _unsure_do(rule, outcome) if say_what_to_do else ""
-            if do not in said:
-                parts.append(do)
-                said.add(do)
-        found.append({"id": rule.id, "text": " ".join(p for p in parts if p), "uncertain": rule.id in uncertain})
+            parts.append(_unsure_do(rule, outcome) if say_what_to_do else "")
+        # Each reason opens with what the person answered; a sentence an earlier reason said
+        # already ("Dan kan een wervel ingezakt zijn door broze botten.") is not said again.
+        first, *rest = SENTENCE_END.split(" ".join(p for p in parts if p))
+        text = " ".join([first] + [sentence for sentence in rest if sentence not in said])
+        said.update(SENTENCE_END.split(text))
+        found.append({"id": rule.id, "text": text, "uncertain": rule.id in uncertain})
     if not found:
         found.append({"id": "", "text": str(words.SELFCARE_REASON), "uncertain": False})
     return found
+
+
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
 def _reason_level(rule, uncertain: bool) -> str:
