@@ -8,6 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from rugtest import words
+from rugtest.core import measures
 from rugtest.core import programme as core
 from rugtest.core.questions import QUESTIONS
 
@@ -175,3 +176,81 @@ class CheckInForm(forms.Form):
 
     def step6_answers(self) -> dict:
         return {q.id: self.cleaned_data.get(q.id) or "" for q in STEP6_QUESTIONS}
+
+
+# outcome-measures.md O-1: a measurement of pain and the person's own activities ----------------
+
+SCORE_CHOICES = [(str(n), str(n)) for n in range(measures.SCORE_MIN, measures.SCORE_MAX + 1)]
+
+
+def score_scale(label, help_text, required):
+    """O-1: a score 0–10, tapped on a row of big targets (radio buttons), not typed."""
+    return forms.TypedChoiceField(
+        label=label, required=required, choices=SCORE_CHOICES, coerce=int, empty_value=None,
+        widget=forms.RadioSelect(attrs={"class": "scale-input"}), help_text=help_text,
+        error_messages={"invalid_choice": _("Kies een getal van 0 tot en met 10."),
+                        "required": _("Kies een getal van 0 tot en met 10.")},
+    )
+
+
+class MeasurementForm(forms.Form):
+    """O-1: pain over the last 24 hours, and up to three activities of the person's own with
+    a score each. At a later moment (``start_activities`` given) the activities are those of
+    the start: shown with their text, scored only, and a score may be left open."""
+
+    pain_24h = score_scale(words.MEASURE_QUESTIONS["pain_24h"], words.MEASURE_QUESTIONS["pain_24h_help"], True)
+
+    def __init__(self, *args, start_activities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.start_activities = list(start_activities or [])
+        later = bool(self.start_activities)
+        count = len(self.start_activities) if later else measures.ACTIVITIES_MAX
+        for i in range(1, count + 1):
+            if not later:
+                self.fields[f"activity_{i}"] = forms.CharField(
+                    label=format_lazy(_("Bezigheid {number}"), number=i), required=False,
+                    max_length=measures.ACTIVITY_MAX_CHARS, strip=True,
+                    widget=forms.TextInput(attrs={"autocomplete": "off"}),
+                    help_text=_("Bijvoorbeeld: sokken aantrekken.") if i == 1 else _("Niet verplicht."),
+                    error_messages={"max_length": format_lazy(
+                        _("Schrijf hooguit {count} tekens."), count=measures.ACTIVITY_MAX_CHARS)},
+                )
+                label = format_lazy(_("Hoe goed lukt bezigheid {number} nu?"), number=i)
+                help_text = words.MEASURE_QUESTIONS["activity_score_help"]
+            else:
+                label = format_lazy(_("{activity}: hoe goed lukt dit nu?"), activity=self.start_activities[i - 1])
+                help_text = format_lazy("{} {}", words.MEASURE_QUESTIONS["activity_score_help"],
+                                        words.MEASURE_QUESTIONS["activity_score_later_help"])
+            self.fields[f"score_{i}"] = score_scale(label, help_text, False)
+
+    def clean(self):
+        data = super().clean()
+        if self.start_activities:
+            return data
+        if any(key.startswith("activity_") and key not in self.fields and (self.data.get(key) or "").strip()
+               for key in self.data):
+            # O-1: up to three activities; a fourth is refused, the three kept.
+            self.add_error(None, _("Kies hooguit drie bezigheden. Een vierde kunt u niet opslaan."))
+        named = 0
+        for i in range(1, measures.ACTIVITIES_MAX + 1):
+            text, score = data.get(f"activity_{i}"), data.get(f"score_{i}")
+            if f"activity_{i}" in self.errors or f"score_{i}" in self.errors:
+                named += 1
+                continue
+            if text:
+                named += 1
+                if score is None:
+                    self.add_error(f"score_{i}", _("Kies een getal van 0 tot en met 10."))
+            elif score is not None:
+                self.add_error(f"activity_{i}", _("Schrijf op welke bezigheid het is."))
+        if not named and not self.errors:
+            self.add_error("activity_1", _("Schrijf ten minste één bezigheid op."))
+        return data
+
+    def activities_and_scores(self) -> tuple[list, list]:
+        data = self.cleaned_data
+        if self.start_activities:
+            return [], [data.get(f"score_{i}") for i in range(1, len(self.start_activities) + 1)]
+        pairs = [(data.get(f"activity_{i}"), data.get(f"score_{i}")) for i in range(1, measures.ACTIVITIES_MAX + 1)]
+        pairs = [(text, score) for text, score in pairs if text]
+        return [text for text, _ in pairs], [score for _, score in pairs]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import measure_views, views
 
 app_name = "programme"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("wandeling/<int:entry_id>/", views.edit_walk, name="edit"),
     path("wandeling/<int:entry_id>/wissen/", views.delete_walk, name="delete"),
     path("pijn/", views.pain_check, name="pain_check"),
+    path("meting/", measure_views.measure, name="measure"),
     path("voortgang/", views.history, name="history"),
     path("uitslag-in-deze-browser/", views.claim_result, name="claim"),
     path("rapport.pdf", views.report, name="report"),

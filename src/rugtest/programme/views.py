@@ -28,7 +28,7 @@ from rugtest.selftest import services as selftest_services
 from rugtest.selftest.selectors import latest_result
 from rugtest.selftest.summary import version_lines
 
-from . import chart, plans, services, summary, visit
+from . import chart, measure_views, plans, services, summary, visit
 from .forms import CheckInForm, StartForm, WalkForm, part_of_day
 from .models import CheckIn, Programme
 from .selectors import (
@@ -121,6 +121,7 @@ def _home_page(request, today):
         "reason": reason,
         "parts": _today_parts(view) if view else [],
         "checkin": _checkin_panel(request.user, result, programme, view, today),
+        "measure_due": measure_views.measurement_due(programme, today, view) if programme else None,
         **_stop_context(view),
     }
     if allowed:
@@ -345,6 +346,7 @@ def history(request, report_form=None):
         "report_url": reverse("programme:report"),
         "report_intro": _("Maak een PDF van uw voortgang en uw rugtest, om te printen of mee te sturen."),
         "checkins": [_checkin_row(c) for c in programme.checkins.all()],
+        **measure_views.progress_context(programme, today, view),
         **_stop_context(view),
     })
 
