@@ -188,3 +188,27 @@ def test_O_5_erasing_the_account_deletes_the_measurements(client, person):
 def test_O_1_the_page_needs_a_sign_in(client):
     response = client.get(URL)
     assert response.status_code == 302 and "/account/" in response["Location"] or "login" in response["Location"]
+
+
+def test_O_5_both_exports_and_my_data_carry_the_measurements(client, person):
+    from rugtest.privacy import export
+
+    programme = make_programme(person, days_ago=21)
+    start_measurement(programme, days_ago=21)
+    client.post(URL, {"pain_24h": "4", "score_1": "7", "score_2": ""})
+    data = export.export_json(person)
+    assert [(m["moment"], m["pain_24h"], m["activities"]) for m in data["programmes"][0]["measurements"]] == [
+        ("start", 7, [{"activity": "Sokken aantrekken", "score": 3}, {"activity": "Tuinieren", "score": 5}]),
+        ("checkin", 4, [{"activity": "Sokken aantrekken", "score": 7}, {"activity": "Tuinieren", "score": None}]),
+    ]
+    assert "rugtest.Measurement" not in str(data["other"].keys()) and "programme.Measurement" not in data["other"]
+    bundle = export.export_fhir(person)
+    resources = [e["resource"] for e in bundle["entry"]]
+    questionnaire = next(r for r in resources if r["resourceType"] == "Questionnaire")
+    answers = [r for r in resources if r["resourceType"] == "QuestionnaireResponse"
+               and r["questionnaire"] == questionnaire["url"]]
+    assert len(answers) == 2  # one per measurement
+    pain = [item["answer"][0]["valueInteger"] for r in answers for item in r["item"] if item["linkId"] == "pain_24h"]
+    assert pain == [7, 4]
+    html = client.get("/mijn-gegevens/").content.decode()
+    assert "2 metingen van uw pijn en uw bezigheden" in html

@@ -22,7 +22,8 @@ from django.utils import timezone
 
 from rugtest.api import fhir
 from rugtest.core import questions
-from rugtest.programme.models import Programme, WalkEntry
+from rugtest.core import measures
+from rugtest.programme.models import Measurement, Programme, WalkEntry
 from rugtest.programme.selectors import plan_for
 from rugtest.selftest.models import RugtestResult
 from rugtest.sharing.models import ShareLink
@@ -35,7 +36,7 @@ OUTCOME_SYSTEM = "https://rugtest.nl/fhir/CodeSystem/rugtest-outcome"
 UUID_NAMESPACE = uuid.UUID("5d0c39a2-4a0e-4f57-9d0a-2c7b5f1a6e10")
 # The models written out in their own section; any other model that refers to the person is
 # exported generically under "other".
-_EXPLICIT = {RugtestResult, Programme, WalkEntry, CalendarLink, ShareLink}
+_EXPLICIT = {RugtestResult, Programme, WalkEntry, CalendarLink, ShareLink, Measurement}
 _SKIPPED_LABELS = {"auth.Permission", "auth.Group", "contenttypes.ContentType"}
 
 
@@ -51,6 +52,10 @@ def _entry(row: WalkEntry) -> dict:
         "warning_signs": list(row.warning_signs),
         "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at),
     }
+
+
+def _measurement(row: Measurement) -> dict:
+    return {**measures.as_json(row.as_core()), "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at)}
 
 
 def _plan(programme: Programme, today: dt.date) -> dict:
@@ -120,6 +125,8 @@ def export_json(user, *, today: dt.date | None = None, now: dt.datetime | None =
             "gp_agreed_on": _iso(p.gp_agreed_on),
             "plan": _plan(p, today),
             "log": [_entry(e) for e in p.entries.order_by("date", "id")],
+            # outcome-measures.md O-5: each measurement with its moment, date, pain and activities.
+            "measurements": [_measurement(m) for m in p.measurements.order_by("date", "id")],
         })
     link = CalendarLink.objects.filter(user=user).first()
     calendar = None
@@ -204,6 +211,58 @@ def walk_observation(entry: WalkEntry) -> dict:
     return obs
 
 
+MEASURES_QUESTIONNAIRE_URL = f"{fhir.CANONICAL}/Questionnaire/rugtest-measures"
+
+
+def measures_questionnaire() -> dict:
+    """O-1 as a FHIR Questionnaire: pain over the last 24 hours (NPRS) and up to three
+    activities of the person's own choosing, each with a score (PSK / PSFS)."""
+    return {
+        "resourceType": "Questionnaire",
+        "url": MEASURES_QUESTIONNAIRE_URL,
+        "name": "RugtestMeasures",
+        "title": "Rugtest: pain and activities (outcome-measures.md O-1)",
+        "status": "active",
+        "item": [
+            {"linkId": "moment", "text": "Moment (O-2)", "type": "choice", "required": True,
+             "answerOption": [{"valueCoding": {"system": f"{fhir.CANONICAL}/CodeSystem/rugtest-measure-moment",
+                                               "code": moment}} for moment in measures.MOMENTS]},
+            {"linkId": "pain_24h", "type": "integer", "required": True,
+             "text": "Average back pain over the last 24 hours, 0 (no pain) to 10 (worst imaginable)"},
+            {"linkId": "activities", "type": "group", "repeats": True, "required": True,
+             "text": "Activities that are hard now because of the back (up to three)",
+             "item": [
+                 {"linkId": "activity", "type": "string", "required": True, "maxLength": measures.ACTIVITY_MAX_CHARS,
+                  "text": "Activity"},
+                 {"linkId": "score", "type": "integer", "required": False,
+                  "text": "How well can you do it now, 0 (not at all) to 10 (as well as before the back pain)"},
+             ]},
+        ],
+    }
+
+
+def measurement_response(m: Measurement) -> dict:
+    """One measurement (O-5) as a QuestionnaireResponse to ``measures_questionnaire``."""
+    groups = []
+    for item in m.activities:
+        parts = [{"linkId": "activity", "answer": [{"valueString": item["activity"]}]}]
+        if item.get("score") is not None:
+            parts.append({"linkId": "score", "answer": [{"valueInteger": item["score"]}]})
+        groups.append({"linkId": "activities", "item": parts})
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": MEASURES_QUESTIONNAIRE_URL,
+        "status": "completed",
+        "authored": m.date.isoformat(),
+        "item": [
+            {"linkId": "moment", "answer": [{"valueCoding": {
+                "system": f"{fhir.CANONICAL}/CodeSystem/rugtest-measure-moment", "code": m.moment}}]},
+            {"linkId": "pain_24h", "answer": [{"valueInteger": m.pain_24h}]},
+            *groups,
+        ],
+    }
+
+
 def export_fhir(user, *, now: dt.datetime | None = None) -> dict:
     """A FHIR R4 Bundle of type ``collection`` with the person's clinical data."""
     now = now or timezone.now()
@@ -215,6 +274,13 @@ def export_fhir(user, *, now: dt.datetime | None = None) -> dict:
                         "resource": outcome_observation(result, qr_url)})
     for entry in WalkEntry.objects.filter(programme__user=user).order_by("date", "id"):
         entries.append({"fullUrl": _full_url("Observation/walk", entry.pk), "resource": walk_observation(entry)})
+    # outcome-measures.md O-5: a QuestionnaireResponse per measurement, with its own Questionnaire.
+    stored = list(Measurement.objects.filter(programme__user=user).order_by("date", "id"))
+    if stored:
+        entries.append({"fullUrl": MEASURES_QUESTIONNAIRE_URL, "resource": measures_questionnaire()})
+    for m in stored:
+        entries.append({"fullUrl": _full_url("QuestionnaireResponse/measurement", m.pk),
+                        "resource": measurement_response(m)})
     bundle = {
         "resourceType": "Bundle",
         "type": "collection",
