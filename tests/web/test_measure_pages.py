@@ -158,7 +158,7 @@ BAD = [
       "activity_3": "Tuin", "score_3": "2", "activity_4": "Zwemmen", "score_4": "1"},
      "Kies hooguit drie bezigheden", "Please choose at most three activities"),
     ({"pain_24h": "5", "activity_1": "x" * 200, "score_1": "3"}, "Schrijf hooguit 60 tekens.",
-     "Please write at most 60 characters."),
+     "Write no more than 60 characters."),
 ]
 
 
@@ -212,3 +212,24 @@ def test_O_5_both_exports_and_my_data_carry_the_measurements(client, person):
     assert pain == [7, 4]
     html = client.get("/mijn-gegevens/").content.decode()
     assert "2 metingen van uw pijn en uw bezigheden" in html
+
+
+def test_O_3_the_programme_report_pdf_and_the_share_page_carry_the_table_and_the_changes(client, person):
+    from pypdf import PdfReader
+    import io
+
+    from rugtest.reports.programme import programme_report
+    from rugtest.reports.programme_page import report_page
+
+    programme = make_programme(person, days_ago=21)
+    start_measurement(programme, days_ago=21)
+    client.post(URL, {"pain_24h": "4", "score_1": "7", "score_2": "5"})
+    pdf = client.get("/rugoefening/rapport.pdf")
+    assert pdf.status_code == 200
+    pdf_text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Pijn: van 7 naar 4 — duidelijk beter" in pdf_text
+    assert "Sokken aantrekken: van 3 naar 7 — duidelijk beter" in pdf_text
+    assert "Tussenmeting" in pdf_text and "checkin" not in pdf_text
+    page = report_page(programme_report(programme, timezone.localdate()))
+    assert [str(line) for line in page["measures"]["changes"]][0] == "Pijn: van 7 naar 4 — duidelijk beter"
+    assert [row["pain"] for row in page["measures"]["rows"]] == [7, 4]

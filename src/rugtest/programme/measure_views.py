@@ -16,17 +16,13 @@ from rugtest.core.errors import InputError
 
 from . import services
 from .forms import MeasurementForm
+from .measurements import measurement_rows, start_activities as _start_activities
 from .models import Measurement
 from .selectors import current_programme, measurement_due, measurements, plan_for
 
 
 def _lang() -> str:
     return "en" if (get_language() or "nl").startswith("en") else "nl"
-
-
-def _start_activities(stored) -> list[str]:
-    start = next((m for m in stored if m.moment == "start"), None)
-    return [item["activity"] for item in start.activities] if start else []
 
 
 def _initial(measurement: Measurement | None, later: bool) -> dict:
@@ -102,28 +98,6 @@ def _activity_rows(form, later):
 
 
 # What other pages show of the measurements (wired in from views.py and the reports) ----------
-
-
-def change_line(change: measures.Change) -> str:
-    """O-3: "Pijn: van 7 naar 4 — duidelijk beter"; the numbers beside the words."""
-    name = _("Pijn") if change.kind == "pain" else change.name
-    return _("%(name)s: van %(start)s naar %(now)s — %(change)s") % {
-        "name": name, "start": change.start, "now": change.now, "change": words.MEASURE_CHANGES[change.change],
-    }
-
-
-def measurement_rows(stored) -> dict:
-    """O-3: the table of measurements (moment, date, pain, each activity's score) and, from two
-    on, the change since the start in words."""
-    names = _start_activities(stored) or (
-        [item["activity"] for item in stored[0].activities] if stored else [])
-    rows = []
-    for m in stored:
-        scores = {item["activity"]: item.get("score") for item in m.activities}
-        rows.append({"moment": m.moment, "moment_words": words.MEASURE_MOMENTS[m.moment], "date": m.date,
-                     "pain": m.pain_24h, "scores": [(name, scores.get(name)) for name in names]})
-    lines = [change_line(c) for c in measures.changes([m.as_core() for m in stored])]
-    return {"activity_names": names, "rows": rows, "changes": lines}
 
 
 def progress_context(programme, today, view) -> dict:

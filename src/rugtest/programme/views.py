@@ -437,6 +437,7 @@ def report(request):
     data = programme_pdf(
         view=view, result=programme.result, signs_logged=signs_logged(programme, view.today),
         checkins=list(programme.checkins.order_by("date")), name=name,
+        measurements=measure_views.measurements(programme),
         made=timezone.make_aware(datetime.combine(view.today, time(12))),
     )
     return pdf_response(data, "rugoefening-verslag", view.today)

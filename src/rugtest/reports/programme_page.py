@@ -21,6 +21,8 @@ from rugtest.programme.chart import walking_chart
 from rugtest.selftest import summary
 from rugtest.selftest.models import RugtestResult
 
+from rugtest.programme.measurements import measurement_rows
+
 from .programme import ProgrammeReport, report_facts, start_line, status_line, today_lines
 from .result import lang, long_date, person_facts
 
@@ -139,5 +141,6 @@ def report_page(report: ProgrammeReport, *, name: str = "") -> dict:
         "weeks": _weeks(view),
         "signs_logged": _signs(report.signs_logged),
         "checkins": _checkins(report.checkins),
+        "measures": measurement_rows(list(report.measurements)),  # O-3
         "rugtest": rugtest_words(report.result) if report.result is not None else None,
     }
