@@ -104,3 +104,10 @@ def progress_context(programme, today, view) -> dict:
     """The progress page (W-11, O-3): the measurements, and whether one is due now (O-2)."""
     stored = measurements(programme)
     return {"measures": measurement_rows(stored), "measure_due": measurement_due(programme, today, view, stored)}
+
+
+def closing_context(programme, view) -> dict | None:
+    """W-7: from day 84 the programme page closes with a summary, the measurements among it."""
+    if view is None or view.state != "finished":
+        return None
+    return {"measures": measurement_rows(measurements(programme))}

@@ -122,6 +122,7 @@ def _home_page(request, today):
         "parts": _today_parts(view) if view else [],
         "checkin": _checkin_panel(request.user, result, programme, view, today),
         "measure_due": measure_views.measurement_due(programme, today, view) if programme else None,
+        "closing": measure_views.closing_context(programme, view),
         **_stop_context(view),
     }
     if allowed:
