@@ -11,7 +11,12 @@ here has no id in the spec.
 Page text is the team's; the spec says what it must mean (triage-rules.md, "Advice").
 """
 
+from datetime import date
+
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from rugtest.core.triage import RULES_VERSION
 
 LEVELS = {
     "emergency": {
@@ -428,6 +433,43 @@ SAY = {
     "known_aneurysm": _("Een arts heeft gezegd dat de grote slagader in mijn buik te wijd is."),
     "major_trauma": _("De pijn begon na een ernstig ongeluk."),
 }
+
+
+# The information pages (/informatie/<slug>/) --------------------------------------------------
+#
+# Every condition id that the rugtest can name (triage-rules.md) has a page. The slugs are
+# Dutch words a person can read in the address bar; the same slugs are used under /en/.
+
+# The one place that says when a clinician last checked the texts against the guidelines
+# (shown on /over/). Change it after every check.
+CONTENT_CHECKED = date(2026, 11, 25)
+
+# The rugtest spec version the pages follow (shared/clinical/, shown on /over/).
+RUGTEST_SPEC_VERSION = RULES_VERSION
+
+# condition id (triage-rules.md) -> slug of its page, in the order of the rules table.
+CONDITION_SLUGS = {
+    "cauda_equina": "caudasyndroom",
+    "aaa_rupture": "scheur-buikslagader",
+    "other_serious_cause": "andere-ernstige-oorzaak",
+    "spinal_fracture": "wervelbreuk",
+    "infection": "infectie",
+    "radicular_syndrome": "hernia",
+    "malignancy": "kanker",
+    "osteoporotic_fracture": "ingezakte-wervel",
+    "axial_spondyloarthritis": "bechterew",
+    "spinal_stenosis": "nauw-wervelkanaal",
+}
+CONDITION_BY_SLUG = {slug: condition_id for condition_id, slug in CONDITION_SLUGS.items()}
+
+# The page title of each condition (its h1, and its name in the list on /informatie/): the
+# condition's name above, the same words as on the result page.
+CONDITION_TITLES = {condition_id: CONDITIONS[condition_id]["name"] for condition_id in CONDITION_SLUGS}
+
+
+def condition_url(condition_id: str) -> str:
+    """The address of a condition's page, in the active language (KeyError if unknown)."""
+    return reverse("content:condition", kwargs={"slug": CONDITION_SLUGS[condition_id]})
 
 
 # outcome-measures.md: the measurement of pain and activities (O-1 … O-5).

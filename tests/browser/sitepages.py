@@ -24,7 +24,7 @@ from playwright.sync_api import Page, Response, expect
 from factories import CASES, form_data, give_result, make_programme, make_user
 from rugtest.core import questions
 from rugtest.programme.models import CheckIn, Programme, WalkEntry
-from rugtest.selftest import texts
+from rugtest import words as texts
 from flows import Visit
 
 LANGS = ["nl", "en"]
@@ -331,16 +331,15 @@ def checkin_page(then: Callable[[Visit], Response] | None = None, answered: bool
 
 
 def info_pages() -> list[SitePage]:
-    """The information pages: the index, one page per condition (rugtest.content.info), the
+    """The information pages: the index, one page per condition (rugtest.words.CONDITION_SLUGS), the
     duration classes, the everyday causes and the about page.
 
     Each is listed unconditionally: a page that answers 404 fails its tests (``open_page``
     checks the status), it is never skipped.
     """
-    from rugtest.content import info
 
     paths = {"info": "/informatie/"}
-    paths.update({f"info-{slug}": f"/informatie/{slug}/" for slug in info.SLUGS.values()})
+    paths.update({f"info-{slug}": f"/informatie/{slug}/" for slug in texts.CONDITION_SLUGS.values()})
     paths.update({"info-how-long": "/informatie/hoe-lang/", "info-causes": "/informatie/oorzaken/", "about": "/over/"})
     return [SitePage(name, plain(path)) for name, path in paths.items()]
 

@@ -23,7 +23,7 @@ from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from factories import CASES
-from rugtest.selftest import texts
+from rugtest import words as texts
 from flows import begin, walk
 from sitepages import LANGS, NARROW, STEP_CASE, cases, layout_problems, open_page
 

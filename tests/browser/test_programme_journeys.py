@@ -233,7 +233,7 @@ def test_signing_in_on_a_shared_browser_asks_before_keeping_someone_elses_result
 
     expect(page).to_have_url(re.compile(r"/rugoefening/uitslag-in-deze-browser/"))
     expect(page.locator("main h1")).to_have_text(t(lang, "Is deze uitslag van u?"))
-    from rugtest.selftest import texts
+    from rugtest import words as texts
     with translation.override(lang):
         level = str(texts.LEVELS["urgent"]["label"])
         today = timezone.localdate()
@@ -273,7 +273,7 @@ def test_a_stray_tap_on_a_warning_sign_is_caught_by_one_confirmation(open_phone,
 
     expect(page.locator("main h1")).to_have_text(t(lang, "Klopt dit?"))
     from rugtest.programme.forms import SIGN_LABELS
-    from rugtest.selftest import texts
+    from rugtest import words as texts
     with translation.override(lang):
         sign, action = str(SIGN_LABELS["both_legs"]), str(texts.ACTIONS["call_gp_now"]["title"])
     expect(page.locator("main")).to_contain_text(sign)

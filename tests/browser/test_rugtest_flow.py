@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from clinical import load_clinical_json
 from rugtest.core import questions
-from rugtest.selftest.texts import ACTION_ADVICE
+from rugtest.words import ACTION_ADVICE
 
 from flows import (
     ALL_STEPS, RESULT_PATH, answer_for, begin, fill_step, page_id, question_ids_on, submit_step, walk,

@@ -133,11 +133,11 @@ def test_outside_ci_the_plan_examples_skip_with_one_line_when_the_spec_is_missin
 # --- A page of the browser tests that answers 404 fails ------------------------------------------
 
 PAGE_PROBE = '''
-from rugtest.content import info
+from rugtest import words
 
 # Two conditions whose information page does not exist: one address the site does not know
 # (no slug has a dot), one it knows but answers 404. The catalogue lists both all the same.
-info.SLUGS = {**info.SLUGS, "not_routed": "nog.niet", "not_there": "bestaat-niet"}
+words.CONDITION_SLUGS = {**words.CONDITION_SLUGS, "not_routed": "nog.niet", "not_there": "bestaat-niet"}
 
 import pytest
 from conftest import browser, site, visit  # noqa: F401 - the browser tests' own fixtures

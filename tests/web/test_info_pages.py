@@ -13,7 +13,8 @@ import pytest
 from django.utils import translation
 
 from clinical import clinical_text, load_clinical_json
-from rugtest.content import info
+from rugtest import words as info
+from rugtest.core.triage import condition_levels
 from rugtest.core import questions
 from helpers import DUTCH_WORDS, numbers, parse, walk
 
@@ -38,7 +39,7 @@ def spec_condition_levels() -> dict[str, list[str]]:
 SPEC_LEVELS = spec_condition_levels()
 CONDITION_IDS = sorted(SPEC_LEVELS)
 INFO_PAGES = ["/informatie/", "/informatie/hoe-lang/", "/informatie/oorzaken/", "/over/",
-              *[f"/informatie/{slug}/" for slug in info.SLUGS.values()]]
+              *[f"/informatie/{slug}/" for slug in info.CONDITION_SLUGS.values()]]
 
 # What the box "Wat moet u doen?" must say for each level the condition can have.
 LEVEL_WORDS = {
@@ -54,16 +55,16 @@ def get_main(client, path):
 
 
 def page_url(condition_id, prefix=""):
-    return f"{prefix}/informatie/{info.SLUGS[condition_id]}/"
+    return f"{prefix}/informatie/{info.CONDITION_SLUGS[condition_id]}/"
 
 
 # --- A page for every condition of the spec ----------------------------------------------------
 
 def test_every_condition_of_the_spec_has_a_page_and_no_page_is_extra():
-    assert set(info.SLUGS) == set(CONDITION_IDS)
-    assert set(info.TITLES) == set(CONDITION_IDS)
-    assert len(set(info.SLUGS.values())) == len(info.SLUGS), "two conditions share a slug"
-    assert not {"hoe-lang", "oorzaken"} & set(info.SLUGS.values())
+    assert set(info.CONDITION_SLUGS) == set(CONDITION_IDS)
+    assert set(info.CONDITION_TITLES) == set(CONDITION_IDS)
+    assert len(set(info.CONDITION_SLUGS.values())) == len(info.CONDITION_SLUGS), "two conditions share a slug"
+    assert not {"hoe-lang", "oorzaken"} & set(info.CONDITION_SLUGS.values())
 
 
 @BOTH_LANGUAGES
@@ -77,7 +78,7 @@ def test_condition_page_answers_in_both_languages_with_one_h1(client, prefix, co
     assert len(main.find_all("h1")) == 1
     assert len(main.find_all("h2")) >= 4
     with translation.override(lang):
-        assert main.find("h1").words() == str(info.TITLES[condition_id])
+        assert main.find("h1").words() == str(info.CONDITION_TITLES[condition_id])
 
 
 @BOTH_LANGUAGES
@@ -103,7 +104,7 @@ def test_condition_page_asks_for_the_urgency_the_rules_give_it(client, prefix, c
 
 
 def test_the_levels_in_the_code_are_the_levels_in_the_spec():
-    assert {c: info.levels(c) for c in CONDITION_IDS} == SPEC_LEVELS
+    assert {c: condition_levels(c) for c in CONDITION_IDS} == SPEC_LEVELS
 
 
 @pytest.mark.parametrize("condition_id", CONDITION_IDS)

@@ -224,7 +224,7 @@ def test_an_age_below_16_says_who_to_ask_instead(client, prefix, words, age):
 
 def every_page(client):
     """The pages a person can meet, anonymous and signed in, with a few states."""
-    from rugtest.content.info import SLUGS
+    from rugtest.words import CONDITION_SLUGS as SLUGS
 
     paths = ["/", "/rugtest/", "/medicatie/", "/rugoefening/", "/informatie/", "/over/",
              "/informatie/hoe-lang/", "/informatie/oorzaken/",

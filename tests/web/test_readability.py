@@ -18,7 +18,7 @@ import pytest
 
 from clinical import load_clinical_json
 from environment import import_or_skip
-from rugtest.content import info
+from rugtest import words
 from factories import form_data, give_result, make_programme, make_user
 from helpers import walk, walk_form
 
@@ -271,7 +271,7 @@ PAGES = [
     pytest.param(get("/informatie/"), id="info"),
     pytest.param(get("/informatie/hoe-lang/"), id="info-hoe-lang"),
     pytest.param(get("/informatie/oorzaken/"), id="info-oorzaken"),
-    *[pytest.param(get(f"/informatie/{slug}/"), id=f"info-{slug}") for slug in info.SLUGS.values()],
+    *[pytest.param(get(f"/informatie/{slug}/"), id=f"info-{slug}") for slug in words.CONDITION_SLUGS.values()],
     pytest.param(get("/over/"), id="over"),
     pytest.param(get("/privacy/"), id="privacy"),
     pytest.param(signed_in("/rugoefening/agenda/"), id="agenda"),

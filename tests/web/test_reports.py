@@ -306,7 +306,7 @@ def test_the_embedded_font_prints_every_word_a_report_can_hold():
 
     from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
     from rugtest.reports.document import unprintable
-    from rugtest.selftest import texts
+    from rugtest import words as texts
 
     words = []
     for q in questions.QUESTIONS:

@@ -10,7 +10,7 @@ from factories import CASES, form_data
 from helpers import parse, walk
 from rugtest.core import questions
 from rugtest.core.triage import ADVICE_IDS, CONDITIONS, LEVELS, triage
-from rugtest.selftest import texts
+from rugtest import words as texts
 
 pytestmark = pytest.mark.django_db
 

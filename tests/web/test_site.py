@@ -91,10 +91,10 @@ def test_rugoefening_has_one_view_the_programmes():
     from django.urls import NoReverseMatch, resolve, reverse
     from django.utils import translation
 
-    from rugtest.programme import views as programme_views
+    from rugtest.programme.views.home import home
 
-    assert resolve("/rugoefening/").func is programme_views.home
+    assert resolve("/rugoefening/").func is home
     with translation.override("en"):
-        assert resolve("/en/rugoefening/").func is programme_views.home
+        assert resolve("/en/rugoefening/").func is home
     with pytest.raises(NoReverseMatch):
         reverse("content:rugoefening")

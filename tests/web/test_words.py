@@ -92,18 +92,17 @@ def test_every_wording_is_dutch_here_and_english_in_the_catalogue(kind):
 
 
 def test_the_result_page_and_the_information_page_name_a_condition_alike():
-    from rugtest.content import info
-
     for condition_id in SPEC_IDS["CONDITIONS"]:
-        assert info.TITLES[condition_id] is words.CONDITIONS[condition_id]["name"]
+        assert words.CONDITION_TITLES[condition_id] is words.CONDITIONS[condition_id]["name"]
 
 
-def test_the_old_module_still_gives_the_same_words():
-    from rugtest.selftest import texts
+@pytest.mark.parametrize("module", ["rugtest.selftest.texts", "rugtest.content.info"])
+def test_the_words_of_the_site_have_one_home(module):
+    """Issue #18: the words live in rugtest.words only; the old second homes are gone."""
+    import importlib
 
-    assert texts.ADVICE is words.ADVICE and texts.CONDITIONS is words.CONDITIONS
-    assert texts.PROGRAMME_SUPPORT["physio"] is words.SUPPORT["physio"]["short"]
-    assert texts.SUPPORT.get(None) is None and texts.SUPPORT["physio"] is words.SUPPORT["physio"]
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module(module)
 
 
 def test_form_bounds_and_values_come_from_the_core():

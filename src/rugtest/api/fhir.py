@@ -2,7 +2,7 @@
 Observation, both in a Bundle of type ``collection``; the spec's ids as CodeSystems.
 
 Everything is built from the core's tables (questions, rules, levels) and the words'
-one home (``selftest.texts``), so nothing here can drift from the triage. Reading a
+one home (``rugtest.words``), so nothing here can drift from the triage. Reading a
 QuestionnaireResponse turns it into the same request ``rugtest triage`` takes; every
 input error names the item (its ``linkId``) in an OperationOutcome.
 """
@@ -17,13 +17,13 @@ from functools import cache
 
 from django.utils import translation
 
+from rugtest import words
 from rugtest.core import questions
 from rugtest.core.errors import InputError
 from rugtest.core.triage import (
     ACTION_IDS, ADVICE_IDS, CONDITIONS, DURATION_CLASSES, LEVELS, PROGRAMMES, RISK_FACTOR_IDS, RULES,
     RULES_VERSION, SUPPORTS,
 )
-from rugtest.selftest import texts
 
 CANONICAL = "https://rugtest.nl/fhir"
 QUESTIONNAIRE_URL = f"{CANONICAL}/Questionnaire/rugtest"
@@ -32,7 +32,7 @@ OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-catego
 
 
 def _words(lazy_by_lang) -> dict[str, str]:
-    """A text of ``selftest.texts`` in Dutch and English."""
+    """A text of ``rugtest.words`` in Dutch and English."""
     found = {}
     for lang in ("nl", "en"):
         with translation.override(lang):
@@ -50,11 +50,11 @@ def _code_systems() -> dict[str, dict]:
     return {
         "rugtest-level": {
             "title": "Rugtest triage levels (most urgent first)",
-            "concepts": [(c, _words(texts.LEVELS[c]["label"]), None) for c in LEVELS],
+            "concepts": [(c, _words(words.LEVELS[c]["label"]), None) for c in LEVELS],
         },
         "rugtest-action": {
             "title": "Rugtest actions: what the person should do",
-            "concepts": [(c, _words(texts.ACTIONS[c]["title"]), None) for c in ACTION_IDS],
+            "concepts": [(c, _words(words.ACTIONS[c]["title"]), None) for c in ACTION_IDS],
         },
         "rugtest-rule": {
             "title": "Rugtest triage rules (shared/clinical/triage-rules.md)",
@@ -62,15 +62,15 @@ def _code_systems() -> dict[str, dict]:
         },
         "rugtest-condition": {
             "title": "Conditions the rugtest asks a doctor to look at (not diagnoses)",
-            "concepts": [(c, _words(texts.CONDITIONS[c]["name"]), None) for c in CONDITIONS],
+            "concepts": [(c, _words(words.CONDITIONS[c]["name"]), None) for c in CONDITIONS],
         },
         "rugtest-advice": {
             "title": "Rugtest advice",
-            "concepts": [(a, _words(texts.ADVICE[a]), None) for a in ADVICE_IDS],
+            "concepts": [(a, _words(words.ADVICE[a]), None) for a in ADVICE_IDS],
         },
         "rugtest-duration": {
             "title": "Duration classes of low back pain",
-            "concepts": [(c, _words(texts.DURATION[c]["name"]), None) for c in DURATION_CLASSES],
+            "concepts": [(c, _words(words.DURATION[c]["name"]), None) for c in DURATION_CLASSES],
         },
         "rugtest-programme": {
             "title": "Whether the walking programme fits",
@@ -78,11 +78,11 @@ def _code_systems() -> dict[str, dict]:
         },
         "rugtest-risk-factor": {
             "title": "Factors that make a long course of back pain more likely (KNGF 2021, B.2)",
-            "concepts": [(f, _words(texts.RISK_FACTORS[f]), None) for f in RISK_FACTOR_IDS],
+            "concepts": [(f, _words(words.RISK_FACTORS[f]), None) for f in RISK_FACTOR_IDS],
         },
         "rugtest-support": {
             "title": "Who can best help the person get active again (non-specific back pain)",
-            "concepts": [(c, _words(texts.SUPPORT[c]["title"]), None) for c in SUPPORTS],
+            "concepts": [(c, _words(words.SUPPORT[c]["title"]), None) for c in SUPPORTS],
         },
         "rugtest-answers": {
             "title": "Answer values of the rugtest questionnaire",
@@ -100,7 +100,7 @@ def _answer_concepts():
     for question in questions.QUESTIONS:
         for choice in question.choices:
             seen.setdefault(choice.value, {"nl": choice.nl, "en": choice.en})
-    return [(value, words, None) for value, words in seen.items()]
+    return [(value, wording, None) for value, wording in seen.items()]
 
 
 # The Observation's own code and the code of each component, with the outcome key it holds.
@@ -138,11 +138,11 @@ def code_system_document(code_system_id: str) -> dict | None:
     if spec is None:
         return None
     concepts = []
-    for code, words, definition in spec["concepts"]:
+    for code, wording, definition in spec["concepts"]:
         concept = {"code": code}
-        if words:
-            concept["display"] = words["nl"]
-            concept["designation"] = [{"language": "en", "value": words["en"]}]
+        if wording:
+            concept["display"] = wording["nl"]
+            concept["designation"] = [{"language": "en", "value": wording["en"]}]
         if definition:
             concept["definition"] = definition
         concepts.append(concept)

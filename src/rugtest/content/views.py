@@ -8,9 +8,9 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 
+from rugtest import words
+from rugtest.core.triage import condition_levels
 from rugtest.pages import shared_page
-
-from . import info
 
 
 @shared_page
@@ -26,22 +26,22 @@ def medicatie(request):
 @shared_page
 def info_index(request):
     conditions = [
-        {"id": condition_id, "title": info.TITLES[condition_id], "url": info.condition_url(condition_id)}
-        for condition_id in info.SLUGS
+        {"id": condition_id, "title": words.CONDITION_TITLES[condition_id], "url": words.condition_url(condition_id)}
+        for condition_id in words.CONDITION_SLUGS
     ]
     return render(request, "content/info/index.html", {"section": "informatie", "conditions": conditions})
 
 
 @shared_page
 def condition(request, slug):
-    condition_id = info.CONDITION_BY_SLUG.get(slug)
+    condition_id = words.CONDITION_BY_SLUG.get(slug)
     if condition_id is None:
         raise Http404
     return render(request, f"content/info/conditions/{condition_id}.html", {
         "section": "informatie",
         "condition_id": condition_id,
-        "title": info.TITLES[condition_id],
-        "levels": info.levels(condition_id),
+        "title": words.CONDITION_TITLES[condition_id],
+        "levels": condition_levels(condition_id),
     })
 
 
@@ -59,7 +59,7 @@ def causes(request):
 def about(request):
     return render(request, "content/info/about.html", {
         "section": "over",
-        "checked": info.CONTENT_CHECKED,
-        "spec_version": info.RUGTEST_SPEC_VERSION,
+        "checked": words.CONTENT_CHECKED,
+        "spec_version": words.RUGTEST_SPEC_VERSION,
         "contact_email": getattr(settings, "RUGTEST_CONTACT_EMAIL", "fouten@rugtest.invalid"),
     })

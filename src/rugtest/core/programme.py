@@ -97,7 +97,7 @@ WARNING_SIGN_TABLE = (
 SUDDEN_SEVERE_PAIN_AGE_40_OR_UNDER = SignAdvice(
     "sudden_severe_pain", "R-SEV-1", "urgent", "call_gp_today", "A-CALL-GP-TODAY", faint_line=True
 )
-AAA_MAX_AGE_WITHOUT_SUSPICION = 40  # W-9 / R-AAA-1: "age ≤ 40 and known_aneurysm = no"
+AAA_MAX_AGE_WITHOUT_SUSPICION = triage.AAA_AGE_ABOVE  # W-9 / R-AAA-1: "age ≤ 40 and known_aneurysm = no"
 
 WARNING_SIGNS = tuple(row.sign for row in WARNING_SIGN_TABLE)
 WARNING_SIGN_ADVICE = {row.sign: row for row in WARNING_SIGN_TABLE}

@@ -129,6 +129,17 @@ class Page:
 
 
 STEP_COUNT = 6
+# questionnaire.md: "Every question in steps 2 and 3 is a safety question and is required;
+# together with the yes/no questions of step 4 they are the warning signs of triage-rules.md's
+# safety property." Step 2 holds the emergency signs (its page shows how to call 112 now).
+SAFETY_STEPS = (2, 3)
+EMERGENCY_STEP = 2
+WARNING_SIGN_STEPS = (2, 3, 4)
+# questionnaire.md: "A result page never shows what step 6 reveals": closed until opened.
+PRIVATE_STEP = 6
+# A yes/no answer "Ja" or "Weet ik niet": what a reader of the answers looks for first (a
+# "don't know" to a warning sign never counts as "no").
+ANSWERS_THAT_MATTER = ("yes", "unknown")
 
 QUESTIONS: tuple[Question, ...] = (
     # Step 1 — About you and your pain
@@ -468,6 +479,16 @@ PAGES: tuple[Page, ...] = tuple(
     for pid, step, nl, en, inl, ien in _PAGE_TITLES
 )
 PAGE_BY_ID: dict[str, Page] = {p.id: p for p in PAGES}
+
+
+def is_warning_sign(question: Question) -> bool:
+    """A yes/no question of steps 2–4: a warning sign of triage-rules.md's safety property."""
+    return question.type == YESNO and question.step in WARNING_SIGN_STEPS
+
+
+def sign_matters(question: Question, value) -> bool:
+    """A warning sign answered "yes" or "don't know" (shown first, on the page and the PDF)."""
+    return is_warning_sign(question) and value in ANSWERS_THAT_MATTER
 
 
 def is_shown(question: Question, answers: dict) -> bool:

@@ -174,6 +174,17 @@ class Rule:
         return self.when.questions
 
 
+# NHG 2017 / R-AAA-1: above this age, sudden severe pain alone is a suspected ruptured
+# abdominal aortic aneurysm (an emergency, call 112). W-9 of the walking programme uses it too.
+AAA_AGE_ABOVE = 40
+
+
+def aaa_suspected_by_age(age: int | None) -> bool:
+    """R-AAA-1's age part: older than 40. An age not (yet) known counts as older, so that a
+    page never gives the less urgent "call 112" sentence for want of an answer."""
+    return age is None or age > AAA_AGE_ABOVE
+
+
 RULES: tuple[Rule, ...] = (
     # Cauda equina syndrome (NHG M54/M55): an emergency whatever the age.
     Rule("R-CE-1", yes("saddle_numbness"), EMERGENCY, "cauda_equina"),
@@ -182,7 +193,7 @@ RULES: tuple[Rule, ...] = (
     # NHG 2017: a ruptured abdominal aortic aneurysm is suspected above 40.
     Rule(
         "R-AAA-1",
-        all_of(yes("sudden_severe_pain"), any_of(num("age", ">", 40), yes("known_aneurysm"))),
+        all_of(yes("sudden_severe_pain"), any_of(num("age", ">", AAA_AGE_ABOVE), yes("known_aneurysm"))),
         EMERGENCY, "aaa_rupture",
     ),
     Rule("R-AAA-2", all_of(yes("sudden_severe_pain"), yes("faint_pale_sweaty")), EMERGENCY, "aaa_rupture"),
@@ -430,3 +441,21 @@ def triggers(rule: Rule, answers: dict) -> list[str]:
         qid for qid in dict.fromkeys(rule.questions)
         if BY_ID[qid].type == "yesno" and answers.get(qid) in ("yes", "unknown")
     ]
+
+
+def condition_levels(condition_id: str) -> list[str]:
+    """The levels at which the rules table can name this condition, most urgent first.
+
+    Read from the table itself, so that an information page can never promise less urgency
+    than the rugtest gives (e.g. a hernia is "today" with a weak leg, else "within a few days").
+    """
+    found = {rule.level for rule in RULES if rule.condition == condition_id}
+    return [level for level in LEVELS if level in found]
+
+
+# D-4: the outcome keeps A-CAUSE-MOVEMENT as triage-rules.md says, but pages and reports leave
+# its text out when the outcome names a condition ("this does not mean damage" contradicts a
+# suspected fracture or other named cause).
+def advice_left_out(outcome: dict) -> frozenset[str]:
+    """The advice ids of ``outcome`` that no page or report shows in words (D-4)."""
+    return frozenset({"A-CAUSE-MOVEMENT"}) if outcome.get("conditions") else frozenset()

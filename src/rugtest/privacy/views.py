@@ -13,10 +13,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from rugtest.i18n import lang
 from rugtest.pages import shared_page
 from rugtest.programme.models import Measurement, Programme, WalkEntry
 from rugtest.programme.selectors import current_programme, plan_for
@@ -31,10 +31,6 @@ from .models import CalendarLink
 
 # A password typed wrong this often within the window blocks deletion for the window.
 DELETE_ATTEMPTS, DELETE_WINDOW_SECONDS = 5, 15 * 60
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "nl").startswith("en") else "nl"
 
 
 def _download(content: bytes, content_type: str, name: str, ext: str) -> HttpResponse:
@@ -98,7 +94,7 @@ def feed(request, token):
     link = services.link_for_token(token)
     if link is None:
         raise Http404
-    response = HttpResponse(calendar.feed_for(link, lang=_lang()), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(calendar.feed_for(link, lang=lang()), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="rugoefening-{timezone.localdate().isoformat()}.ics"'
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"

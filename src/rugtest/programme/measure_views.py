@@ -7,22 +7,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from rugtest import words
 from rugtest.core import measures
 from rugtest.core.errors import InputError
+from rugtest.i18n import lang
 
 from . import services
 from .forms import MeasurementForm
 from .measurements import measurement_rows, start_activities as _start_activities
 from .models import Measurement
 from .selectors import current_programme, measurement_due, measurements, plan_for
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "nl").startswith("en") else "nl"
 
 
 def _initial(measurement: Measurement | None, later: bool) -> dict:
@@ -71,7 +67,7 @@ def measure(request):
                                                     activities=activities, scores=scores)
             except InputError as error:
                 field = error.field if error.field in form.fields else None
-                form.add_error(field, error.message(_lang()))
+                form.add_error(field, error.message(lang()))
             else:
                 start = next((m for m in measurements(programme) if m.moment == "start"), None)
                 # O-4: a pain rise of 2 or more over the start asks the W-9 pain_worsening question.

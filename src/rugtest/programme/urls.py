@@ -1,18 +1,19 @@
 from django.urls import path
 
-from . import measure_views, views
+from . import measure_views
+from .views import checkin, claim, home, log, progress, report, start
 
 app_name = "programme"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("beginnen/", views.start, name="start"),
-    path("wandeling/", views.log_walk, name="log"),
-    path("wandeling/<int:entry_id>/", views.edit_walk, name="edit"),
-    path("wandeling/<int:entry_id>/wissen/", views.delete_walk, name="delete"),
-    path("pijn/", views.pain_check, name="pain_check"),
+    path("", home.home, name="home"),
+    path("beginnen/", start.start, name="start"),
+    path("wandeling/", log.log_walk, name="log"),
+    path("wandeling/<int:entry_id>/", log.edit_walk, name="edit"),
+    path("wandeling/<int:entry_id>/wissen/", log.delete_walk, name="delete"),
+    path("pijn/", checkin.pain_check, name="pain_check"),
     path("meting/", measure_views.measure, name="measure"),
-    path("voortgang/", views.history, name="history"),
-    path("uitslag-in-deze-browser/", views.claim_result, name="claim"),
-    path("rapport.pdf", views.report, name="report"),
-    path("hoe-gaat-het/<int:programme_id>/", views.checkin, name="checkin"),
+    path("voortgang/", progress.history, name="history"),
+    path("uitslag-in-deze-browser/", claim.claim_result, name="claim"),
+    path("rapport.pdf", report.report, name="report"),
+    path("hoe-gaat-het/<int:programme_id>/", checkin.checkin, name="checkin"),
 ]

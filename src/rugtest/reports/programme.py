@@ -18,16 +18,16 @@ from django.utils.translation import gettext as _
 
 from rugtest import words as rugtest_words
 from rugtest.core.triage import RULES_VERSION
+from rugtest.i18n import lang
 from rugtest.programme.chart import walking_chart
 from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
 from rugtest.programme.measurements import measurement_rows
 from rugtest.programme.models import Programme
 from rugtest.programme import selectors as programme_selectors
 from rugtest.selftest.models import RugtestResult
-from rugtest.selftest import texts
 
 from .document import MUTED, ReportPDF
-from .result import footer_line, lang, long_date, outcome_section, person_facts
+from .result import footer_line, long_date, outcome_section, person_facts
 
 
 def start_line(view) -> str:
@@ -83,8 +83,8 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
         advice = view.stop_advice
         pdf.level_box(
             advice.level,
-            f"{_('De rugoefening is gestopt')} · {texts.LEVELS[advice.level]['label']}",
-            str(texts.ACTIONS[advice.action]["title"]), str(texts.ACTIONS[advice.action]["body"]),
+            f"{_('De rugoefening is gestopt')} · {rugtest_words.LEVELS[advice.level]['label']}",
+            str(rugtest_words.ACTIONS[advice.action]["title"]), str(rugtest_words.ACTIONS[advice.action]["body"]),
             f"W-9 · {advice.level} · {advice.action}",
         )
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from rugtest import words
+from rugtest.i18n import lang
 from rugtest.programme.chart import walking_chart
 from rugtest.selftest import summary
 from rugtest.selftest.models import RugtestResult
@@ -24,7 +25,7 @@ from rugtest.selftest.models import RugtestResult
 from rugtest.programme.measurements import measurement_rows
 
 from .programme import ProgrammeReport, report_facts, start_line, status_line, today_lines
-from .result import lang, long_date, person_facts
+from .result import long_date, person_facts
 
 
 def _stop(view) -> dict | None:

@@ -4,7 +4,7 @@ Page one: who (age and sex as given, a name only if the person typed one), the o
 words (level, action, the warning signs answered "yes" or "don't know", the conditions the
 GP will look at), the duration class, the risk of a long course and who can help. Then
 every answer in plain words, the warning signs first. The spec ids stand small beside the
-words. The words come from ``selftest.texts`` and ``core.questions``; this module only
+words. The words come from ``rugtest.words`` and ``core.questions``; this module only
 lays them out, in the language that is active.
 """
 
@@ -13,17 +13,15 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from rugtest import words
 from rugtest.core import questions
-from rugtest.selftest import summary, texts
+from rugtest.core.triage import advice_left_out
+from rugtest.i18n import lang
+from rugtest.selftest import summary
 
 from .document import BODY, MUTED, SMALL, ReportPDF
-
-
-def lang() -> str:
-    return "en" if (get_language() or "nl").startswith("en") else "nl"
 
 
 def long_date(day: date) -> str:
@@ -63,8 +61,8 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -
     language = lang()
     level, action = outcome["level"], outcome["action"]
     pdf.level_box(
-        level, str(texts.LEVELS[level]["label"]), str(texts.ACTIONS[action]["title"]),
-        str(texts.ACTIONS[action]["body"]), f"{level} · {action}",
+        level, str(words.LEVELS[level]["label"]), str(words.ACTIONS[action]["title"]),
+        str(words.ACTIONS[action]["body"]), f"{level} · {action}",
     )
     if early:
         pdf.paragraph(_("Niet alle vragen zijn gesteld: de rugtest stopte bij een teken van spoed."),
@@ -107,7 +105,7 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -
         pdf.run([("; ".join(ids), "ids")], size=SMALL)
 
     pdf.heading(_("Duur van de pijn"))
-    duration = texts.DURATION[outcome["duration_class"]]
+    duration = words.DURATION[outcome["duration_class"]]
     pdf.run([(str(duration["name"]) + ". ", "B"), (str(duration["what"]), ""),
              ("   " + outcome["duration_class"], "ids")])
 
@@ -122,7 +120,7 @@ def risk_section(pdf: ReportPDF, outcome: dict) -> None:
         pdf.paragraph(_("Deze dingen maken de kans groter dat rugpijn lang duurt:"), size=9)
         parts = []
         for factor in factors:  # one paragraph: even all eleven factors take a few lines
-            parts += [(str(texts.RISK_FACTORS[factor]), ""), (f" {factor}   ", "ids")]
+            parts += [(str(words.RISK_FACTORS[factor]), ""), (f" {factor}   ", "ids")]
         pdf.run(parts, size=9.5)
         pdf.paragraph(_("Dit is een hulpmiddel om te kiezen wie u het beste kan helpen. Het is geen "
                         "testuitslag of score."), size=SMALL, colour=MUTED)
@@ -131,12 +129,14 @@ def risk_section(pdf: ReportPDF, outcome: dict) -> None:
     support = outcome["support"]
     if support is not None:
         pdf.ln(0.5)
-        pdf.run([(_("Wie kan u helpen?") + " ", "B"), (str(texts.SUPPORT[support]["title"]), ""),
+        pdf.run([(_("Wie kan u helpen?") + " ", "B"), (str(words.SUPPORT[support]["title"]), ""),
                  ("   support: " + support, "ids")])
 
 
 def advice_section(pdf: ReportPDF, outcome: dict) -> None:
-    advice = [a for a in outcome["advice"] if a not in texts.ACTION_ADVICE]
+    # The level box gives the action's advice; D-4 leaves out what contradicts a named condition.
+    left_out = words.ACTION_ADVICE | advice_left_out(outcome)
+    advice = [a for a in outcome["advice"] if a not in left_out]
     if not advice:
         return
     pdf.heading(_("Wat de rugtest de persoon aanraadt"))
@@ -152,7 +152,7 @@ def answers_section(pdf: ReportPDF, answers: dict, early: bool) -> None:
     and even a result with every sign "yes" stays within two pages.
     """
     rows = summary.answers_signs_first(answers, lang(), early)
-    listed = [r for r in rows if _is_sign(r["id"]) and r["value"] in ("yes", "unknown")]
+    listed = [r for r in rows if questions.sign_matters(questions.BY_ID[r["id"]], r["value"])]
     signs = [r for r in rows if _is_sign(r["id"]) and r not in listed]
     rest = [r for r in rows if not _is_sign(r["id"])]
     pdf.heading(_("Alle antwoorden"))
@@ -169,7 +169,7 @@ def answers_section(pdf: ReportPDF, answers: dict, early: bool) -> None:
             if row["answer"] is None:
                 answer = (_("niet gevraagd") if not row["asked"] else _("niet ingevuld"), "")
             else:
-                answer = (row["answer"], "B" if row["value"] in ("yes", "unknown") else "")
+                answer = (row["answer"], "B" if row["value"] in questions.ANSWERS_THAT_MATTER else "")
             table_rows.append([(row["text"], ""), answer])
         pdf.grid([title, _("Antwoord")], table_rows, [width - 50, 50], size=8.5)
         pdf.ln(2)
@@ -179,7 +179,7 @@ def answers_section(pdf: ReportPDF, answers: dict, early: bool) -> None:
 
 def _is_sign(qid: str) -> bool:
     question = questions.BY_ID[qid]
-    return question.step in summary.WARNING_SIGN_STEPS and question.type == questions.YESNO
+    return questions.is_warning_sign(question)
 
 
 def result_pdf(*, answers: dict, outcome: dict, taken_on: date, early: bool, name: str = "",

@@ -1,7 +1,7 @@
 """Selectors: a rugtest result in words, for the result page and the report for the GP.
 
 Every word comes from one home: the question and answer wording from ``core.questions``,
-the level, action, condition, duration and advice texts from ``texts``. These functions
+the level, action, condition, duration and advice texts from ``rugtest.words``. These functions
 read and never change anything; they speak the language that is active when called.
 """
 
@@ -10,12 +10,6 @@ from __future__ import annotations
 from rugtest import words
 from rugtest.core import questions
 from rugtest.core.triage import RULE_BY_ID, RULES, RULES_VERSION, triggers
-
-from . import texts
-
-# The warning signs of triage-rules.md's safety property: the yes/no questions of steps 2–4.
-WARNING_SIGN_STEPS = (2, 3, 4)
-
 
 def answer_text(question: questions.Question, value, lang: str) -> str:
     if question.type == questions.INT:
@@ -66,8 +60,7 @@ def warning_signs(answers: dict, outcome: dict, lang: str) -> list[dict]:
             "rules": by_trigger.get(q.id, []),
         }
         for q in questions.QUESTIONS
-        if q.step in WARNING_SIGN_STEPS and q.type == questions.YESNO
-        and answers.get(q.id) in ("yes", "unknown")
+        if questions.sign_matters(q, answers.get(q.id))
     ]
 
 
@@ -79,24 +72,30 @@ def conditions(outcome: dict) -> list[dict]:
         if rule.id in fired and rule.condition:
             by_condition.setdefault(rule.condition, []).append(rule.id)
     return [
-        dict(texts.CONDITIONS[c], id=c, rules=by_condition.get(c, []))
+        dict(words.CONDITIONS[c], id=c, rules=by_condition.get(c, []))
         for c in outcome["conditions"]
     ]
 
 
 def answer_groups(answers: dict, lang: str) -> list[dict]:
-    """The answers per page of the questionnaire, in its order (the result page's table)."""
+    """The answers per page of the questionnaire, in its order (the result page's table).
+
+    ``matters``: a yes/no answer "Ja" or "Weet ik niet" outside the closed step 6, what a reader
+    looks for first (marked in the table).
+    """
     groups = []
     for page in questions.PAGES:
         rows = [
-            {"id": q.id, "text": q.text(lang), "answer": answer_text(q, answers[q.id], lang)}
+            {"id": q.id, "text": q.text(lang), "answer": answer_text(q, answers[q.id], lang),
+             "matters": q.type == questions.YESNO and answers[q.id] in questions.ANSWERS_THAT_MATTER
+             and page.step != questions.PRIVATE_STEP}
             for q in page.questions if q.id in answers
         ]
         if rows:
             groups.append({
                 "page": page, "title": page.title(lang), "rows": rows,
                 # Step 6 stays closed until the person opens it (questionnaire.md).
-                "private": page.step == 6,
+                "private": page.step == questions.PRIVATE_STEP,
             })
     return groups
 
@@ -107,7 +106,7 @@ def answers_signs_first(answers: dict, lang: str, early: bool = False) -> list[d
     A question the person did not answer says so; after an early emergency stop the
     required questions that were never asked say "not asked" (questionnaire.md).
     """
-    signs = [q for q in questions.QUESTIONS if q.step in WARNING_SIGN_STEPS and q.type == questions.YESNO]
+    signs = [q for q in questions.QUESTIONS if questions.is_warning_sign(q)]
     rows = []
     for q in signs + [q for q in questions.QUESTIONS if q not in signs]:
         row = {"id": q.id, "text": q.text(lang), "value": answers.get(q.id), "answer": None, "asked": True}
@@ -142,7 +141,7 @@ def reasons(outcome: dict) -> list[dict]:
 
 def advice_text(advice_id: str, outcome: dict) -> str:
     """An advice in words, with the part that applies only to pain that is not acute."""
-    text = str(texts.ADVICE[advice_id])
+    text = str(words.ADVICE[advice_id])
     if advice_id in words.ADVICE_NOT_ACUTE and outcome.get("duration_class") != "acute":
         text = f"{text} {words.ADVICE_NOT_ACUTE[advice_id]}"
     return text

@@ -13,25 +13,21 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from rugtest import words
-from rugtest.pages import shared_page
 from rugtest.api import fhir
 from rugtest.core import flow, questions
-from rugtest.core.triage import RULE_BY_ID
+from rugtest.core.triage import RULE_BY_ID, aaa_suspected_by_age, advice_left_out
+from rugtest.i18n import lang as active_lang
+from rugtest.pages import shared_page
 from rugtest.reports.forms import ReportForm
 from rugtest.reports.http import pdf_response
 from rugtest.reports.result import result_pdf as build_result_pdf
 
 from . import progress as progress_store
 from . import summary
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "nl").startswith("en") else "nl"
 
 
 def _page_url(page):
@@ -52,7 +48,7 @@ def start(request):
 
 def _question_rows(page, progress, data=None, errors=None):
     """What the template needs per shown question, in the page's language."""
-    lang = _lang()
+    lang = active_lang()
     errors = errors or {}
     rows = []
     for question in questions.shown_questions(page, progress.answers):
@@ -99,7 +95,7 @@ def _switch_language(request, page):
         if values:
             draft[qid] = values
     request.session[DRAFT_KEY] = {"page": page.id, "data": draft}
-    target = "en" if _lang() == "nl" else "nl"
+    target = "en" if active_lang() == "nl" else "nl"
     return redirect(translate_url(request.path, target))
 
 
@@ -145,7 +141,7 @@ def step(request, page_id):
 
 
 def _render_step(request, page, progress, data, errors):
-    lang = _lang()
+    lang = active_lang()
     rows = _question_rows(page, progress, data, errors)
     previous = flow.previous_page(page, progress.answers)
     return render(request, "selftest/step.html", {
@@ -158,10 +154,10 @@ def _render_step(request, page, progress, data, errors):
         "step": page.step,
         "step_count": questions.STEP_COUNT,
         "previous": previous,
-        "safety": page.step in (2, 3),
-        "emergency_step": page.step == 2,
+        "safety": page.step in questions.SAFETY_STEPS,
+        "emergency_step": page.step == questions.EMERGENCY_STEP,
         # NHG 2017 / R-AAA-1: above 40, sudden severe pain alone means 112.
-        "over_40": progress.answers.get("age", 0) > 40,
+        "over_40": aaa_suspected_by_age(progress.answers.get("age")),
         "last": _is_last_page(page, progress.answers),
         "all_optional": not any(row["required"] for row in rows),
         # Every question of the page shown, nothing given or wrong yet: the questions read
@@ -171,61 +167,18 @@ def _render_step(request, page, progress, data, errors):
     })
 
 
-# Steps 2–4 hold the warning signs (questionnaire.md): what the GP wants to read first.
-WARNING_SIGN_STEPS = (2, 3, 4)
-MATTERS = ("yes", "unknown")
-
-
-def _warning_signs(progress, outcome, lang):
-    """The warning signs answered "Ja" or "Weet ik niet", in words, with the rules they touch."""
-    fired = [*outcome["rules"], *outcome["uncertain_rules"]]
-    rows = []
-    for question in questions.QUESTIONS:
-        if question.type != questions.YESNO or question.step not in WARNING_SIGN_STEPS:
-            continue
-        value = progress.answers.get(question.id)
-        if value not in MATTERS:
-            continue
-        rows.append({
-            "id": question.id,
-            "text": question.text(lang),
-            "answer": question.choice_text(value, lang),
-            "value": value,
-            "rules": [r for r in fired if question.id in RULE_BY_ID[r].questions],
-        })
-    return rows
-
-
 def _result_context(progress, outcome):
-    lang = _lang()
+    lang = active_lang()
     emergency = outcome["level"] == "emergency"
-    signs = _warning_signs(progress, outcome, lang)
+    signs = summary.warning_signs(progress.answers, outcome, lang)
     unknowns = [
         {"id": q.id, "text": q.text(lang)}
         for q in questions.QUESTIONS if progress.answers.get(q.id) == "unknown"
     ]
-    answer_rows = []
-    for page in questions.PAGES:
-        page_rows = [
-            {
-                "text": q.text(lang), "answer": summary.answer_text(q, progress.answers[q.id], lang), "id": q.id,
-                # "Ja" and "Weet ik niet" are what a reader looks for first: marked in the table.
-                "matters": q.type == questions.YESNO and progress.answers[q.id] in MATTERS and page.step != 6,
-            }
-            for q in page.questions if q.id in progress.answers
-        ]
-        if page_rows:
-            answer_rows.append({
-                "page": page, "title": page.title(lang), "rows": page_rows,
-                # Step 6 stays closed until the person opens it (questionnaire.md).
-                "private": page.step == 6,
-            })
-    # Page presentation only, the outcome stays as the spec gives it: the reassurance that
-    # an everyday cause "does not mean something is broken" (A-CAUSE-MOVEMENT) contradicts a
-    # result that names a specific condition, such as a collapsed vertebra.
-    hidden_advice = set(words.ACTION_ADVICE) | words.PRIVATE_ADVICE | {"A-CHECK-GP"}
-    if outcome["conditions"]:
-        hidden_advice.add("A-CAUSE-MOVEMENT")
+    # The banner gives the action's advice, step 6's advice sits in its closed section and
+    # A-CHECK-GP has a place of its own; D-4 (advice_left_out) leaves out what contradicts a
+    # named condition.
+    hidden_advice = set(words.ACTION_ADVICE) | words.PRIVATE_ADVICE | {"A-CHECK-GP"} | advice_left_out(outcome)
     return {
         "section": "rugtest",
         "outcome": outcome,
@@ -249,10 +202,10 @@ def _result_context(progress, outcome):
         "say": [words.SAY[s["id"]] for s in signs if s["value"] == "yes" and s["id"] in words.SAY],
         "age": progress.answers.get("age"),
         # NHG 2017 / R-AAA-1: above 40, sudden severe pain alone means 112 (D-15).
-        "over_40": progress.answers.get("age", 0) > 40,
+        "over_40": aaa_suspected_by_age(progress.answers.get("age")),
         "unknowns": unknowns,
         "young": "R-AGE-1" in outcome["rules"],
-        "answer_groups": answer_rows,
+        "answer_groups": summary.answer_groups(progress.answers, lang),
         "concerns": summary.concerns(progress.answers, outcome, lang),
         "early": progress.is_early(),
         # An emergency rule answered with "don't know" fires at urgent: say when to call 112.

@@ -6,11 +6,11 @@ active language; ``{% condition_url c.id as url %}`` keeps it in a variable.
 
 from django import template
 
-from rugtest.content import info
+from rugtest import words
 
 register = template.Library()
 
 
 @register.simple_tag
 def condition_url(condition_id):
-    return info.condition_url(condition_id)
+    return words.condition_url(condition_id)

@@ -1,0 +1,58 @@
+"""/rugoefening/: the explanation for everyone, the way in after a rugtest, the plan."""
+
+from django.shortcuts import render
+from django.urls import reverse
+
+from rugtest.pages import shared_page
+from rugtest.selftest.selectors import latest_result
+
+from .. import measure_views, presenters, visit
+from ..forms import StartForm
+from ..selectors import current_programme, plan_for, start_decision
+from .common import claim_redirect, today
+
+
+@shared_page
+def home(request):
+    """/rugoefening/: the explanation for everyone; the way in after a rugtest; the plan for a
+    signed-in person."""
+    if not request.user.is_authenticated:
+        result = visit.current(request)
+        context = {"section": "rugoefening", "visit_result": result}
+        if result is not None:
+            start_url = reverse("programme:start")
+            context.update(
+                programme_value=result.programme,
+                result_words=presenters.result_words(result.outcome),
+                signup_url=f"{reverse('account_signup')}?next={start_url}",
+                login_url=f"{reverse('account_login')}?next={start_url}",
+            )
+        return render(request, "programme/home.html", context)
+    claim = claim_redirect(request)
+    if claim:
+        return claim
+    return _home_page(request, today())
+
+
+def _home_page(request, day):
+    programme = current_programme(request.user)
+    view = plan_for(programme, day) if programme else None
+    result = latest_result(request.user)
+    allowed, reason = start_decision(result, view)
+    context = {
+        "section": "rugoefening",
+        "view": view,
+        "result": result,
+        "programme_value": result.programme if result else None,
+        "can_start": allowed,
+        "reason": reason,
+        "parts": presenters.today_parts(view) if view else [],
+        "checkin": presenters.checkin_panel(request.user, result, programme, view, day),
+        # outcome-measures.md O-2: the measurement offered now; W-7: the closing summary.
+        "measure_due": measure_views.measurement_due(programme, day, view) if programme else None,
+        "closing": measure_views.closing_context(programme, view),
+        **presenters.stop_context(view),
+    }
+    if allowed:
+        context["start_form"] = StartForm(needs_gp=result.programme == "ask_gp_first")
+    return render(request, "programme/home.html", context)

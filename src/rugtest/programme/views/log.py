@@ -1,0 +1,134 @@
+"""/rugoefening/wandeling/: logging a walk, changing it, wiping it (W-3, W-9)."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rugtest.core import programme as core
+from rugtest.core.errors import InputError
+from rugtest.i18n import lang
+
+from .. import presenters, services, summary
+from ..forms import WalkForm, part_of_day
+from ..selectors import plan_for, user_entry
+from .common import add_input_error, programme_or_message, today
+
+WALK_FIELDS = ("date", "part", "minutes", "pain_before", "pain_after", "painkiller", "note")
+
+
+def _parse_day(text):
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+@login_required
+def log_walk(request):
+    day_today = today()
+    programme = programme_or_message(request)
+    if programme is None:
+        return redirect("programme:home")
+    if request.method != "POST":
+        # "Veranderen" for a walk already logged opens the form filled with it.
+        day = _parse_day(request.GET.get("date")) or day_today
+        part = request.GET.get("part") if request.GET.get("part") in core.PARTS else None
+        existing = programme.entries.filter(date=day, part=part).first() if part else None
+        if existing is not None:
+            return redirect("programme:edit", existing.id)
+        initial = {"date": day, "part": part or part_of_day(timezone.localtime().hour)}
+        return _walk_form(request, programme, WalkForm(initial=initial), day_today, entry=None)
+    return _walk_form(request, programme, WalkForm(request.POST), day_today, entry=None)
+
+
+@login_required
+def edit_walk(request, entry_id):
+    entry = user_entry(request.user, entry_id)
+    if entry is None:
+        raise Http404
+    initial = {
+        "date": entry.date, "part": entry.part, "minutes": entry.minutes, "pain_before": entry.pain_before,
+        "pain_after": entry.pain_after, "painkiller": entry.painkiller, "note": entry.note,
+        "warning_signs": entry.warning_signs,
+    }
+    form = WalkForm(request.POST if request.method == "POST" else None, initial=initial)
+    return _walk_form(request, entry.programme, form, today(), entry=entry)
+
+
+def _walk_form(request, programme, form, day_today, entry):
+    if request.method == "POST" and request.POST.get("confirm_signs") == "no":
+        # W-9 confirm step, "no, I do not have that": back to the form with everything else
+        # kept and the signs not ticked; nothing is saved yet.
+        kept = {key: request.POST.get(key) for key in WALK_FIELDS}
+        kept["warning_signs"] = list(entry.warning_signs) if entry else []
+        form = WalkForm(initial=kept)
+        messages.info(request, _(
+            "Er is nog niets opgeslagen. Het vinkje bij de klacht is weggehaald. Kijk het formulier na en kies Opslaan."
+        ))
+    elif request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        moved = entry is not None and (entry.date, entry.part) != (data["date"], data["part"])
+        try:
+            if moved and entry.warning_signs:
+                raise InputError("date", "a walk with a warning sign cannot be moved",
+                                 "Een wandeling met een waarschuwingsteken kunt u niet verplaatsen.",
+                                 "A walk with a warning sign cannot be moved.")
+            services.check_walk(programme=programme, today=day_today, **data)
+            already = set(entry.warning_signs) if entry else set()
+            new_signs = [s for s in data["warning_signs"] if s not in already]
+            if new_signs and request.POST.get("confirm_signs") != "yes":
+                # W-9: a ticked sign stops the programme, so one tap is confirmed first; the
+                # rest of the entry travels along in hidden fields.
+                return render(request, "programme/confirm_signs.html", {
+                    "section": "rugoefening", "form": form, "entry": entry,
+                    "confirm": presenters.sign_context(programme, new_signs),
+                    "hidden": [(k, v) for k in request.POST if k not in ("csrfmiddlewaretoken", "confirm_signs")
+                               for v in request.POST.getlist(k)],
+                })
+            saved = services.record_walk(programme=programme, today=day_today, **data)
+            if moved:
+                services.delete_walk(entry=entry)
+        except InputError as error:
+            add_input_error(form, error)
+        else:
+            if saved.warning_signs:
+                return redirect("programme:home")
+            view = plan_for(programme, day_today)
+            for line in summary.saved_walk_words(programme, day_today, saved, view=view):
+                messages.success(request, line)
+            target = next((r["target_minutes"] for r in view.days if r["date"] == saved.date), None)
+            if summary.far_above_target(saved.minutes, target):
+                messages.info(request, _(
+                    "U liep veel langer dan uw doel. Fijn dat het goed ging! Toch werkt het plan het best "
+                    "als u op een goede dag niet meer doet dan het doel. Extra minuten maken het plan niet sneller."
+                ))
+            return redirect("programme:home")
+    view = plan_for(programme, day_today)
+    return render(request, "programme/log.html", {
+        "section": "rugoefening", "form": form, "entry": entry, "view": view,
+        "start": programme.start, "today": day_today,
+        # A new walk with nothing filled in beyond the date and part: its details read the
+        # same for everyone (log.html keeps them as a fragment).
+        "blank": entry is None and not form.is_bound and set(form.initial) <= {"date", "part"},
+    })
+
+
+@login_required
+@require_POST
+def delete_walk(request, entry_id):
+    entry = user_entry(request.user, entry_id)
+    if entry is None:
+        raise Http404
+    try:
+        services.delete_walk(entry=entry)
+    except InputError as error:
+        messages.error(request, error.message(lang()))
+    else:
+        messages.success(request, _("De wandeling is gewist."))
+    return redirect("programme:history")
