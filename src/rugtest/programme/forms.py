@@ -213,8 +213,7 @@ class MeasurementForm(forms.Form):
                 help_text = words.MEASURE_QUESTIONS["activity_score_help"]
             else:
                 label = format_lazy(_("{activity}: hoe goed lukt dit nu?"), activity=self.start_activities[i - 1])
-                help_text = format_lazy("{} {}", words.MEASURE_QUESTIONS["activity_score_help"],
-                                        words.MEASURE_QUESTIONS["activity_score_later_help"])
+                help_text = words.MEASURE_QUESTIONS["activity_score_help"]
             self.fields[f"score_{i}"] = score_scale(label, help_text, False)
 
     def clean(self):

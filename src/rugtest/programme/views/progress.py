@@ -31,7 +31,10 @@ def history(request, report_form=None):
     return render(request, "programme/history.html", {
         "section": "rugoefening",
         "view": view,
-        "log_part": mark_safe(log_part),  # made by render_to_string, escaped there
+        # The chart first, then the GP report and the measurements, then the weeks (issue 19:
+        # the chart and the report button within the first two screens of a phone).
+        "chart_part": mark_safe(log_part.split("<!--split-->", 1)[0]),  # made by render_to_string, escaped there
+        "log_part": mark_safe(log_part.split("<!--split-->", 1)[-1]),
         "result": programme.result,
         "result_summary": presenters.result_summary(programme.result),
         "report_form": report_form or ReportForm(),
