@@ -256,3 +256,13 @@ def test_W_7_O_2_the_end_shows_a_closing_summary_and_asks_the_last_measurement(c
     # O-2: the end once
     assert "measure-offer" not in client.get("/rugoefening/").content.decode()  # O-2: the end once
     assert client.get(URL).status_code == 200  # today's can still be corrected
+
+
+def test_O_2_the_answered_check_in_offers_its_measurement(client, person):
+    programme = make_programme(person, days_ago=21)
+    start_measurement(programme, days_ago=21)
+    client.post(f"/rugoefening/hoe-gaat-het/{programme.id}/", {"progress": "same"})
+    html = client.get(f"/rugoefening/hoe-gaat-het/{programme.id}/").content.decode()
+    assert 'data-moment="checkin"' in html and 'href="/rugoefening/meting/"' in html
+    client.post(URL, {"pain_24h": "5", "score_1": "4", "score_2": "5"})
+    assert 'href="/rugoefening/meting/"' not in client.get(f"/rugoefening/hoe-gaat-het/{programme.id}/").content.decode()

@@ -262,8 +262,11 @@ def test_W_11_history_shows_table_chart_and_weeks(client, person):
     assert "<svg" in html and 'role="img"' in html
     assert "36 van 24 minuten, gehaald" in html  # day 0: 3 × 12 walked, goal 3 × 8
     assert "U haalde uw doel op 100% van de dagen." in html
-    week_1 = re.search(r"Week 1</th>(.*?)</tr>", html).group(1)
-    assert re.findall(r"<td[^>]*>([^<]*)</td>", week_1) == ["252", "7", "2,0"]  # Dutch decimal comma
+    # W-11 per week, each week one line that opens on tap: minutes, completed days, mean pain
+    week_1 = re.search(r'<details class="week" data-week="1">(.*?)</details>', html, re.S).group(1)
+    assert "Week 1: 7 dagen gehaald" in week_1
+    assert "252 minuten gewandeld." in week_1 and "Gemiddelde pijn na het wandelen: 2,0." in week_1  # decimal comma
+    assert re.search(r'<details class="week" open data-week="2">', html)  # the current week open
     assert re.search(r'<rect class="bar" x="[0-9.]+" y="[0-9.]+"', html)  # SVG numbers are never localised
 
 

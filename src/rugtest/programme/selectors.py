@@ -260,10 +260,12 @@ def measurement_due(programme: Programme, today: date, view: PlanView | None = N
     given until its measurement is there."""
     view = view if view is not None else plan_for(programme, today)
     stored = stored if stored is not None else measurements(programme)
-    checkin_today = programme.checkins.filter(date=today).exists()
-    checkin_now = (checkin_is_due(programme, today, view) or checkin_today) and not any(
-        m.moment == "checkin" and m.date == today for m in stored)
-    return measures.due_moment(
-        state=view.state, checkin_due=checkin_now, measured_moments=[m.moment for m in stored],
-        has_start=any(m.moment == "start" for m in stored),
-    )
+    moments = [m.moment for m in stored]
+    has_start = "start" in moments
+    checkin_now = False
+    if view.state == "active" and has_start:
+        # Only then does the answer depend on the check-ins (read once, newest first).
+        checkins = list(programme.checkins.all())
+        checkin_now = (checkin_is_due(programme, today, view, checkins) or any(c.date == today for c in checkins)) \
+            and not any(m.moment == "checkin" and m.date == today for m in stored)
+    return measures.due_moment(state=view.state, checkin_due=checkin_now, measured_moments=moments, has_start=has_start)
