@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The request's own address for FHIR canonical URLs when RUGTEST_PUBLIC_URL is not set (D-10).
+    "rugtest.api.fhir.PublicAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -219,6 +221,10 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("RUGTEST_FROM_EMAIL", "Rugtest <noreply@localhost>")
 # Where people report an error in the content (shown on /over/).
 RUGTEST_CONTACT_EMAIL = os.environ.get("RUGTEST_CONTACT_EMAIL", "fouten@rugtest.invalid")
+# The address people reach the site at (e.g. https://rug.praktijk.nl), without a trailing
+# slash; empty: the request's own address. The base of the FHIR canonical URLs (decisions.md
+# D-10) and of the pages' alternate-language addresses.
+RUGTEST_PUBLIC_URL = os.environ.get("RUGTEST_PUBLIC_URL", "").strip().rstrip("/")
 
 # Answers live in the server-side session; they are gone after a day, or at "start again".
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

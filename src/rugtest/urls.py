@@ -2,12 +2,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from . import views
+from .api import views as api_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("start/", views.app_start, name="app_start"),
     path("api/v1/", include("rugtest.api.urls")),
+    # D-10: the FHIR resources at their canonical addresses (<RUGTEST_PUBLIC_URL>/fhir/…).
+    path("fhir/Questionnaire/rugtest", api_views.fhir_questionnaire, name="fhir_questionnaire"),
+    path("fhir/Questionnaire/rugtest-measures", api_views.fhir_measures_questionnaire, name="fhir_measures_questionnaire"),
+    path("fhir/CodeSystem/<str:code_system_id>", api_views.fhir_code_system, name="fhir_code_system"),
 ]
 
 urlpatterns += i18n_patterns(

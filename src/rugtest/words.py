@@ -8,7 +8,10 @@ programme pages, and later the PDF and the mails read it from here; nothing else
 again. tests/web/test_words.py fails when an id of the spec has no wording here, or a wording
 here has no id in the spec.
 
-Page text is the team's; the spec says what it must mean (triage-rules.md, "Advice").
+Page text is the team's; the spec says what it must mean (triage-rules.md, "Advice"). D-13:
+the phone lines (SAY), the step 2 "call now" list, support and risk-factor sentences and the
+check-in advice are kept as built, here, and listed in docs/clinical-decisions.md's GP-signable
+content list, so that a clinician can change each in one place.
 """
 
 from datetime import date
@@ -274,18 +277,294 @@ ADVICE_NOT_ACUTE = {
     ),
 }
 
-# Why a rule gave its advice, in words: what the person answered and why that matters. One
-# entry per rule id of triage-rules.md (the other rules follow). Shown on the result page and
-# in the report for the GP when the rule fired certain at the level of the outcome, so that
-# a reason never names a milder action than the one the person must take.
+# Why a rule gave its advice, in words: one entry per rule id of triage-rules.md, shown under
+# "Waarom dit advies?" on the result page and in the report for the GP
+# (tests/web/test_rule_reasons.py holds every rule id of the spec against this table).
+#
+# - ``why``: what the person answered and why that matters. It never names an action, so it
+#   can stand on any result: a rule outranked by a more urgent one keeps its reason.
+# - ``do``: the rule's own action, said only when the rule decides the result (its level is
+#   the outcome's level), so that a reason never names a milder action than the one the
+#   person must take. Only R-ANE-1 has one (D-22).
+# - ``unsure``: when the rule fired uncertain. It follows ``UNSURE`` (which names the questions
+#   answered "Weet ik niet") and is followed by ``UNSURE_DO`` (A-CHECK-TODAY / A-CHECK-GP).
+#   R-AGE-1 asks numbers only and so never fires uncertain.
 RULE_REASONS = {
-    # D-22
-    "R-ANE-1": _(
-        "U weet dat de grote slagader in uw buik te wijd is, en u heeft nu rugpijn. Bel vandaag "
-        "uw huisarts. Wordt de pijn plotseling heel erg, of voelt u zich flauw, bleek of "
-        "zweterig? Bel dan 112."
-    ),
+    "R-CE-1": {
+        "why": _(
+            "U voelt sinds kort minder in uw kruis, billen, geslachtsdelen of aan de binnenkant "
+            "van uw bovenbenen. Dat kan betekenen dat zenuwen onderin uw rug klem zitten."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan kunnen zenuwen onderin uw rug klem zitten."),
+    },
+    "R-CE-2": {
+        "why": _(
+            "U heeft sinds kort moeite met plassen, of u kunt uw plas of ontlasting niet goed "
+            "ophouden. Dat kan betekenen dat zenuwen onderin uw rug klem zitten."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan kunnen zenuwen onderin uw rug klem zitten."),
+    },
+    "R-CE-3": {
+        "why": _(
+            "U heeft sinds kort in allebei uw benen een doof gevoel, tintelingen of minder kracht. "
+            "Dat kan betekenen dat zenuwen onderin uw rug klem zitten."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan kunnen zenuwen onderin uw rug klem zitten."),
+    },
+    # D-15: the sign with "whatever position", and the conditions for 112 in the same sentence.
+    "R-AAA-1": {
+        "why": _(
+            "De pijn kwam plotseling, is heel erg en blijft hoe u ook ligt, zit of beweegt, en u "
+            "bent ouder dan 40 jaar of een arts zei dat de grote slagader in uw buik te wijd is. "
+            "Dat kan passen bij een scheur in die slagader."
+        ),
+        "unsure": _(
+            "Is het antwoord 'Ja', dan kan het gaan om een scheur in de grote slagader in uw buik."
+        ),
+    },
+    "R-AAA-2": {
+        "why": _(
+            "De pijn kwam plotseling, is heel erg en blijft hoe u ook ligt, zit of beweegt, en u "
+            "voelt zich flauw, bleek of zweterig. Dat kan passen bij een scheur in de grote "
+            "slagader in uw buik."
+        ),
+        "unsure": _(
+            "Is het antwoord 'Ja', dan kan het gaan om een scheur in de grote slagader in uw buik."
+        ),
+    },
+    "R-SEV-1": {
+        "why": _(
+            "De pijn kwam plotseling, is heel erg en blijft hoe u ook ligt, zit of beweegt. Zulke "
+            "pijn komt meestal niet van de spieren of gewrichten van de rug."
+        ),
+        "unsure": _(
+            "Is het antwoord 'Ja', dan komt de pijn misschien niet van de spieren of gewrichten "
+            "van de rug."
+        ),
+    },
+    # D-22: the reason in the decision's words; ``why`` and ``do`` together are that sentence.
+    "R-ANE-1": {
+        "why": _("U weet dat de grote slagader in uw buik te wijd is, en u heeft nu rugpijn."),
+        "do": _(
+            "Bel vandaag uw huisarts. Wordt de pijn plotseling heel erg, of voelt u zich flauw, "
+            "bleek of zweterig? Bel dan 112."
+        ),
+        "unsure": _(
+            "Is de slagader te wijd, dan kan rugpijn een teken zijn dat die dreigt te scheuren."
+        ),
+    },
+    "R-FRA-1": {
+        "why": _(
+            "De pijn begon na een ernstig ongeluk. Dan kan er een wervel gebroken zijn."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan kan er een wervel gebroken zijn."),
+    },
+    "R-INF-1": {
+        "why": _(
+            "U heeft koorts gehad sinds de rugpijn begon. Koorts samen met rugpijn kan passen bij "
+            "een infectie in de rug."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan kan er een infectie in de rug zijn."),
+    },
+    "R-INF-2": {
+        "why": _(
+            "U bent kort geleden aan uw rug geopereerd of kreeg een prik in uw rug, en u voelt "
+            "zich ziek of heeft 's nachts pijn. Dat kan passen bij een infectie in de rug."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan kan er een infectie in de rug zijn."),
+    },
+    "R-INF-3": {
+        "why": _(
+            "Uw afweer is minder goed en u voelt zich ziek. Dat kan passen bij een infectie in de "
+            "rug."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan kan er een infectie in de rug zijn."),
+    },
+    "R-LRS-1": {
+        "why": _(
+            "Een been of voet is zwakker geworden. Dan zit een zenuw naar het been misschien zo "
+            "klem dat de huisarts snel moet kijken."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan zit een zenuw naar het been misschien klem."),
+    },
+    "R-INF-4": {
+        "why": _(
+            "Uw afweer is minder goed. Dan kan rugpijn een enkele keer door een infectie komen. "
+            "De huisarts wil dat nagaan."
+        ),
+        "unsure": _("Bij een minder goede afweer wil de huisarts een infectie uitsluiten."),
+    },
+    "R-SUR-1": {
+        "why": _(
+            "U bent kort geleden aan uw rug geopereerd of kreeg een prik in uw rug. De huisarts "
+            "wil weten of de pijn daarmee te maken heeft."
+        ),
+        "unsure": _("De huisarts wil weten of de pijn met een operatie of prik te maken heeft."),
+    },
+    "R-MAL-1": {
+        "why": _(
+            "U heeft kanker of had kanker. Heel soms komt rugpijn dan door kanker in de wervels. "
+            "De huisarts wil dat nagaan."
+        ),
+        "unsure": _("Na kanker wil de huisarts nagaan waar de rugpijn door komt."),
+    },
+    "R-MAL-2": {
+        "why": _(
+            "U bent zonder dat u het wilde veel afgevallen. De huisarts wil nagaan waar dat door "
+            "komt."
+        ),
+        "unsure": _("Afvallen zonder reden wil de huisarts altijd nagaan."),
+    },
+    "R-MAL-3": {
+        "why": _(
+            "U heeft 's nachts pijn die niet minder wordt, en u bent 50 jaar of ouder of u voelt "
+            "zich ziek. De huisarts wil dan een andere oorzaak uitsluiten."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan wil de huisarts een andere oorzaak uitsluiten."),
+    },
+    "R-ILL-1": {
+        "why": _(
+            "U voelt zich ziek, niet alleen door de rugpijn. De huisarts wil nagaan of dat bij "
+            "elkaar hoort."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan wil de huisarts nagaan waar dat door komt."),
+    },
+    "R-AGE-1": {
+        "why": _(
+            "U bent jonger dan 20 jaar. Bij jonge mensen zoekt de huisarts liever na waar "
+            "rugpijn vandaan komt."
+        ),
+    },
+    # The issue's own example sentence.
+    "R-AGE-2": {
+        "why": _(
+            "U bent 50 jaar of ouder en u heeft deze rugpijn voor het eerst. Dan wil de huisarts "
+            "u graag zien om een andere oorzaak uit te sluiten."
+        ),
+        "unsure": _(
+            "U bent 50 jaar of ouder. Heeft u deze rugpijn voor het eerst, dan wil de huisarts "
+            "een andere oorzaak uitsluiten."
+        ),
+    },
+    "R-PRO-1": {
+        "why": _(
+            "Uw pijn wordt week na week erger, ook met rust of pijnstillers. De huisarts wil "
+            "nagaan waar dat door komt."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan wil de huisarts nagaan waar dat door komt."),
+    },
+    "R-OST-1": {
+        "why": _(
+            "De pijn begon na een kleine val, stoot of tillen, en u heeft broze botten of u "
+            "gebruikte lang prednison of een vergelijkbaar middel. Dan kan een wervel ingezakt "
+            "zijn."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan kan een wervel ingezakt zijn."),
+    },
+    "R-OST-2": {
+        "why": _(
+            "De pijn begon na een kleine val, stoot of tillen, en u bent 70 jaar of ouder. Dan "
+            "kan een wervel ingezakt zijn door broze botten."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan kan een wervel ingezakt zijn."),
+    },
+    "R-OST-3": {
+        "why": _(
+            "De pijn begon na een kleine val, stoot of tillen, en u bent een vrouw van 50 jaar "
+            "of ouder. Dan kan een wervel ingezakt zijn door broze botten."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan kan een wervel ingezakt zijn."),
+    },
+    "R-AXS-1": {
+        "why": _(
+            "Uw rug is 's ochtends lang stijf en wordt beter van bewegen. De pijn duurt al meer "
+            "dan 3 maanden en begon voor uw 45e. Dat kan passen bij een ontsteking van de "
+            "gewrichten in de rug."
+        ),
+        "unsure": _(
+            "Is het antwoord 'Ja', dan kan er een ontsteking van de gewrichten in de rug zijn."
+        ),
+    },
+    "R-LRS-2": {
+        "why": _(
+            "De pijn loopt door tot onder uw knie. Het been doet meer pijn dan de rug, doet pijn "
+            "bij hoesten of niezen, of is doof of tintelt. Dat kan passen bij een beknelde zenuw."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan kan er een zenuw naar het been bekneld zijn."),
+    },
+    "R-STE-1": {
+        "why": _(
+            "U krijgt bij lopen of staan last in uw benen, dat weggaat als u zit of voorover "
+            "buigt, en u bent 50 jaar of ouder. Dat kan passen bij een te nauw kanaal voor de "
+            "zenuwen in de rug."
+        ),
+        "unsure": _(
+            "Is het antwoord 'Ja', dan kan het kanaal voor de zenuwen in de rug te nauw zijn."
+        ),
+    },
+    "R-PAIN-1": {
+        "why": _(
+            "De pijn is niet te houden, ook niet met pijnstillers. De huisarts kan met u kijken "
+            "wat wel helpt."
+        ),
+        "unsure": _("Is het antwoord 'Ja', dan kan de huisarts met u kijken wat wel helpt."),
+    },
 }
+
+# The start of a reason of a rule that fired uncertain: the questions answered "Weet ik niet",
+# each by what it asks about (``QUESTION_ABOUT``). The full questions are in the answers.
+UNSURE = {
+    "one": _("U antwoordde 'Weet ik niet' op de vraag over %(questions)s."),
+    "many": _("U antwoordde 'Weet ik niet' op de vragen over %(questions)s."),
+    "and": _("%(first)s en %(last)s"),
+}
+
+# What a yes/no question of steps 1–4 asks about, in a few words: "de vraag over koorts".
+QUESTION_ABOUT = {
+    "previous_episodes": _("eerdere rugpijn"),
+    "saddle_numbness": _("minder gevoel in uw kruis, billen of bovenbenen"),
+    "bladder_bowel": _("moeite met plassen of ophouden"),
+    "both_legs": _("een doof of zwak gevoel in allebei uw benen"),
+    # D-15: the sign always with "whatever position".
+    "sudden_severe_pain": _("plotselinge, heel erge pijn die blijft hoe u ook ligt, zit of beweegt"),
+    "faint_pale_sweaty": _("u flauw, bleek of zweterig voelen"),
+    "known_aneurysm": _("een te wijde slagader in uw buik"),
+    "major_trauma": _("een ernstig ongeluk"),
+    "fever": _("koorts"),
+    "recent_spine_surgery": _("een operatie of prik in uw rug"),
+    "weak_immunity": _("uw afweer"),
+    "cancer_history": _("kanker"),
+    "weight_loss": _("afvallen zonder dat u het wilde"),
+    "feeling_ill": _("u ziek voelen"),
+    "night_pain": _("pijn in de nacht"),
+    "leg_weakness": _("een zwakker been of voet"),
+    "osteoporosis": _("broze botten"),
+    "steroids": _("prednison of een vergelijkbaar middel"),
+    "minor_trauma": _("een kleine val, stoot of tillen"),
+    "progressive": _("pijn die week na week erger wordt"),
+    "leg_pain_below_knee": _("pijn tot onder de knie"),
+    "leg_pain_dominant": _("meer pijn in uw been dan in uw rug"),
+    "cough_sneeze_pain": _("pijn bij hoesten, niezen of persen"),
+    "leg_numb_tingling": _("een doof of tintelend been"),
+    "walking_legs_relief_bending": _("last in uw benen bij lopen of staan"),
+    "morning_stiffness": _("een stijve rug in de ochtend"),
+    "better_with_movement": _("beter worden door bewegen"),
+    "pain_uncontrolled": _("pijn die niet te houden is"),
+}
+
+# What to do about a "Weet ik niet", after an uncertain rule's reason: the words of the advice
+# the outcome gives for it (triage-rules.md, A-CHECK-TODAY / A-CHECK-GP). At level emergency
+# neither is given: the person acts now, and the doctor asks.
+UNSURE_DO = {
+    "A-CHECK-TODAY": _("Laat dit vandaag nog nakijken door een huisarts."),
+    "A-CHECK-GP": _("Vertel dit aan uw huisarts. Die kan nagaan wat het antwoord is."),
+}
+
+# The reason of a reassuring result (level selfcare: no rule fired), in one sentence.
+SELFCARE_REASON = _(
+    "Geen van uw antwoorden wijst op een ernstige oorzaak: deze rugpijn is vervelend, maar niet "
+    "gevaarlijk."
+)
 
 # The rules a result was made under (the outcome's ``spec_version``, triage-rules.md). A result
 # kept under an earlier version keeps the outcome the person saw; its reports say so.
@@ -314,6 +593,22 @@ RISK_FACTORS = {
     "F-EXPECT": _("U denkt dat de pijn nooit echt beter wordt."),
     "F-WORK-HEAVY": _("Uw werk is zwaar voor uw lichaam."),
     "F-WORK-UNHAPPY": _("U heeft het niet naar uw zin op uw werk."),
+}
+
+# The same factors in a few words, for the report for the GP ("Kans op langdurige klachten:
+# stress, bang om te bewegen").
+RISK_FACTORS_SHORT = {
+    "F-EPISODES": _("eerder zulke rugpijn"),
+    "F-LIMITED": _("doet veel minder dan vóór de pijn"),
+    "F-LEG-PAIN": _("pijn tot onder de knie"),
+    "F-PAIN-HIGH": _("veel pijn (7 of hoger)"),
+    "F-HEALTH": _("gezondheid niet goed"),
+    "F-STRESS": _("stress"),
+    "F-FEAR": _("bang om te bewegen"),
+    "F-MOOD": _("vaak somber"),
+    "F-EXPECT": _("verwacht geen herstel"),
+    "F-WORK-HEAVY": _("zwaar werk"),
+    "F-WORK-UNHAPPY": _("niet naar de zin op het werk"),
 }
 
 # ``support`` of triage-rules.md: who can best help the person get active again. ``short``
@@ -403,6 +698,43 @@ SIGNS = {
         "label": _("Uw rugpijn wordt al 2 weken steeds erger, ook met de rugoefening"),
         "sentence": _("Uw rugpijn wordt al 2 weken steeds erger, ook met de rugoefening."),
     },
+}
+
+# D-7: the calendar feed's one all-day event on the stop date: the stop's advice in one
+# sentence, by the action of the most urgent sign (W-9). For a GP-level stop (pain_worsening)
+# it says to keep moving in daily life until the GP appointment.
+STOP_EVENT_TITLE = _("Rugoefening gestopt")
+STOP_EVENT = {
+    "call_112": _("U meldde een waarschuwingsteken: bel 112, en wandel niet verder tot een arts naar u heeft gekeken."),
+    "call_gp_now": _(
+        "U meldde een waarschuwingsteken: bel meteen uw huisarts (in de avond, nacht of het weekend de "
+        "huisartsenpost, en krijgt u niemand te spreken, bel dan 112), en wandel niet verder tot een arts naar u "
+        "heeft gekeken."
+    ),
+    "call_gp_today": _(
+        "U meldde een waarschuwingsteken: bel vandaag nog uw huisarts (in de avond, nacht of het weekend de "
+        "huisartsenpost), en wandel niet verder tot een arts naar u heeft gekeken."
+    ),
+    # W-9 / R-SEV-1 at 40 or younger: the condition for 112 in the same sentence (D-15).
+    "call_gp_today_faint": _(
+        "U meldde een waarschuwingsteken: bel vandaag nog uw huisarts (in de avond, nacht of het weekend de "
+        "huisartsenpost, en voelt u zich ook flauw, bleek of zweterig, bel dan 112), en wandel niet verder tot een "
+        "arts naar u heeft gekeken."
+    ),
+    "see_gp": _(
+        "U meldde dat uw rugpijn steeds erger wordt: maak binnen een paar dagen een afspraak bij uw huisarts, en "
+        "blijf in het dagelijks leven zo gewoon mogelijk bewegen tot die afspraak."
+    ),
+}
+
+# D-9: how long the pain has lasted, where a number of weeks would read wrong: 0 and 1.
+DURATION_WEEKS = {0: _("korter dan een week"), 1: _("1 week")}
+
+# D-8: the one sentence on every page that offers the GP report, before the download.
+REPORT = {
+    "holds_all_answers": _(
+        "Het verslag bevat al uw antwoorden, ook die over angst om te bewegen, stress, somberheid en uw gezondheid."
+    ),
 }
 
 # Terms of walking-programme.md: the three parts of a day.

@@ -137,14 +137,51 @@ def test_uids_are_stable_when_the_plan_changes_and_unique_per_walk():
 
 
 @pytest.mark.parametrize("sign_day", [0, 3])
-def test_no_event_after_a_stop_W_9(sign_day):
+def test_no_walk_from_a_stop_on_only_the_stop_event_W_9_D_7(sign_day):
     start = dt.date(2027, 5, 3)
     programme = programme_of(person(), start)
     WalkEntry.objects.create(programme=programme, date=start + dt.timedelta(days=sign_day), part="morning",
                              minutes=0, warning_signs=["fever"])
     cal = calendar.build_calendar(programme=programme, times=times(), today=start + dt.timedelta(days=3))
-    assert events(cal) == []
-    assert cal.walk("VTIMEZONE"), "an empty calendar still names its time zone"
+    [stop] = events(cal)  # D-7: no walks, one event on the stop date
+    assert stop.decoded("dtstart") == start + dt.timedelta(days=sign_day)  # a date: all day
+    assert stop.decoded("dtend") == start + dt.timedelta(days=sign_day + 1)
+    assert cal.walk("VTIMEZONE"), "a calendar still names its time zone"
+
+
+# D-7: the stop's advice in one sentence, by the action W-9 gives the sign (at age 50).
+STOP_SENTENCES = {
+    "fever": ("nl", "bel vandaag nog uw huisarts"),
+    "saddle_numbness": ("nl", "bel meteen uw huisarts"),
+    "sudden_severe_pain": ("nl", "bel 112"),
+    "pain_worsening": ("nl", "blijf in het dagelijks leven zo gewoon mogelijk bewegen tot die afspraak"),
+}
+
+
+@pytest.mark.parametrize("sign", list(STOP_SENTENCES))
+def test_D_7_the_stop_event_says_the_stop_s_advice_in_one_sentence(sign):
+    start = dt.date(2027, 5, 3)
+    programme = programme_of(person(), start)
+    stopped_on = start + dt.timedelta(days=5)
+    WalkEntry.objects.create(programme=programme, date=stopped_on, part="afternoon", minutes=4, warning_signs=[sign])
+    parsed = events(calendar.build_calendar(programme=programme, times=times(), today=start + dt.timedelta(days=6)))
+    [stop] = parsed
+    assert str(stop["summary"]) == "Rugoefening gestopt"
+    assert stop.decoded("dtstart") == stopped_on and not isinstance(stop.decoded("dtstart"), dt.datetime)
+    description = str(stop["description"])
+    assert STOP_SENTENCES[sign][1] in description
+    assert len(re.findall(r"[.?!](\s|$)", description)) == 1, description  # one sentence
+    if sign == "pain_worsening":
+        assert "112" not in description and "wandel niet verder" not in description
+
+
+def test_D_7_the_stop_event_in_english():
+    start = dt.date(2027, 5, 3)
+    programme = programme_of(person(), start)
+    WalkEntry.objects.create(programme=programme, date=start, part="morning", minutes=4, warning_signs=["pain_worsening"])
+    [stop] = events(calendar.build_calendar(programme=programme, times=times(), today=start, lang="en"))
+    assert str(stop["summary"]) == "Walking programme stopped"
+    assert "keep moving" in str(stop["description"]) and "GP" in str(stop["description"])
 
 
 def test_no_event_after_the_last_day_of_the_programme_W_7():
@@ -285,7 +322,8 @@ def test_the_page_says_why_a_stopped_programme_has_no_walks_W_9(client):
     assert len(events(client.get(f"/agenda/{token}.ics").content)) == 42
     WalkEntry.objects.create(programme=programme, date=timezone.localdate(), part="morning", minutes=0,
                              warning_signs=["leg_weakness"])
-    assert events(client.get(f"/agenda/{token}.ics").content) == []
+    [stop] = events(client.get(f"/agenda/{token}.ics").content)  # D-7: no walks, the stop event
+    assert str(stop["summary"]) == "Rugoefening gestopt"
     assert "Uw rugoefening is gestopt" in client.get("/rugoefening/agenda/").content.decode()
     assert "has stopped" in client.get("/en/rugoefening/agenda/").content.decode()
 

@@ -27,12 +27,21 @@ pytestmark = pytest.mark.django_db
 
 CASES = load_clinical_json("vignettes-examples.json")
 URL = "/api/v1/fhir/QuestionnaireResponse"
-QUESTIONNAIRE = "https://rugtest.nl/fhir/Questionnaire/rugtest"
-BASE = "https://rugtest.nl/fhir/CodeSystem/"
+# D-10: the canonical addresses come from RUGTEST_PUBLIC_URL (set for every test here).
+PUBLIC_URL = "https://rug.praktijk.example"
 
 
-@pytest.fixture(scope="module")
-def questionnaire():
+@pytest.fixture(autouse=True)
+def public_url(settings):
+    settings.RUGTEST_PUBLIC_URL = PUBLIC_URL
+
+
+QUESTIONNAIRE = PUBLIC_URL + "/fhir/Questionnaire/rugtest"
+BASE = PUBLIC_URL + "/fhir/CodeSystem/"
+
+
+@pytest.fixture
+def questionnaire(public_url):
     """The Questionnaire /api/v1/fhir/Questionnaire/rugtest serves, by linkId."""
     document = fhir_questionnaire_document()
     return {item["linkId"]: item for group in document["item"] for item in group["item"]}

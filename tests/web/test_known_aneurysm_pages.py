@@ -51,8 +51,9 @@ def test_R_ANE_1_result_page_says_the_reason_of_D_22_and_the_gp_today(client, ru
     response = walk(client, AGE_68_ON_AND_OFF, prefix=prefix)
     main = main_of(response)
     assert main.attrs["data-level"] == "urgent"
-    reasons = main.find_all("p", data_rule=rule)
-    assert [p.words() for p in reasons] == [REASON[lang]]
+    reasons = main.find("ul", aria_labelledby="waarom").find_all("li")
+    assert [li.words() for li in reasons] == [REASON[lang]]
+    assert reasons[0].attrs["data-rule"] == rule
     text = main.words()
     assert {"nl": "Bel vandaag nog uw huisarts", "en": "Call your GP today"}[lang] in text
     # the reason comes first under "why", right after the call
@@ -74,8 +75,17 @@ def test_R_ANE_1_uncertain_asks_for_a_check_today_and_claims_no_known_aneurysm(c
     assert main.attrs["data-level"] == "urgent"
     assert main.find("p", data_advice="A-CHECK-TODAY").words() == {
         "nl": "Laat dit vandaag nog nakijken door een huisarts.", "en": "Have this checked by a GP today."}[lang]
-    assert not main.find_all("p", data_rule=rule)
+    # the reason names the question answered "Weet ik niet" and says what to do, never that
+    # the person has an aneurysm
+    [reason] = main.find("ul", aria_labelledby="waarom").find_all("li", data_rule=rule)
+    assert "data-uncertain" in reason.attrs
+    assert reason.words().startswith({
+        "nl": "U antwoordde 'Weet ik niet' op de vraag over een te wijde slagader in uw buik.",
+        "en": "You answered 'Don't know' to the question about a widened artery in your belly."}[lang])
+    assert reason.words().endswith({"nl": "Laat dit vandaag nog nakijken door een huisarts.",
+                                    "en": "Have this checked by a GP today."}[lang])
     assert REASON[lang] not in main.words()
+    assert {"nl": "U weet dat", "en": "You know that"}[lang] not in main.words()
 
 
 @BOTH
@@ -86,6 +96,8 @@ def test_R_ANE_1_with_sudden_severe_pain_is_112_and_never_says_gp_today(client, 
     text = main.words()
     assert REASON[lang] not in text
     assert {"nl": "Bel vandaag", "en": "Call your GP today"}[lang] not in text
+    # the rule's reason without its own, milder action (D-22's first sentence)
+    assert main.find("li", data_rule=rule).words() == REASON[lang].split(". ")[0] + "."
 
 
 @BOTH

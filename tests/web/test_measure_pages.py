@@ -266,3 +266,17 @@ def test_O_2_the_answered_check_in_offers_its_measurement(client, person):
     assert 'data-moment="checkin"' in html and 'href="/rugoefening/meting/"' in html
     client.post(URL, {"pain_24h": "5", "score_1": "4", "score_2": "5"})
     assert 'href="/rugoefening/meting/"' not in client.get(f"/rugoefening/hoe-gaat-het/{programme.id}/").content.decode()
+
+
+def test_O_5_D_10_the_measurement_questionnaire_is_served_at_its_canonical_address(client, person):
+    from rugtest.privacy import export
+
+    programme = make_programme(person)
+    start_measurement(programme)
+    bundle = export.export_fhir(person)
+    url = next(e["resource"]["url"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Questionnaire")
+    assert url.endswith("/fhir/Questionnaire/rugtest-measures")
+    served = client.get("/fhir/Questionnaire/rugtest-measures")
+    # the address is the public one (RUGTEST_PUBLIC_URL, else the request's own host)
+    assert served.status_code == 200 and served.json()["url"].endswith("/fhir/Questionnaire/rugtest-measures")
+    assert [item["linkId"] for item in served.json()["item"]] == ["moment", "pain_24h", "activities"]

@@ -16,7 +16,16 @@ from rugtest.api.schema import fhir_questionnaire_document, openapi_document
 pytestmark = pytest.mark.django_db  # the rate limit counts in the database cache
 
 URL = "/api/v1/fhir/QuestionnaireResponse"
-QUESTIONNAIRE = "https://rugtest.nl/fhir/Questionnaire/rugtest"
+# D-10: the canonical addresses come from RUGTEST_PUBLIC_URL (set for every test here).
+PUBLIC_URL = "https://rug.praktijk.example"
+
+
+@pytest.fixture(autouse=True)
+def public_url(settings):
+    settings.RUGTEST_PUBLIC_URL = PUBLIC_URL
+
+
+QUESTIONNAIRE = PUBLIC_URL + "/fhir/Questionnaire/rugtest"
 
 
 @pytest.fixture(autouse=True)
@@ -24,8 +33,8 @@ def fresh_rate_limits():
     cache.clear()
 
 
-@pytest.fixture(scope="module")
-def document():
+@pytest.fixture
+def document(public_url):
     """The document /api/v1/openapi.json serves (as JSON, as a client reads it)."""
     return json.loads(json.dumps(openapi_document()))
 
@@ -83,14 +92,14 @@ def test_every_operation_past_the_rate_limit_answers_429_with_a_truthful_retry_a
 # --- The FHIR request schema against the API -------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def schema(document):
     operation = document["paths"][URL]["post"]
     return resolve(document, operation["requestBody"]["content"]["application/fhir+json"]["schema"])
 
 
-@pytest.fixture(scope="module")
-def valid_body():
+@pytest.fixture
+def valid_body(public_url):
     """A complete QuestionnaireResponse, written from the served Questionnaire."""
     items = {item["linkId"]: item for group in fhir_questionnaire_document()["item"] for item in group["item"]}
     answers = []

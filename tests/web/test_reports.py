@@ -13,6 +13,7 @@ from factories import CASES, make_user
 from rugtest.core import questions
 from rugtest.core.triage import evaluate, triage
 from rugtest.programme.models import Programme, WalkEntry
+from rugtest.selftest import summary
 from rugtest.selftest.models import RugtestResult
 from rugtest.reports.result import result_pdf
 from helpers import walk
@@ -65,7 +66,10 @@ def test_result_report_holds_level_action_yes_sign_rule_and_date(client, prefix,
     reader, text = read(response)
     assert len(reader.pages) <= 2
     assert level in text and action in text
-    assert f"{sign} {answer} R-MAL-1" in text  # the sign by name, the answer, the rule beside it
+    assert f"{sign} {answer}" in text  # the sign by name, the answer
+    # R-MAL-1's reason in words, never its id
+    assert {"nl": "U heeft kanker of had kanker.", "en": "You have or had cancer."}[lang] in text
+    assert "R-MAL-1" not in text
     assert long_date(today, lang) in text
     assert "59" in text  # age as given
     assert any("Lato" in name for name in fonts_of(reader))
@@ -75,9 +79,12 @@ def test_result_report_lists_dont_know_signs_and_the_uncertain_rule(client):
     answers = {**CASES["E-05"]["answers"], "fever": "unknown"}
     walk(client, answers)
     _, text = read(client.get("/rugtest/uitslag.pdf"))
-    assert "Heeft u koorts gehad sinds de rugpijn begon? Dat is 38 °C of hoger. Weet ik niet R-INF-1" in text
+    assert "Heeft u koorts gehad sinds de rugpijn begon? Dat is 38 °C of hoger. Weet ik niet" in text
     assert "Vandaag naar de huisarts" in text  # R-INF-1 uncertain fires at urgent
-    assert "onzeker (Weet ik niet): R-INF-1" in text
+    # the uncertain rule's reason names the question and says what to do (A-CHECK-TODAY)
+    assert ("U antwoordde 'Weet ik niet' op de vraag over koorts. Is het antwoord 'Ja', dan kan er een infectie "
+            "in de rug zijn. Laat dit vandaag nog nakijken door een huisarts.") in text
+    assert "R-INF-1" not in text
 
 
 def test_result_report_answers_start_with_the_warning_signs(client):
@@ -168,7 +175,7 @@ def _every_answer(value):
 
 @pytest.mark.parametrize("value", ["yes", "unknown"])
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_longest_result_report_still_fits_on_two_pages(value, lang):
+def test_the_longest_result_report_with_every_rule_reason_fits_on_three_pages(value, lang):
     from django.utils import translation
 
     answers = _every_answer(value)
@@ -176,12 +183,17 @@ def test_the_longest_result_report_still_fits_on_two_pages(value, lang):
         data = result_pdf(answers=answers, outcome=evaluate(answers), taken_on=dt.date(2026, 3, 2),
                           early=False, name="Ë" * 80, made=dt.datetime(2026, 3, 2, 12, tzinfo=dt.timezone.utc))
     reader = PdfReader(io.BytesIO(data))
-    assert len(reader.pages) <= 2
+    # Every yes/no question "yes" (or "don't know") fires every rule: each rule's reason is on
+    # the report in words (issue 19), and it still fits on three pages.
+    assert len(reader.pages) <= 3
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     signs = [q for q in questions.QUESTIONS if q.type == questions.YESNO and q.step in (2, 3, 4)]
     for q in signs:  # every sign by name, once, with its answer
         assert text.count(" ".join(q.text(lang).split())) == 1, q.id
-    assert "R-CE-1" in text and "R-AAA-1" in text
+    assert "R-CE-1" not in text and "R-AAA-1" not in text
+    with translation.override(lang):  # every fired rule's reason, in words
+        for reason in summary.reasons(answers, evaluate(answers)):
+            assert reason["text"] in text, reason["id"]
     assert long_date(dt.date(2026, 3, 2), lang) in text
 
 
@@ -222,13 +234,11 @@ def test_programme_report_holds_start_baseline_weeks_and_signs(client, prefix, l
     assert "8" in text and long_date(today, lang) in text
     # Week 1: 7 days × 3 walks × 11 minutes = 231 minutes, every day completed (W-3).
     assert re.search(r"\b1 \d\d-\d\d – \d\d-\d\d 231 7 3[,.]0\b", text), text
-    assert sign in text and "fever" in text
+    assert sign in text and "fever" not in text
     assert user.email not in text
     # W-9: fever stopped the programme; the report opens with the advice of that sign.
-    stopped = {"nl": "De rugoefening is gestopt · Vandaag naar de huisarts W-9 · urgent · call_gp_today "
-                     "Bel vandaag nog uw huisarts",
-               "en": "The walking programme has stopped · See a GP today W-9 · urgent · call_gp_today "
-                     "Call your GP today"}[lang]
+    stopped = {"nl": "De rugoefening is gestopt · Vandaag naar de huisarts Bel vandaag nog uw huisarts",
+               "en": "The walking programme has stopped · See a GP today Call your GP today"}[lang]
     assert stopped in text
     assert text.index(stopped) < text.index(started)
 
@@ -338,7 +348,8 @@ def test_programme_report_shows_each_check_in_with_its_date_W_14(client, prefix,
     section = text[text.index(heading):]
     lang = "en" if prefix else "nl"
     assert long_date(checked_on, lang) in section
-    assert progress in section and support in section and "F-STRESS" in section
+    assert progress in section and support in section and "F-STRESS" not in section
+    assert {"nl": "U heeft nu veel stress.", "en": "You have a lot of stress at the moment."}[lang] in section
 
 
 def test_programme_report_without_check_ins_says_none_yet(client):

@@ -12,12 +12,15 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from contextvars import ContextVar
 from datetime import datetime
 from functools import cache
 
+from django.conf import settings
 from django.utils import translation
 
 from rugtest import words
+from rugtest.core import programme as walking
 from rugtest.core import questions
 from rugtest.core.errors import InputError
 from rugtest.core.triage import (
@@ -25,9 +28,47 @@ from rugtest.core.triage import (
     RULES_VERSION, SUPPORTS,
 )
 
-CANONICAL = "https://rugtest.nl/fhir"
-QUESTIONNAIRE_URL = f"{CANONICAL}/Questionnaire/rugtest"
-ANSWERS_SYSTEM = f"{CANONICAL}/CodeSystem/rugtest-answers"
+# D-10: the canonical addresses are built from RUGTEST_PUBLIC_URL (the address the site is
+# reached at), else from the address of the request being answered (PublicAddressMiddleware),
+# as <base>/fhir/CodeSystem/<id> and <base>/fhir/Questionnaire/rugtest; the site serves the
+# resources there (rugtest.urls). Never a domain that is not the site's own.
+_REQUEST_BASE: ContextVar[str | None] = ContextVar("rugtest_request_base", default=None)
+# Outside a request (the command line) and without the setting: the address of `make run`.
+FALLBACK_BASE = "http://127.0.0.1:8000"
+
+
+def public_base() -> str:
+    """The site's own address without a trailing slash (D-10)."""
+    return (settings.RUGTEST_PUBLIC_URL or _REQUEST_BASE.get() or FALLBACK_BASE).rstrip("/")
+
+
+class PublicAddressMiddleware:
+    """Keeps the address of the request being answered for the canonical URLs (D-10), when
+    RUGTEST_PUBLIC_URL does not name it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _REQUEST_BASE.set(request.build_absolute_uri("/"))
+        try:
+            return self.get_response(request)
+        finally:
+            _REQUEST_BASE.reset(token)
+
+
+def canonical() -> str:
+    return f"{public_base()}/fhir"
+
+
+def questionnaire_url() -> str:
+    return f"{canonical()}/Questionnaire/rugtest"
+
+
+def answers_system() -> str:
+    return system_url("rugtest-answers")
+
+
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 
 
@@ -88,6 +129,19 @@ def _code_systems() -> dict[str, dict]:
             "title": "Answer values of the rugtest questionnaire",
             "concepts": _answer_concepts(),
         },
+        # The walking programme's codes in the FHIR export (/mijn-gegevens/export.fhir.json).
+        "rugtest-programme-record": {
+            "title": "The parts of a logged walk and of a check-in (walking-programme.md W-8, W-14)",
+            "concepts": [(c, None, d) for c, d in PROGRAMME_PARTS.items()],
+        },
+        "rugtest-warning-sign": {
+            "title": "Warning signs of the walking programme (walking-programme.md W-9)",
+            "concepts": [(c, _words(words.SIGNS[c]["label"]), None) for c in walking.WARNING_SIGNS],
+        },
+        "rugtest-progress": {
+            "title": "Answers to the check-in's question: better, the same or worse (walking-programme.md W-14)",
+            "concepts": [(c, _words(words.PROGRESS[c]), None) for c in walking.PROGRESS_VALUES],
+        },
         "rugtest-outcome-part": {
             "title": "The parts of a rugtest outcome (Observation code and component codes)",
             "concepts": [(c, None, d) for c, d in OUTCOME_PARTS.items()],
@@ -101,6 +155,16 @@ def _answer_concepts():
         for choice in question.choices:
             seen.setdefault(choice.value, {"nl": choice.nl, "en": choice.en})
     return [(value, wording, None) for value, wording in seen.items()]
+
+
+# The codes of a logged walk's components and of the check-in's QuestionnaireResponse items.
+PROGRAMME_PARTS = {
+    "pain_before": "pain before the walk, 0 to 10",
+    "pain_after": "pain after the walk, 0 to 10",
+    "warning_sign": "a warning sign ticked with the walk (one component each; code in rugtest-warning-sign)",
+    "checkin": "a check-in of the walking programme (W-14)",
+    "progress": "the check-in's answer: better, the same or worse than at the start (rugtest-progress)",
+}
 
 
 # The Observation's own code and the code of each component, with the outcome key it holds.
@@ -129,11 +193,15 @@ _LIST_PARTS = (
 
 
 def system_url(code_system_id: str) -> str:
-    return f"{CANONICAL}/CodeSystem/{code_system_id}"
+    return f"{canonical()}/CodeSystem/{code_system_id}"
+
+
+def code_system_document(code_system_id: str) -> dict | None:
+    return _code_system_document(code_system_id, public_base())
 
 
 @cache
-def code_system_document(code_system_id: str) -> dict | None:
+def _code_system_document(code_system_id: str, base: str) -> dict | None:
     spec = _code_systems().get(code_system_id)
     if spec is None:
         return None
@@ -180,6 +248,9 @@ def _concept(code_system_id: str, code: str) -> dict:
     return {"coding": [_coding(code_system_id, code)]}
 
 
+concept = _concept
+
+
 # Answers → QuestionnaireResponse ------------------------------------------------------------
 
 
@@ -188,9 +259,33 @@ def _answer_values(question: questions.Question, value) -> list[dict]:
         return [{"valueInteger": value}]
     values = value if question.type == questions.MULTI else [value]
     return [
-        {"valueCoding": {"system": ANSWERS_SYSTEM, "code": v, "display": question.choice_text(v, "nl")}}
+        {"valueCoding": {"system": answers_system(), "code": v, "display": question.choice_text(v, "nl")}}
         for v in values
     ]
+
+
+def checkin_response(checkin, *, authored: str | None = None) -> dict:
+    """A check-in of the walking programme (W-14) as a QuestionnaireResponse: its progress
+    answer, coded in rugtest-progress, and the step 6 questions answered again, coded as in the
+    rugtest Questionnaire (a question left open is left out, D-3)."""
+    items = [{
+        "linkId": "progress",
+        "text": "Hoe gaat het nu met uw rug, vergeleken met het begin van de rugoefening?",
+        "answer": [{"valueCoding": _coding("rugtest-progress", checkin.progress)}],
+    }]
+    for question in questions.QUESTIONS:
+        value = checkin.answers.get(question.id)
+        if question.step == 6 and value:
+            items.append({"linkId": question.id, "text": question.nl, "answer": _answer_values(question, value)})
+    response = {
+        "resourceType": "QuestionnaireResponse",
+        "meta": {"tag": [_coding("rugtest-programme-record", "checkin")]},
+        "status": "completed",
+        "item": items,
+    }
+    if authored:
+        response["authored"] = authored
+    return response
 
 
 def _uuid(*parts) -> str:
@@ -215,7 +310,7 @@ def questionnaire_response(answers: dict, authored: str | None = None, stopped: 
     response = {
         "resourceType": "QuestionnaireResponse",
         "id": _uuid("QuestionnaireResponse", answers, authored),
-        "questionnaire": QUESTIONNAIRE_URL,
+        "questionnaire": questionnaire_url(),
         "status": "stopped" if stopped else "completed",
     }
     if authored:
@@ -225,7 +320,8 @@ def questionnaire_response(answers: dict, authored: str | None = None, stopped: 
 
 
 def outcome_observation(outcome: dict, response_ref: str, effective: str | None = None) -> dict:
-    """The outcome as one Observation: the level as its value, every other key a component."""
+    """The outcome as one Observation (D-11: no Patient is kept): the level as its value, every
+    other key a component."""
     components = [{
         "code": _concept("rugtest-outcome-part", "action"),
         "valueCodeableConcept": _concept("rugtest-action", outcome["action"]),
@@ -323,8 +419,8 @@ def _answer_of(question: questions.Question, item: dict):
         coding = answer.get("valueCoding")
         if not isinstance(coding, dict) or set(answer) - {"valueCoding", "extension"}:
             raise _bad(question.id, "answer must be a valueCoding")
-        if coding.get("system", ANSWERS_SYSTEM) != ANSWERS_SYSTEM:
-            raise _bad(question.id, f"valueCoding.system must be {ANSWERS_SYSTEM}")
+        if coding.get("system", answers_system()) != answers_system():
+            raise _bad(question.id, f"valueCoding.system must be {answers_system()}")
         codes.append(coding.get("code"))
     return codes if question.type == questions.MULTI else codes[0]
 
@@ -364,9 +460,9 @@ def read_questionnaire_response(resource) -> tuple[dict, str | None]:
     unknown = sorted(set(resource) - QUESTIONNAIRE_RESPONSE_ELEMENTS)
     if unknown:
         raise _bad(unknown[0], "is not an element of QuestionnaireResponse")
-    canonical = resource.get("questionnaire")
-    if not isinstance(canonical, str) or canonical.split("|")[0] != QUESTIONNAIRE_URL:
-        raise _bad("questionnaire", f"must be {QUESTIONNAIRE_URL}")
+    named = resource.get("questionnaire")
+    if not isinstance(named, str) or named.split("|")[0] != questionnaire_url():
+        raise _bad("questionnaire", f"must be {questionnaire_url()}")
     if resource.get("status") not in ("completed", "amended"):
         raise _bad("status", 'must be "completed" or "amended"')
     authored = resource.get("authored")

@@ -13,7 +13,9 @@ from rugtest.core.triage import (
     RULES_VERSION, SUPPORTS,
 )
 
-from .fhir import ANSWERS_SYSTEM, QUESTIONNAIRE_RESPONSE_ELEMENTS, QUESTIONNAIRE_URL, code_system_ids, date_time_pattern
+from .fhir import (
+    QUESTIONNAIRE_RESPONSE_ELEMENTS, answers_system, code_system_ids, date_time_pattern, public_base, questionnaire_url,
+)
 
 
 def _answer_schema(question: questions.Question) -> dict:
@@ -25,8 +27,12 @@ def _answer_schema(question: questions.Question) -> dict:
     return {"type": "string", "enum": list(question.values), **described}
 
 
-@cache
 def openapi_document() -> dict:
+    return _openapi_document(public_base())
+
+
+@cache
+def _openapi_document(base: str) -> dict:  # D-10: the canonical addresses depend on the site's address
     answers = {
         "type": "object",
         "additionalProperties": False,
@@ -115,9 +121,9 @@ def openapi_document() -> dict:
                     "summary": "The outcome for a FHIR R4 QuestionnaireResponse to the rugtest Questionnaire",
                     "description": (
                         "Send a QuestionnaireResponse (status completed or amended) whose `questionnaire` is "
-                        f"{QUESTIONNAIRE_URL}. Items carry the question ids as `linkId`, grouped by step "
+                        f"{questionnaire_url()}. Items carry the question ids as `linkId`, grouped by step "
                         "(`step-1` …) or flat; numbers as `valueInteger`, other answers as `valueCoding` "
-                        f"from {ANSWERS_SYSTEM}. The answer is a Bundle of type `collection` with the "
+                        f"from {answers_system()}. The answer is a Bundle of type `collection` with the "
                         "response and an Observation: its value is the level, its components the action, "
                         "conditions, rules, uncertain rules, duration class, nonspecific, programme, advice "
                         "and spec version, coded in the CodeSystems under /api/v1/fhir/CodeSystem/. "
@@ -210,8 +216,8 @@ def _questionnaire_response_schema() -> dict:
             "resourceType": {"type": "string", "enum": ["QuestionnaireResponse"]},
             "questionnaire": {
                 "type": "string",
-                "pattern": f"^{re.escape(QUESTIONNAIRE_URL)}(\\|[\\s\\S]*)?$",
-                "description": f"{QUESTIONNAIRE_URL}, optionally with |version",
+                "pattern": f"^{re.escape(questionnaire_url())}(\\|[\\s\\S]*)?$",
+                "description": f"{questionnaire_url()}, optionally with |version",
             },
             "status": {"type": "string", "enum": ["completed", "amended"]},
             "authored": {"type": "string", "nullable": True, "pattern": f"^{date_time_pattern()}$", "description": "a FHIR dateTime"},
@@ -228,7 +234,7 @@ def _questionnaire_response_item_schema() -> dict:
         "required": ["linkId"],
         "description": (
             "A question of the rugtest (its id as linkId) with its answer, or a group step-1 … step-6 "
-            f"holding such items. Numbers as valueInteger, other answers as valueCoding from {ANSWERS_SYSTEM} "
+            f"holding such items. Numbers as valueInteger, other answers as valueCoding from {answers_system()} "
             "(the answer values of questionnaire.md); one answer, or one per ticked value for a multiple choice."
         ),
         "properties": {
@@ -240,7 +246,6 @@ def _questionnaire_response_item_schema() -> dict:
 
 
 _FHIR_TYPES = {questions.INT: "integer", questions.YESNO: "choice", questions.CHOICE: "choice", questions.MULTI: "choice"}
-_SYSTEM = ANSWERS_SYSTEM
 
 
 def _fhir_item(question: questions.Question) -> dict:
@@ -268,20 +273,24 @@ def _fhir_item(question: questions.Question) -> dict:
         ]
     if question.choices:
         item["answerOption"] = [
-            {"valueCoding": {"system": _SYSTEM, "code": c.value, "display": c.nl}} for c in question.web_choices()
+            {"valueCoding": {"system": answers_system(), "code": c.value, "display": c.nl}} for c in question.web_choices()
         ]
     if question.show_if:
         # One enableWhen per allowed value ("yes" or "don't know"): shown when any holds.
         item["enableWhen"] = [
-            {"question": qid, "operator": "=", "answerCoding": {"system": _SYSTEM, "code": value}}
+            {"question": qid, "operator": "=", "answerCoding": {"system": answers_system(), "code": value}}
             for qid, values in question.show_if for value in values
         ]
         item["enableBehavior"] = "any"
     return item
 
 
-@cache
 def fhir_questionnaire_document() -> dict:
+    return _fhir_questionnaire_document(public_base())
+
+
+@cache
+def _fhir_questionnaire_document(base: str) -> dict:  # D-10
     groups = []
     for step in range(1, questions.STEP_COUNT + 1):
         page = next(p for p in questions.PAGES if p.step == step)
@@ -294,7 +303,7 @@ def fhir_questionnaire_document() -> dict:
     return {
         "resourceType": "Questionnaire",
         "id": "rugtest",
-        "url": QUESTIONNAIRE_URL,
+        "url": questionnaire_url(),
         "version": str(questions.QUESTIONNAIRE_VERSION),
         "name": "Rugtest",
         "title": "Rugtest: zelftest bij lage rugpijn",

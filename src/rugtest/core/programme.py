@@ -655,8 +655,8 @@ def checkin_outcome(
     """W-14: ``risk_factors`` and ``support`` recomputed after a check-in.
 
     The most recent rugtest answers, with the step 6 answers of the check-in in their
-    place (a step 6 question left open at the check-in counts as not present, as in the
-    rugtest), and the level of that rugtest: step 6 fires no rule, so the level cannot
+    place (D-3: a step 6 question left open at the check-in counts as not present, as in the
+    rugtest; it never falls back to the older rugtest answer), and the level of that rugtest: step 6 fires no rule, so the level cannot
     change, and a ``support`` of ``null`` (a rugtest at level ``gp``) stays ``null``.
     """
     step6 = [q.id for q in questions.QUESTIONS if q.step == 6]

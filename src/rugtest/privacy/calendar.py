@@ -6,7 +6,8 @@ from the core plan (W-3, W-4): today's target. Targets of later days depend on w
 made, and the plan never asks for more than today's target (W-3), so every coming day shows
 today's target; the feed is computed again at every refresh, so the events follow the plan.
 
-- No event after a stop (W-9): a stopped programme gives a calendar without events.
+- No walk from the stop date on (W-9), and one all-day event on the stop date with the stop's
+  advice in one sentence (D-7).
 - No event after the last day of the programme (W-7, day 83).
 - UIDs depend only on the programme, the date and the part of the day, so that a calendar
   replaces an event when its minutes change instead of adding a second one.
@@ -22,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from rugtest import words
 from rugtest.core import programme as core
 from rugtest.programme.forms import PART_LABELS
 from rugtest.programme.selectors import current_programme, plan_for
@@ -34,6 +36,22 @@ PRODID = "-//Rugtest//Rugoefening//NL"
 
 def walk_uid(programme_id: int, day: dt.date, part: str) -> str:
     return f"rugoefening-{programme_id}-{day.isoformat()}-{part}@rugtest"
+
+
+def stop_uid(programme_id: int, day: dt.date) -> str:
+    return f"rugoefening-{programme_id}-{day.isoformat()}-stop@rugtest"
+
+
+def stop_event(programme, today: dt.date) -> tuple[dt.date, str] | None:
+    """D-7: the stop date and the stop's advice in one sentence, or None when not stopped."""
+    if programme is None:
+        return None
+    view = plan_for(programme, today)
+    if view.state != "stopped" or view.stop_advice is None:
+        return None
+    advice = view.stop_advice
+    key = f"{advice.action}_faint" if advice.faint_line else advice.action
+    return dt.date.fromisoformat(view.plan["stopped_on"]), str(words.STOP_EVENT[key])
 
 
 def planned_walks(programme, today: dt.date) -> list[tuple[dt.date, str, int]]:
@@ -69,6 +87,18 @@ def build_calendar(*, programme, times: dict, today: dt.date, lang: str = "nl",
         cal.add("x-wr-timezone", "Europe/Amsterdam")
         cal.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "PT6H")
+        stopped = stop_event(programme, today)
+        if stopped is not None:  # D-7: one all-day event on the stop date
+            day, sentence = stopped
+            event = icalendar.Event()
+            event.add("uid", stop_uid(programme.pk, day))
+            event.add("dtstamp", now)
+            event.add("dtstart", day)  # a date: an all-day event
+            event.add("dtend", day + dt.timedelta(days=1))
+            event.add("summary", str(words.STOP_EVENT_TITLE))
+            event.add("description", sentence)
+            event.add("transp", "TRANSPARENT")
+            cal.add_component(event)
         for day, part, minutes in planned_walks(programme, today):
             start = dt.datetime.combine(day, times[part], tzinfo=AMSTERDAM)
             title = ngettext("Wandelen: %(minutes)d minuut", "Wandelen: %(minutes)d minuten", minutes) % {

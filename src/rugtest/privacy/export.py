@@ -23,7 +23,7 @@ from django.utils import timezone
 from rugtest.api import fhir
 from rugtest.core import questions
 from rugtest.core import measures
-from rugtest.programme.models import Measurement, Programme, WalkEntry
+from rugtest.programme.models import CheckIn, CheckInLater, Measurement, Programme, WalkEntry
 from rugtest.programme.selectors import plan_for
 from rugtest.selftest.models import RugtestResult
 from rugtest.sharing.models import ShareLink
@@ -32,11 +32,10 @@ from .models import CalendarLink
 
 FORMAT = "rugtest-export"
 FORMAT_VERSION = 1
-OUTCOME_SYSTEM = "https://rugtest.nl/fhir/CodeSystem/rugtest-outcome"
 UUID_NAMESPACE = uuid.UUID("5d0c39a2-4a0e-4f57-9d0a-2c7b5f1a6e10")
 # The models written out in their own section; any other model that refers to the person is
 # exported generically under "other".
-_EXPLICIT = {RugtestResult, Programme, WalkEntry, CalendarLink, ShareLink, Measurement}
+_EXPLICIT = {RugtestResult, Programme, WalkEntry, CheckIn, CheckInLater, CalendarLink, ShareLink, Measurement}
 _SKIPPED_LABELS = {"auth.Permission", "auth.Group", "contenttypes.ContentType"}
 
 
@@ -56,6 +55,15 @@ def _entry(row: WalkEntry) -> dict:
 
 def _measurement(row: Measurement) -> dict:
     return {**measures.as_json(row.as_core()), "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at)}
+
+
+def _checkin(row: CheckIn) -> dict:
+    """W-14: a check-in under its own name; a step 6 question left open is absent (D-3)."""
+    return {
+        "date": row.date.isoformat(), "progress": row.progress, "answers": dict(row.answers),
+        "risk_factors": list(row.risk_factors), "support": row.support,
+        "created_at": _iso(row.created_at),
+    }
 
 
 def _plan(programme: Programme, today: dt.date) -> dict:
@@ -125,6 +133,8 @@ def export_json(user, *, today: dt.date | None = None, now: dt.datetime | None =
             "gp_agreed_on": _iso(p.gp_agreed_on),
             "plan": _plan(p, today),
             "log": [_entry(e) for e in p.entries.order_by("date", "id")],
+            "checkins": [_checkin(c) for c in p.checkins.order_by("date", "id")],
+            "checkin_not_now_dates": [c.date.isoformat() for c in p.checkin_laters.order_by("date", "id")],
             # outcome-measures.md O-5: each measurement with its moment, date, pain and activities.
             "measurements": [_measurement(m) for m in p.measurements.order_by("date", "id")],
         })
@@ -198,12 +208,13 @@ def walk_observation(entry: WalkEntry) -> dict:
     for key in ("pain_before", "pain_after"):
         value = getattr(entry, key)
         if value is not None:
-            components.append({"code": {"coding": [{"system": OUTCOME_SYSTEM, "code": key}], "text": key},
+            components.append({"code": {"coding": [{"system": fhir.system_url("rugtest-programme-record"), "code": key}],
+                                        "text": key},
                                "valueInteger": value})
     for sign in entry.warning_signs:
-        components.append({"code": {"coding": [{"system": OUTCOME_SYSTEM, "code": "warning_sign"}],
+        components.append({"code": {"coding": [{"system": fhir.system_url("rugtest-programme-record"), "code": "warning_sign"}],
                                     "text": "warning_sign"},
-                           "valueCodeableConcept": {"coding": [{"system": OUTCOME_SYSTEM, "code": sign}]}})
+                           "valueCodeableConcept": fhir.concept("rugtest-warning-sign", sign)})
     if components:
         obs["component"] = components
     if entry.note:
@@ -211,7 +222,13 @@ def walk_observation(entry: WalkEntry) -> dict:
     return obs
 
 
-MEASURES_QUESTIONNAIRE_URL = f"{fhir.CANONICAL}/Questionnaire/rugtest-measures"
+def measures_questionnaire_url() -> str:
+    """D-10: under RUGTEST_PUBLIC_URL, and served there (rugtest/urls.py)."""
+    return f"{fhir.canonical()}/Questionnaire/rugtest-measures"
+
+
+def _moment_system() -> str:
+    return f"{fhir.canonical()}/CodeSystem/rugtest-measure-moment"
 
 
 def measures_questionnaire() -> dict:
@@ -219,13 +236,13 @@ def measures_questionnaire() -> dict:
     activities of the person's own choosing, each with a score (PSK / PSFS)."""
     return {
         "resourceType": "Questionnaire",
-        "url": MEASURES_QUESTIONNAIRE_URL,
+        "url": measures_questionnaire_url(),
         "name": "RugtestMeasures",
         "title": "Rugtest: pain and activities (outcome-measures.md O-1)",
         "status": "active",
         "item": [
             {"linkId": "moment", "text": "Moment (O-2)", "type": "choice", "required": True,
-             "answerOption": [{"valueCoding": {"system": f"{fhir.CANONICAL}/CodeSystem/rugtest-measure-moment",
+             "answerOption": [{"valueCoding": {"system": _moment_system(),
                                                "code": moment}} for moment in measures.MOMENTS]},
             {"linkId": "pain_24h", "type": "integer", "required": True,
              "text": "Average back pain over the last 24 hours, 0 (no pain) to 10 (worst imaginable)"},
@@ -251,12 +268,12 @@ def measurement_response(m: Measurement) -> dict:
         groups.append({"linkId": "activities", "item": parts})
     return {
         "resourceType": "QuestionnaireResponse",
-        "questionnaire": MEASURES_QUESTIONNAIRE_URL,
+        "questionnaire": measures_questionnaire_url(),
         "status": "completed",
         "authored": m.date.isoformat(),
         "item": [
             {"linkId": "moment", "answer": [{"valueCoding": {
-                "system": f"{fhir.CANONICAL}/CodeSystem/rugtest-measure-moment", "code": m.moment}}]},
+                "system": _moment_system(), "code": m.moment}}]},
             {"linkId": "pain_24h", "answer": [{"valueInteger": m.pain_24h}]},
             *groups,
         ],
@@ -274,10 +291,13 @@ def export_fhir(user, *, now: dt.datetime | None = None) -> dict:
                         "resource": outcome_observation(result, qr_url)})
     for entry in WalkEntry.objects.filter(programme__user=user).order_by("date", "id"):
         entries.append({"fullUrl": _full_url("Observation/walk", entry.pk), "resource": walk_observation(entry)})
+    for checkin in CheckIn.objects.filter(programme__user=user).order_by("date", "id"):
+        entries.append({"fullUrl": _full_url("QuestionnaireResponse/checkin", checkin.pk),
+                        "resource": fhir.checkin_response(checkin, authored=checkin.date.isoformat())})
     # outcome-measures.md O-5: a QuestionnaireResponse per measurement, with its own Questionnaire.
     stored = list(Measurement.objects.filter(programme__user=user).order_by("date", "id"))
     if stored:
-        entries.append({"fullUrl": MEASURES_QUESTIONNAIRE_URL, "resource": measures_questionnaire()})
+        entries.append({"fullUrl": measures_questionnaire_url(), "resource": measures_questionnaire()})
     for m in stored:
         entries.append({"fullUrl": _full_url("QuestionnaireResponse/measurement", m.pk),
                         "resource": measurement_response(m)})

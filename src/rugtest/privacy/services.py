@@ -22,7 +22,8 @@ from .models import CalendarLink
 # Retention (the privacy page states these; docs/data-rights.md):
 # - a session (rugtest answers without an account, sign-in) ends SESSION_COOKIE_AGE after its
 #   last change and is removed by `rugtest purge` once expired;
-# - an account whose e-mail address was never confirmed cannot be used, and is erased after:
+# - an account whose e-mail address was never confirmed cannot be used, and is erased with
+#   everything it holds after (D-6; /privacy/ says so):
 UNCONFIRMED_ACCOUNT_DAYS = 7
 
 

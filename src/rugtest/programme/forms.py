@@ -105,7 +105,7 @@ class StartForm(forms.Form):
 
 
 def part_of_day(hour: int) -> str:
-    """The walk a person most likely just did, from the hour in Europe/Amsterdam:
+    """The walk a person most likely just did, from the hour in Europe/Amsterdam (D-5):
     before 12 the morning, before 18 the afternoon, then the evening."""
     if hour < 12:
         return "morning"

@@ -18,7 +18,7 @@ from .selectors import core_entries
 def far_above_target(minutes: int, target: int | None) -> bool:
     """W-3: minutes above the target never speed up the build-up. The page reminds gently when
     a walk is well over the target: more than one and a half times it and 5 minutes or more
-    over (a project choice; 9 against 8 is a normal walk, 45 against 8 is not)."""
+    over (D-5; 9 against 8 is a normal walk, 45 against 8 is not)."""
     if target is None:
         return False
     return 2 * minutes > 3 * target and minutes - target >= 5

@@ -139,7 +139,7 @@ class ReportPDF(FPDF):
         self.set_left_margin(left)
         self.ln(line + 0.6)
 
-    def level_box(self, level: str, label: str, title: str, body: str, ids: str):
+    def level_box(self, level: str, label: str, title: str, body: str):
         """The outcome at the top: a frame in the level's colour, as on the result page."""
         colour = LEVEL_COLOURS[level]
         top = self.get_y()
@@ -149,9 +149,6 @@ class ReportPDF(FPDF):
         self.set_text_color(*colour)
         self.set_font(FONT, "B", 11)
         self.write(5.5, label)
-        self.set_font(FONT, "", SMALL)
-        self.set_text_color(*MUTED)
-        self.write(5.5, f"   {ids}")
         self.ln(6.5)
         self.set_right_margin(MARGIN + 4)
         self.set_text_color(*INK)

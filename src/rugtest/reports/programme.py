@@ -85,7 +85,6 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
             advice.level,
             f"{_('De rugoefening is gestopt')} · {rugtest_words.LEVELS[advice.level]['label']}",
             str(rugtest_words.ACTIONS[advice.action]["title"]), str(rugtest_words.ACTIONS[advice.action]["body"]),
-            f"W-9 · {advice.level} · {advice.action}",
         )
 
     pdf.heading(_("De rugoefening"), size=13)
@@ -118,8 +117,8 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
     if signs_logged:
         for entry in signs_logged:
             words = "; ".join(str(SIGN_LABELS[s]) for s in entry.warning_signs if s in SIGN_LABELS)
-            pdf.run([(f"{long_date(entry.date)}, {str(PART_LABELS[entry.part]).lower()}: ", "B"), (words, ""),
-                     ("   " + ", ".join(entry.warning_signs), "ids")], size=9.5, bullet="•")
+            pdf.run([(f"{long_date(entry.date)}, {str(PART_LABELS[entry.part]).lower()}: ", "B"), (words, "")],
+                    size=9.5, bullet="•")
     else:
         pdf.paragraph(_("Geen."))
 
@@ -132,7 +131,6 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
             line = [(f"{long_date(checkin.date)}: ", "B"), (f"{rugtest_words.PROGRESS[checkin.progress]}. {support}", "")]
             if factors:
                 line.append((" " + _("Genoemd:") + " " + factors, ""))
-            line.append(("   " + ", ".join([checkin.progress, str(checkin.support), *checkin.risk_factors]), "ids"))
             pdf.run(line, size=9.5, bullet="•")
     else:
         pdf.paragraph(_("Nog geen."))

@@ -117,7 +117,7 @@ def rugtest_words(result: RugtestResult) -> dict:
         "level_label": words.LEVELS[level]["label"],
         "title": words.ACTIONS[action]["title"],
         "body": words.ACTIONS[action]["body"],
-        "reasons": [reason["text"] for reason in summary.reasons(outcome)],
+        "reasons": [reason["text"] for reason in summary.reasons(answers, outcome)],
         "version": " ".join(summary.version_lines(outcome)),
         "signs": [(sign["text"], sign["answer"]) for sign in summary.warning_signs(answers, outcome, lang())],
         "conditions": [condition["name"] for condition in summary.conditions(outcome)],

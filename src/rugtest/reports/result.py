@@ -3,8 +3,8 @@
 Page one: who (age and sex as given, a name only if the person typed one), the outcome in
 words (level, action, the warning signs answered "yes" or "don't know", the conditions the
 GP will look at), the duration class, the risk of a long course and who can help. Then
-every answer in plain words, the warning signs first. The spec ids stand small beside the
-words. The words come from ``rugtest.words`` and ``core.questions``; this module only
+every answer in plain words, the warning signs first. No id or code: the ids are in the JSON
+and FHIR downloads. The words come from ``rugtest.words`` and ``core.questions``; this module only
 lays them out, in the language that is active.
 """
 
@@ -57,34 +57,35 @@ def person_facts(answers: dict, name: str = "", pain: bool = True) -> list[tuple
 
 
 def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -> None:
-    """The outcome in words: shared by the rugtest report and the programme report."""
+    """The outcome in words: shared by the rugtest report and the programme report.
+
+    Words only (STYLE.md, "Words for people, codes for machines"): the GP reads "Binnen een
+    paar dagen naar de huisarts", never a level, action, rule or factor id. The ids are in
+    the JSON and FHIR downloads.
+    """
     language = lang()
     level, action = outcome["level"], outcome["action"]
     pdf.level_box(
         level, str(words.LEVELS[level]["label"]), str(words.ACTIONS[action]["title"]),
-        str(words.ACTIONS[action]["body"]), f"{level} · {action}",
+        str(words.ACTIONS[action]["body"]),
     )
     if early:
         pdf.paragraph(_("Niet alle vragen zijn gesteld: de rugtest stopte bij een teken van spoed."),
                       size=9, style="I")
-    # Why this advice (words.RULE_REASONS; R-ANE-1: D-22), then the rules it was made under: a
-    # result kept under an earlier version keeps the outcome the person saw.
-    for reason in summary.reasons(outcome):
-        pdf.paragraph(str(reason["text"]), size=9.5, style="B")
+    # Why this advice: the reason of every fired rule (words.RULE_REASONS; R-ANE-1: D-22), or
+    # why a result reassures; then the rules it was made under: a result kept under an
+    # earlier version keeps the outcome the person saw.
+    pdf.heading(_("Waarom dit advies?"))
+    for reason in summary.reasons(answers, outcome):
+        pdf.run([(reason["text"], "")], size=8.5, bullet="•")
     pdf.paragraph(" ".join(summary.version_lines(outcome)), size=9, colour=MUTED)
 
     pdf.heading(_("Waarschuwingstekens met 'Ja' of 'Weet ik niet'"))
     signs = summary.warning_signs(answers, outcome, language)
     for sign in signs:
-        pdf.run([(sign["text"] + "  ", ""), (sign["answer"], "B"), ("   " + ", ".join(sign["rules"]), "ids")],
-                size=9.5, bullet="•")
+        pdf.run([(sign["text"] + "  ", ""), (sign["answer"], "B")], size=9.5, bullet="•")
     if not signs:
         pdf.paragraph(_("Geen: elk waarschuwingsteken is met 'Nee' beantwoord."))
-    other = [r for r in outcome["rules"] + outcome["uncertain_rules"]
-             if not any(r in sign["rules"] for sign in signs)]
-    if other:
-        pdf.run([(_("Ook afgegaan (leeftijd, duur of andere antwoorden):") + " ", "I"), (", ".join(other), "ids")],
-                size=9)
 
     conditions = summary.conditions(outcome)
     if conditions:
@@ -92,22 +93,11 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -
         pdf.paragraph(_("Dit is geen diagnose. Het zijn oorzaken die bij uw antwoorden kunnen passen. "
                         "De arts zoekt uit wat het is."), size=9, colour=MUTED)
         for condition in conditions:
-            pdf.run([(str(condition["name"]), "B"), ("   " + ", ".join(condition["rules"]), "ids")],
-                    size=9.5, bullet="•")
-
-    rules = outcome["rules"]
-    uncertain = outcome["uncertain_rules"]
-    ids = [_("regels: %(ids)s") % {"ids": ", ".join(rules)}] if rules else []
-    if uncertain:
-        ids.append(_("onzeker (Weet ik niet): %(ids)s") % {"ids": ", ".join(uncertain)})
-    if ids:
-        pdf.ln(1)
-        pdf.run([("; ".join(ids), "ids")], size=SMALL)
+            pdf.run([(str(condition["name"]), "B")], size=9.5, bullet="•")
 
     pdf.heading(_("Duur van de pijn"))
     duration = words.DURATION[outcome["duration_class"]]
-    pdf.run([(str(duration["name"]) + ". ", "B"), (str(duration["what"]), ""),
-             ("   " + outcome["duration_class"], "ids")])
+    pdf.run([(str(duration["name"]) + ". ", "B"), (str(duration["what"]), "")])
 
     risk_section(pdf, outcome)
 
@@ -117,11 +107,11 @@ def risk_section(pdf: ReportPDF, outcome: dict) -> None:
     pdf.heading(_("Kans dat de pijn lang duurt"))
     factors = outcome["risk_factors"]
     if factors:
-        pdf.paragraph(_("Deze dingen maken de kans groter dat rugpijn lang duurt:"), size=9)
-        parts = []
-        for factor in factors:  # one paragraph: even all eleven factors take a few lines
-            parts += [(str(words.RISK_FACTORS[factor]), ""), (f" {factor}   ", "ids")]
-        pdf.run(parts, size=9.5)
+        # One line in a few words ("Kans op langdurige klachten: stress, bang om te bewegen"),
+        # then what the person told, each factor in its own sentence.
+        pdf.run([(_("Kans op langdurige klachten:") + " ", "B"),
+                 (", ".join(str(words.RISK_FACTORS_SHORT[f]) for f in factors), "")], size=9.5)
+        pdf.paragraph(" ".join(str(words.RISK_FACTORS[f]) for f in factors), size=9)
         pdf.paragraph(_("Dit is een hulpmiddel om te kiezen wie u het beste kan helpen. Het is geen "
                         "testuitslag of score."), size=SMALL, colour=MUTED)
     else:
@@ -129,8 +119,7 @@ def risk_section(pdf: ReportPDF, outcome: dict) -> None:
     support = outcome["support"]
     if support is not None:
         pdf.ln(0.5)
-        pdf.run([(_("Wie kan u helpen?") + " ", "B"), (str(words.SUPPORT[support]["title"]), ""),
-                 ("   support: " + support, "ids")])
+        pdf.run([(_("Wie kan u helpen?") + " ", "B"), (str(words.SUPPORT[support]["title"]), "")])
 
 
 def advice_section(pdf: ReportPDF, outcome: dict) -> None:
@@ -141,7 +130,7 @@ def advice_section(pdf: ReportPDF, outcome: dict) -> None:
         return
     pdf.heading(_("Wat de rugtest de persoon aanraadt"))
     for advice_id in advice:
-        pdf.run([(summary.advice_text(advice_id, outcome), ""), ("   " + advice_id, "ids")], size=9, bullet="•")
+        pdf.run([(summary.advice_text(advice_id, outcome), "")], size=9, bullet="•")
 
 
 def answers_section(pdf: ReportPDF, answers: dict, early: bool) -> None:
@@ -167,6 +156,7 @@ def answers_section(pdf: ReportPDF, answers: dict, early: bool) -> None:
         table_rows = []
         for row in part:
             if row["answer"] is None:
+                # D-2: unasked questions are stored as absent and said "niet gevraagd", never "Nee".
                 answer = (_("niet gevraagd") if not row["asked"] else _("niet ingevuld"), "")
             else:
                 answer = (row["answer"], "B" if row["value"] in questions.ANSWERS_THAT_MATTER else "")

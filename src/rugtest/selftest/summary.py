@@ -7,11 +7,16 @@ read and never change anything; they speak the language that is active when call
 
 from __future__ import annotations
 
+from django.utils import translation
+
 from rugtest import words
 from rugtest.core import questions
-from rugtest.core.triage import RULE_BY_ID, RULES, RULES_VERSION, triggers
+from rugtest.core.triage import RULES, RULES_VERSION, triggers
 
 def answer_text(question: questions.Question, value, lang: str) -> str:
+    if question.id == "duration_weeks" and value in words.DURATION_WEEKS:  # D-9
+        with translation.override(lang):
+            return str(words.DURATION_WEEKS[value])
     if question.type == questions.INT:
         unit = question.unit(lang)
         return f"{value} {unit}".strip()
@@ -122,20 +127,63 @@ def answers_signs_first(answers: dict, lang: str, early: bool = False) -> list[d
     return rows
 
 
-def reasons(outcome: dict) -> list[dict]:
-    """The reasons (``words.RULE_REASONS``) of the rules that fired certain at the outcome's
-    own level, in table order.
+def unsure_questions(rule, answers: dict) -> list[str]:
+    """The questions of ``rule`` answered "don't know" that keep it uncertain: those whose
+    "yes" and "no" would give the rule different values (triage-rules.md, Kleene logic)."""
+    return [
+        qid for qid in dict.fromkeys(rule.questions)
+        if answers.get(qid) == "unknown"
+        and rule.when({**answers, qid: "yes"}) != rule.when({**answers, qid: "no"})
+    ]
 
-    A reason says what to do at its rule's level (R-ANE-1, D-22: "Bel vandaag uw huisarts"),
-    so a rule outranked by a more urgent one keeps its reason back: the person acts on the
-    most urgent advice only. A rule that fired uncertain says so in the "don't know" part.
+
+def _unsure_lead(asked: list[str]) -> str:
+    """"U antwoordde 'Weet ik niet' op de vraag over koorts." (empty when none is known)."""
+    if not asked:
+        return ""
+    about = [str(words.QUESTION_ABOUT[q]) for q in asked]
+    named = about[0]
+    if len(about) > 1:
+        named = str(words.UNSURE["and"]) % {"first": ", ".join(about[:-1]), "last": about[-1]}
+    return str(words.UNSURE["one" if len(about) == 1 else "many"]) % {"questions": named}
+
+
+def _unsure_do(rule, outcome: dict) -> str:
+    """What to do about an uncertain rule: the words of A-CHECK-TODAY or A-CHECK-GP, as the
+    outcome gives them for the rule's level (an uncertain emergency rule counts as urgent)."""
+    level = "urgent" if rule.level == "emergency" else rule.level
+    if level == "urgent" and "A-CHECK-TODAY" in outcome["advice"]:
+        return str(words.UNSURE_DO["A-CHECK-TODAY"])
+    if level == "gp" and "A-CHECK-GP" in outcome["advice"]:
+        return str(words.UNSURE_DO["A-CHECK-GP"])
+    return ""  # level emergency: the person acts now, and the doctor asks
+
+
+def reasons(answers: dict, outcome: dict) -> list[dict]:
+    """Why this advice: the reason (``words.RULE_REASONS``) of every rule that fired, certain
+    or uncertain, in table order; for a reassuring result (no rule fired), why it reassures.
+
+    Never empty. A rule's own action (``do``, R-ANE-1: D-22) is said only when its level is
+    the outcome's, so that no reason names a milder action than the one the person must take.
+    An uncertain rule names the questions answered "Weet ik niet" and what to do about them.
+    The words are in the active language.
     """
+    certain, uncertain = set(outcome["rules"]), set(outcome["uncertain_rules"])
     found = []
-    for rule_id in outcome["rules"]:
-        rule = RULE_BY_ID.get(rule_id)
-        if rule is None or rule_id not in words.RULE_REASONS or rule.level != outcome["level"]:
+    for rule in RULES:
+        words_of = words.RULE_REASONS[rule.id]
+        if rule.id in certain:
+            parts = [str(words_of["why"])]
+            if "do" in words_of and rule.level == outcome["level"]:
+                parts.append(str(words_of["do"]))
+        elif rule.id in uncertain:
+            parts = [_unsure_lead(unsure_questions(rule, answers))]
+            parts += [str(words_of["unsure"]), _unsure_do(rule, outcome)]
+        else:
             continue
-        found.append({"id": rule_id, "text": words.RULE_REASONS[rule_id]})
+        found.append({"id": rule.id, "text": " ".join(p for p in parts if p), "uncertain": rule.id in uncertain})
+    if not found:
+        found.append({"id": "", "text": str(words.SELFCARE_REASON), "uncertain": False})
     return found
 
 

@@ -1,0 +1,226 @@
+"""Issue 19, "The reason for every advice, in words" and "Words for people, codes for machines".
+
+- Every rule of triage-rules.md has its reason in the one home of the words (words.RULE_REASONS),
+  in Dutch and in English; every rule that can fire uncertain has the words for that too.
+- The result page's "Waarom dit advies?" lists exactly the reasons of the rules that fired
+  (certain and uncertain), never nothing; a reassuring result (selfcare) says why it reassures.
+- No result page and no report for the GP shows an internal id or value: no R-/A-/F-/W-/D-/O-
+  id, no level or action name, no raw answer value. The ids stay in data- attributes.
+
+The rule ids and their levels are read from triage-rules.md, not from the code under test.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+
+import pytest
+from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from pypdf import PdfReader
+
+from answers import complete_answers
+from clinical import clinical_text
+from test_words import section, table
+from factories import CASES
+from helpers import parse, walk
+from rugtest import words
+from rugtest.core import questions
+from rugtest.core.triage import evaluate
+
+RULES_MD = clinical_text("triage-rules.md")
+RULE_ROWS = {row[0]: row for row in table(section(RULES_MD, "Rules"))}
+# A rule can fire uncertain when its condition asks a yes/no question (the numbers are always
+# known): every rule but the ones on numbers only.
+YESNO_IDS = {q.id for q in questions.QUESTIONS if q.type == questions.YESNO}
+
+
+def _asks_yes_no(when: str) -> bool:
+    return any(f"`{qid}`" in when for qid in YESNO_IDS) or "previous_episodes" in when
+
+
+def _both(text) -> tuple[str, str]:
+    with translation.override("nl"):
+        dutch = str(text)
+    with translation.override("en"):
+        english = str(text)
+    return dutch, english
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULE_ROWS))
+def test_every_rule_of_triage_rules_md_has_a_reason_in_dutch_and_english(rule_id):
+    reason = words.RULE_REASONS.get(rule_id)
+    assert reason is not None, f"{rule_id} has no reason in words.RULE_REASONS"
+    dutch, english = _both(reason["why"])
+    assert dutch.strip() and english.strip() and dutch != english, rule_id
+    if _asks_yes_no(RULE_ROWS[rule_id][1]):
+        dutch, english = _both(reason["unsure"])
+        assert dutch.strip() and english.strip() and dutch != english, f"{rule_id} fires uncertain: no words"
+
+
+def test_rules_on_numbers_only_are_known_to_the_reason_table():
+    """R-AGE-1 (`age` < 20) can never be uncertain: no "unsure" words are invented for it."""
+    assert not _asks_yes_no(RULE_ROWS["R-AGE-1"][1])
+    assert "unsure" not in words.RULE_REASONS["R-AGE-1"]
+
+
+def test_every_question_a_rule_asks_can_be_named_in_a_reason():
+    rule_questions = {qid for row in RULE_ROWS.values() for qid in re.findall(r"`(\w+)`", row[1]) if qid in YESNO_IDS}
+    assert rule_questions <= set(words.QUESTION_ABOUT)
+    for qid in rule_questions:
+        dutch, english = _both(words.QUESTION_ABOUT[qid])
+        assert dutch.strip() and english.strip(), qid
+
+
+# --- What no person may read ----------------------------------------------------------------
+
+ID = re.compile(r"\b[RAFWDO]-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
+SNAKE_VALUES = sorted(
+    {v for q in questions.QUESTIONS for v in (getattr(q, "values", None) or ()) if "_" in v}
+    | {"call_112", "call_gp_now", "call_gp_today", "see_gp", "gp_talk", "not_now", "ask_gp_first",
+       "selfcare", "duration_class", "spec_version", "risk_factors", "uncertain_rules"}
+)
+CODE_WORDS = re.compile(r"\b(?:" + "|".join(map(re.escape, SNAKE_VALUES)) + r")\b")
+# English words in English text, but raw values in Dutch text.
+DUTCH_ONLY = re.compile(r"\b(?:same|better|worse|unknown|yes|no|emergency|urgent|physio|acute|subacute|chronic)\b")
+
+
+def codes_in(text: str, lang: str) -> list[str]:
+    found = ID.findall(text) + CODE_WORDS.findall(text)
+    if lang == "nl":
+        found += DUTCH_ONLY.findall(text)
+    return found
+
+
+def test_the_scan_finds_what_it_looks_for():
+    """The scan itself: an id, a level or action name and an answer value are each found."""
+    assert codes_in("regels R-MAL-1; onzeker", "nl") == ["R-MAL-1"]
+    assert codes_in("A-CHECK-TODAY F-STRESS W-9 D-22 O-1", "en") == ["A-CHECK-TODAY", "F-STRESS", "W-9", "D-22", "O-1"]
+    assert codes_in("niveau selfcare · see_gp", "nl") == ["selfcare", "see_gp"]
+    assert codes_in("antwoord same", "nl") == ["same"]
+    assert codes_in("About the same. Call 112 or 0800-0113.", "en") == []
+
+
+def visible(response) -> str:
+    return parse(response).find("main").words()
+
+
+def pdf_text(response) -> str:
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.content))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def why_items(response):
+    return parse(response).find("main").find("ul", aria_labelledby="waarom").find_all("li")
+
+
+def expected_reasons(answers: dict, outcome: dict) -> list[tuple[str, str]]:
+    """(rule id, the start of its words) for every fired rule, in table order (triage-rules.md)."""
+    fired = []
+    for rule_id in RULE_ROWS:  # table order
+        if rule_id in outcome["rules"]:
+            fired.append((rule_id, str(words.RULE_REASONS[rule_id]["why"])))
+        elif rule_id in outcome["uncertain_rules"]:
+            # "U antwoordde 'Weet ik niet' op de vraag / vragen over …"
+            fired.append((rule_id, os.path.commonprefix([str(words.UNSURE["one"]), str(words.UNSURE["many"])])))
+    return fired
+
+
+def check_result_page(client, answers: dict, prefix: str, lang: str) -> None:
+    response = walk(client, answers, prefix=prefix)
+    # The outcome the person got (an early emergency stops before every question is asked).
+    outcome = json.loads(client.get(f"{prefix}/rugtest/uitslag.json").content)
+    items = why_items(response)
+    assert items, "a 'why' section without items"
+    with translation.override(lang):
+        expected = expected_reasons(answers, outcome)
+        if not expected:  # selfcare: nothing fired, one sentence of reassurance
+            assert outcome["level"] == "selfcare"
+            assert [li.words() for li in items] == [str(words.SELFCARE_REASON)]
+            assert items[0].attrs.get("data-reason") == "reassuring"
+        else:
+            assert [li.attrs.get("data-rule") for li in items] == [rule_id for rule_id, _ in expected]
+            for li, (rule_id, start) in zip(items, expected):
+                assert li.words().startswith(start), rule_id
+                if rule_id in outcome["uncertain_rules"]:
+                    assert str(words.RULE_REASONS[rule_id]["unsure"]) in li.words(), rule_id
+    assert codes_in(visible(response), lang) == []
+    assert codes_in(pdf_text(client.get(f"{prefix}/rugtest/uitslag.pdf")), lang) == []
+
+
+BOTH = pytest.mark.parametrize("prefix, lang", [("", "nl"), ("/en", "en")], ids=["nl", "en"])
+
+
+@BOTH
+@pytest.mark.parametrize("case_id", sorted(CASES))
+@pytest.mark.django_db
+def test_every_public_example_says_why_in_words_without_codes(client, case_id, prefix, lang):
+    check_result_page(client, CASES[case_id]["answers"], prefix, lang)
+
+
+@BOTH
+@pytest.mark.django_db
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(answers=complete_answers())
+def test_for_generated_answers_the_why_list_is_exactly_the_fired_rules_reasons(client, answers, prefix, lang):
+    client.cookies.clear()
+    check_result_page(client, answers, prefix, lang)
+
+
+@BOTH
+@pytest.mark.django_db
+def test_a_selfcare_result_says_in_one_sentence_why_it_reassures(client, prefix, lang):
+    selfcare = next(c["answers"] for c in CASES.values() if evaluate(c["answers"])["level"] == "selfcare")
+    items = why_items(walk(client, selfcare, prefix=prefix))
+    assert [li.words() for li in items] == [{
+        "nl": "Geen van uw antwoorden wijst op een ernstige oorzaak: deze rugpijn is vervelend, maar niet gevaarlijk.",
+        "en": "None of your answers points to a serious cause: this back pain is unpleasant, but not dangerous.",
+    }[lang]]
+
+
+@BOTH
+@pytest.mark.django_db
+def test_lifting_as_the_cause_is_never_a_reason_or_a_warning_sign(client, prefix, lang):
+    """An answer that fired no rule (lifting as the cause) is not under "why"."""
+    selfcare = next(c["answers"] for c in CASES.values() if evaluate(c["answers"])["level"] == "selfcare")
+    answers = {**selfcare, "causes": ["short_overload"]}
+    assert evaluate(answers)["level"] == "selfcare"
+    response = walk(client, answers, prefix=prefix)
+    why = " ".join(li.words() for li in why_items(response))
+    lifting = questions.BY_ID["causes"].choice_text("short_overload", lang)
+    assert lifting not in why
+    assert {"nl": "kunnen wijzen op een oorzaak", "en": "could point to a cause"}[lang] not in visible(response)
+
+
+@BOTH
+@pytest.mark.django_db
+def test_R_AGE_2_reason_is_the_issues_sentence(client, prefix, lang):
+    """R-AGE-2: a first back pain at 50 or older, in the issue's own words."""
+    selfcare = next(c["answers"] for c in CASES.values() if evaluate(c["answers"])["level"] == "selfcare")
+    answers = {**selfcare, "age": 55, "duration_weeks": 2, "previous_episodes": "no"}
+    outcome = evaluate(answers)
+    assert "R-AGE-2" in outcome["rules"]
+    items = why_items(walk(client, answers, prefix=prefix))
+    texts = {li.attrs.get("data-rule"): li.words() for li in items}
+    assert texts["R-AGE-2"] == {
+        "nl": "U bent 50 jaar of ouder en u heeft deze rugpijn voor het eerst. Dan wil de huisarts u graag zien om "
+              "een andere oorzaak uit te sluiten.",
+        "en": "You are 50 or older and this is the first time you have this back pain. Then the GP would like to see "
+              "you to rule out another cause.",
+    }[lang]
+
+
+@BOTH
+@pytest.mark.django_db
+def test_the_care_providers_line_speaks_words_and_keeps_the_ids_in_data_attributes(client, prefix, lang):
+    case = next(c["answers"] for c in CASES.values() if "R-MAL-1" in evaluate(c["answers"])["rules"])
+    main = parse(walk(client, case, prefix=prefix)).find("main")
+    line = next(p for p in main.find_all("p") if p.attrs.get("data-spec-version"))
+    assert "R-MAL-1" in line.attrs["data-rules"].split()
+    assert line.words().startswith({"nl": "Voor de zorgverlener: Binnen een paar dagen naar de huisarts.",
+                                    "en": "For the health professional: See a GP within a few days."}[lang])
+    assert codes_in(line.words(), lang) == []
