@@ -116,3 +116,30 @@ def test_issue_19_the_progress_page_at_week_12_stays_short_on_a_phone(visit, lan
     page.locator("details.week[data-week='3'] > summary").click()
     expect(page.locator("details.week[data-week='3'] table.days tbody tr").first).to_be_visible()
     assert layout_problems(page) == []
+
+
+@pytest.mark.parametrize(("lang", "width"), [("nl", 320), ("en", 390)], ids=["nl-320px", "en-390px"])
+def test_W_7_O_4_the_end_closes_with_a_summary_and_a_pain_rise_asks_the_question(visit, lang, width):
+    """Day 84: the closing summary with the last measurement; a pain 2 above the start asks
+    whether the pain keeps getting worse (O-4), without JavaScript."""
+    user = make_user(f"end-{lang}@example.org", password=None, verified=True)
+    programme = make_programme(user, days_ago=84)
+    add_walks(programme, days=5)
+    Measurement.objects.create(programme=programme, moment="start", date=programme.start, pain_24h=4,
+                               activities=[{"activity": "Werk", "score": 4}])
+    v = visit(lang, viewport={"width": width, "height": 740}, javascript=False)
+    v.sign_in(user)
+    v.goto("/rugoefening/")
+    expect(v.page.locator("dl.summary[data-closing]")).to_be_visible()
+    expect(v.page.locator("main")).to_contain_text("vijf keer per week" if lang == "nl" else "five times a week")
+    expect(v.page.locator("main a.button[href$='/rugoefening/beginnen/']")).to_be_visible()
+    assert layout_problems(v.page) == []
+    shoot(v.page, f"end-{lang}-{width}")
+    v.page.locator("section.measure-offer a.button").click()
+    expect(v.page.locator("main [data-moment=end]")).to_be_visible()
+    v.page.locator("label[for=id_pain_24h_7]").click()
+    v.page.locator("label[for=id_score_1_6]").click()
+    v.submit("main form.measure-form")
+    expect(v.page.locator('main input[name="pain_worsening"]')).to_have_count(2)
+    assert layout_problems(v.page) == []
+    shoot(v.page, f"pain-rise-{lang}-{width}")
