@@ -179,10 +179,14 @@ def test_O_1_bad_input_gets_a_clear_message_in_the_pages_language_and_keeps_what
 
 
 def test_O_5_erasing_the_account_deletes_the_measurements(client, person):
+    from rugtest.privacy.services import delete_account
+
+    other = make_programme(make_user("other@example.org", password=None))
+    start_measurement(other)
     programme = make_programme(person)
     start_measurement(programme)
-    programme.user.delete()
-    assert not Measurement.objects.exists()
+    delete_account(user=person)
+    assert list(Measurement.objects.values_list("programme__user__email", flat=True)) == ["other@example.org"]
 
 
 def test_O_1_the_page_needs_a_sign_in(client):
