@@ -4,6 +4,7 @@ allowed (the service raises InputError, which the view shows next to the field).
 import re
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -201,13 +202,14 @@ class MeasurementForm(forms.Form):
         count = len(self.start_activities) if later else measures.ACTIVITIES_MAX
         for i in range(1, count + 1):
             if not later:
+                # O-1: 1–60 characters. No maxlength in the page: a browser would cut a longer
+                # text without a word; the server names the limit and gives the text back.
                 self.fields[f"activity_{i}"] = forms.CharField(
-                    label=format_lazy(_("Bezigheid {number}"), number=i), required=False,
-                    max_length=measures.ACTIVITY_MAX_CHARS, strip=True,
+                    label=format_lazy(_("Bezigheid {number}"), number=i), required=False, strip=True,
+                    validators=[MaxLengthValidator(measures.ACTIVITY_MAX_CHARS, message=format_lazy(
+                        _("Schrijf hooguit {count} tekens."), count=measures.ACTIVITY_MAX_CHARS))],
                     widget=forms.TextInput(attrs={"autocomplete": "off"}),
                     help_text=_("Bijvoorbeeld: sokken aantrekken.") if i == 1 else _("Niet verplicht."),
-                    error_messages={"max_length": format_lazy(
-                        _("Schrijf hooguit {count} tekens."), count=measures.ACTIVITY_MAX_CHARS)},
                 )
                 label = format_lazy(_("Hoe goed lukt bezigheid {number} nu?"), number=i)
                 help_text = words.MEASURE_QUESTIONS["activity_score_help"]
