@@ -39,6 +39,7 @@ run: build
 
 test: $(VENV)/.installed-test compile-messages
 	$(BIN)/ruff check
+	$(BIN)/mypy
 	mkdir -p var
 	$(RUGTEST) collectstatic --noinput --verbosity 0
 	$(BIN)/python -m pytest

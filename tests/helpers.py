@@ -93,7 +93,8 @@ class Element:
                     parts.append("\n")
 
         walk(self)
-        text = re.sub(r"[ \t\r\f\v]+", " ", "".join(parts))
+        # Soft hyphens (U+00AD) mark where a long word may break; a reader never sees them.
+        text = re.sub(r"[ \t\r\f\v]+", " ", "".join(parts).replace("\u00ad", ""))
         return re.sub(r"\s*\n\s*", "\n", text).strip()
 
     def words(self) -> str:

@@ -16,8 +16,50 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.utils.translation import gettext_noop
 
 from rugtest.security import client_ip, is_local_path
+
+# allauth's and Django's own English on the account pages, said in the site's words ("Create an
+# account", "e-mail" spelled one way): the English catalogue (src/rugtest/locale/en) translates
+# these into the site's English, the Dutch one (src/rugtest/locale/nl) into its Dutch. Listed
+# here so that `make messages` keeps them in the catalogue.
+ACCOUNT_WORDS = (
+    gettext_noop("Sign Up"),
+    gettext_noop("Signup"),
+    gettext_noop("Sign In"),
+    gettext_noop("Sign Out"),
+    gettext_noop("Email"),
+    gettext_noop("Email address"),
+    gettext_noop("email address"),
+    gettext_noop("Password (again)"),
+    gettext_noop("Password Reset"),
+    gettext_noop("Forgotten your password? Enter your email address below, and we'll send you an email allowing you to reset it."),
+    gettext_noop("Reset My Password"),
+    gettext_noop("Please contact us if you have any trouble resetting your password."),
+    gettext_noop("If you have not created an account yet, then please %(link)ssign up%(end_link)s first."),
+    gettext_noop("Already have an account? Then please %(link)ssign in%(end_link)s."),
+    gettext_noop("The email address and/or password you specified are not correct."),
+    gettext_noop("Enter Email Verification Code"),
+    gettext_noop("We've sent a code to %(recipient)s. The code expires shortly, so please enter it soon."),
+    gettext_noop("Use a different email address"),
+    gettext_noop("Confirmation email sent to %(email)s."),
+    gettext_noop("You have confirmed %(email)s."),
+    gettext_noop("Your email has been confirmed."),
+    gettext_noop(
+        "We have sent you an email. If you have not received it please check your spam folder. Otherwise contact us "
+        "if you do not receive it in a few minutes."
+    ),
+    gettext_noop("Your primary email address must be verified."),
+    gettext_noop("Email Verification"),
+    gettext_noop("Verify Your Email Address"),
+    gettext_noop("Incorrect code."),
+    gettext_noop("Change Password"),
+    gettext_noop("You have signed out."),
+    gettext_noop("Successfully signed in as %(name)s."),
+    gettext_noop("Are you sure you want to sign out?"),
+    gettext_noop("The password is too similar to the %(verbose_name)s."),
+)
 
 
 class SignupForm(AllauthSignupForm):

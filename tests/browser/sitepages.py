@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 from django.test import Client
@@ -22,10 +22,10 @@ from django.utils import timezone, translation
 from playwright.sync_api import Page, Response, expect
 
 from factories import CASES, form_data, give_result, make_programme, make_user
+from flows import Visit
+from rugtest import words as texts
 from rugtest.core import questions
 from rugtest.programme.models import CheckIn, Measurement, Programme, WalkEntry
-from rugtest import words as texts
-from flows import Visit
 
 LANGS = ["nl", "en"]
 STEP_CASE = "E-06"  # the one example case that passes every step page, 4b included
@@ -103,20 +103,28 @@ def step_1_with_error(v: Visit) -> Response:
     return response
 
 
-def result_page(case_id: str) -> Callable[[Visit], Response]:
+def result_page(case_id: str, changes: dict | None = None, expected: dict | None = None) -> Callable[[Visit], Response]:
+    """The result page after the answers of public example ``case_id`` (with ``changes``); its
+    level and action are the example's (or ``expected``, taken from triage-rules.md)."""
     def open_(v: Visit) -> Response:
         client = Client()
-        answer_until(client, CASES[case_id]["answers"])
+        answer_until(client, {**CASES[case_id]["answers"], **(changes or {})})
         v.adopt_session(client)
         response = v.goto("/rugtest/uitslag/")
-        expected = CASES[case_id]["expect"]
-        expect(v.page.locator("main")).to_have_attribute("data-level", expected["level"])
+        want = expected or CASES[case_id]["expect"]
+        expect(v.page.locator("main")).to_have_attribute("data-level", want["level"])
         with translation.override(v.lang):
-            title = str(texts.ACTIONS[expected["action"]]["title"])
+            title = str(texts.ACTIONS[want["action"]]["title"])
         expect(v.page.locator("main h1")).to_have_text(title)  # e.g. call 112, or call the GP now
         return response
 
     return open_
+
+
+# 'Weet ik niet' on the questions about cancer, weight loss and pain at night, at 45 and not
+# feeling ill: R-MAL-1 and R-MAL-2 fire uncertain at level gp (with A-CHECK-GP), R-MAL-3 not at
+# all (triage-rules.md).
+DONT_KNOW = {"cancer_history": "unknown", "weight_loss": "unknown", "night_pain": "unknown"}
 
 
 def login_with_wrong_password(v: Visit) -> Response:
@@ -407,6 +415,7 @@ PAGES = [
     SitePage("result-urgent", result_page("E-04")),
     SitePage("result-gp", result_page("E-06")),
     SitePage("result-selfcare", result_page("E-09")),
+    SitePage("result-dont-know", result_page("E-09", DONT_KNOW, {"level": "gp", "action": "see_gp"})),
     SitePage("rugoefening-anonymous", plain("/rugoefening/")),
     SitePage("rugoefening-after-result", programme_after_result("E-09")),
     SitePage("rugoefening-after-gp-result", programme_after_result("E-05")),

@@ -26,11 +26,12 @@ from django.utils.translation import gettext
 from playwright.sync_api import Page, expect
 
 from factories import CASES, make_user
-from rugtest.programme.forms import PART_LABELS, part_of_day
+from flows import assert_fits_the_phone
+from rugtest.core.programme import part_of_day
+from rugtest.programme.forms import PART_LABELS
 from rugtest.programme.models import WalkEntry
 from rugtest.selftest.models import RugtestResult
 from sitepages import answer_until
-from flows import assert_fits_the_phone
 
 PASSWORD = "walking-every-day-9"
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}
@@ -272,8 +273,8 @@ def test_a_stray_tap_on_a_warning_sign_is_caught_by_one_confirmation(open_phone,
     submit(page, page.locator("main form.walk-log button[type=submit]").last)
 
     expect(page.locator("main h1")).to_have_text(t(lang, "Klopt dit?"))
-    from rugtest.programme.forms import SIGN_LABELS
     from rugtest import words as texts
+    from rugtest.programme.forms import SIGN_LABELS
     with translation.override(lang):
         sign, action = str(SIGN_LABELS["both_legs"]), str(texts.ACTIONS["call_gp_now"]["title"])
     expect(page.locator("main")).to_contain_text(sign)

@@ -13,12 +13,19 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from clinical import load_clinical_json
+from flows import (
+    ALL_STEPS,
+    RESULT_PATH,
+    answer_for,
+    begin,
+    fill_step,
+    page_id,
+    question_ids_on,
+    submit_step,
+    walk,
+)
 from rugtest.core import questions
 from rugtest.words import ACTION_ADVICE
-
-from flows import (
-    ALL_STEPS, RESULT_PATH, answer_for, begin, fill_step, page_id, question_ids_on, submit_step, walk,
-)
 
 CASES = {case["id"]: case for case in load_clinical_json("vignettes-examples.json")}
 

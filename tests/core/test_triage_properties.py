@@ -10,10 +10,15 @@ from hypothesis import strategies as st
 from answers import complete_answers, yesno_ids
 from clinical import clinical_text
 from rugtest.core import flow, questions
-from rugtest.core.flow import emergency_so_far
 from rugtest.core.errors import InputError
+from rugtest.core.flow import emergency_so_far
 from rugtest.core.triage import (
-    LEVELS, RULE_IDS, RULES, evaluate, triage, triage_json,
+    LEVELS,
+    RULE_IDS,
+    RULES,
+    evaluate,
+    triage,
+    triage_json,
 )
 
 RANK = {level: rank for rank, level in enumerate(LEVELS)}  # 0 = most urgent

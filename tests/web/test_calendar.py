@@ -22,7 +22,7 @@ from rugtest.programme.models import Programme, WalkEntry
 from rugtest.selftest.models import RugtestResult
 
 pytestmark = pytest.mark.django_db
-UTC = dt.timezone.utc
+UTC = dt.UTC
 PARTS = ("morning", "afternoon", "evening")
 FEED = re.compile(r'id="feed-url"[^>]*>(https?://[^<]+/agenda/([A-Za-z0-9_-]+)\.ics)</textarea>')
 SELFCARE = {"spec_version": 1, "level": "selfcare", "action": "selfcare", "conditions": [], "rules": [],

@@ -17,7 +17,6 @@ from clinical import clinical_text
 from environment import import_or_skip
 from helpers import DUTCH_WORDS, Element, get_main, numbers, parse  # noqa: F401 - used below and by name
 
-
 PAGES = ["/", "/rugoefening/", "/medicatie/"]
 # Dutch lives at the root, English under /en/.
 BOTH_LANGUAGES = pytest.mark.parametrize("prefix", ["", "/en"], ids=["nl", "en"])

@@ -6,8 +6,8 @@ import threading
 import dj_database_url
 import pytest
 from django.conf import settings
-from django.db.backends.sqlite3.base import DatabaseWrapper
 from django.db import connections, transaction
+from django.db.backends.sqlite3.base import DatabaseWrapper
 
 ALIAS = "sqlite_concurrency"
 

@@ -19,8 +19,6 @@ from rugtest import words
 from rugtest.api import fhir
 from rugtest.core import programme as core
 from rugtest.core.triage import triage
-from rugtest.programme.forms import part_of_day
-from rugtest.programme.summary import far_above_target
 
 pytestmark = pytest.mark.django_db
 BOTH = pytest.mark.parametrize("prefix, lang", [("", "nl"), ("/en", "en")], ids=["nl", "en"])
@@ -137,13 +135,13 @@ def test_D_4_without_a_named_condition_the_movement_cause_advice_is_shown(client
     (6, 2, False),    # 3 × but only 4 over
 ])
 def test_D_5_a_walk_over_one_and_a_half_times_the_target_and_5_minutes_over_gets_the_reminder(minutes, target, reminded):
-    assert far_above_target(minutes, target) is reminded
+    assert core.far_above_target(minutes, target) is reminded
 
 
 @pytest.mark.parametrize("hour, part", [(0, "morning"), (11, "morning"), (12, "afternoon"), (17, "afternoon"),
                                         (18, "evening"), (23, "evening")])
 def test_D_5_morning_until_12_afternoon_until_18_evening_after(hour, part):
-    assert part_of_day(hour) == part
+    assert core.part_of_day(hour) == part
 
 
 # --- D-6: accounts never confirmed ------------------------------------------------------------------

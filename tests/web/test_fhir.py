@@ -12,15 +12,13 @@ from fhir.resources.R4B.codesystem import CodeSystem
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.operationoutcome import OperationOutcome
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
-
 from hypothesis import HealthCheck, given, settings
 
 from answers import complete_answers
 from clinical import clinical_text, load_clinical_json
+from helpers import run_cli, walk
 from rugtest.api.schema import fhir_questionnaire_document
 from rugtest.core.triage import triage_json
-from helpers import run_cli
-from helpers import walk
 
 # The API counts requests per address in the database cache (rate limit).
 pytestmark = pytest.mark.django_db

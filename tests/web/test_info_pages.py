@@ -13,10 +13,10 @@ import pytest
 from django.utils import translation
 
 from clinical import clinical_text, load_clinical_json
-from rugtest import words as info
-from rugtest.core.triage import condition_levels
-from rugtest.core import questions
 from helpers import DUTCH_WORDS, numbers, parse, walk
+from rugtest import words as info
+from rugtest.core import questions
+from rugtest.core.triage import condition_levels
 
 BOTH_LANGUAGES = pytest.mark.parametrize("prefix", ["", "/en"], ids=["nl", "en"])
 CASES = load_clinical_json("vignettes-examples.json")

@@ -219,8 +219,9 @@ def test_O_5_both_exports_and_my_data_carry_the_measurements(client, person):
 
 
 def test_O_3_the_programme_report_pdf_and_the_share_page_carry_the_table_and_the_changes(client, person):
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     from rugtest.reports.programme import programme_report
     from rugtest.reports.programme_page import report_page

@@ -83,7 +83,8 @@ class _Resources(HTMLParser):
         for name in ("src", "data", "poster"):
             if attrs.get(name):
                 self.urls.append(attrs[name])
-        if tag == "link" and attrs.get("href"):
+        # rel="alternate" only names another version of the page (search engines): never loaded.
+        if tag == "link" and attrs.get("href") and attrs.get("rel") != "alternate":
             self.urls.append(attrs["href"])
         if tag == "form" and attrs.get("action"):
             self.urls.append(attrs["action"])

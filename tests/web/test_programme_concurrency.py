@@ -5,9 +5,9 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from factories import make_programme, make_user
 from rugtest.programme import services
 from rugtest.programme.models import WalkEntry
-from factories import make_programme, make_user
 
 
 @pytest.mark.django_db(transaction=True)

@@ -14,10 +14,10 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from factories import CASES, give_result, make_programme, make_user
+from helpers import walk
 from rugtest.programme import visit
 from rugtest.programme.models import Programme, WalkEntry
 from rugtest.selftest.models import RugtestResult
-from helpers import walk
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "walking-every-day-9"

@@ -272,7 +272,7 @@ def test_W_11_history_shows_table_chart_and_weeks(client, person):
 
 def test_days_follow_europe_amsterdam_across_daylight_saving(client, person):
     # 28 March 2026, 23:30 UTC is already 29 March in Amsterdam (the night the clocks change).
-    instant = dt.datetime(2026, 3, 28, 23, 30, tzinfo=dt.timezone.utc)
+    instant = dt.datetime(2026, 3, 28, 23, 30, tzinfo=dt.UTC)
     with mock.patch("django.utils.timezone.now", return_value=instant):
         make_programme(person, days_ago=1)
         response = client.post("/rugoefening/wandeling/", walk_form(date="2026-03-29", minutes="9"))

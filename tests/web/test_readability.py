@@ -18,9 +18,9 @@ import pytest
 
 from clinical import load_clinical_json
 from environment import import_or_skip
-from rugtest import words
 from factories import form_data, give_result, make_programme, make_user
 from helpers import walk, walk_form
+from rugtest import words
 
 textstat = import_or_skip("textstat")
 

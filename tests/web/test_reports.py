@@ -10,13 +10,13 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from factories import CASES, make_user
+from helpers import walk
 from rugtest.core import questions
 from rugtest.core.triage import evaluate, triage
 from rugtest.programme.models import Programme, WalkEntry
+from rugtest.reports.result import result_pdf
 from rugtest.selftest import summary
 from rugtest.selftest.models import RugtestResult
-from rugtest.reports.result import result_pdf
-from helpers import walk
 
 pytestmark = pytest.mark.django_db
 
@@ -181,7 +181,7 @@ def test_the_longest_result_report_with_every_rule_reason_fits_on_three_pages(va
     answers = _every_answer(value)
     with translation.override(lang):
         data = result_pdf(answers=answers, outcome=evaluate(answers), taken_on=dt.date(2026, 3, 2),
-                          early=False, name="Ë" * 80, made=dt.datetime(2026, 3, 2, 12, tzinfo=dt.timezone.utc))
+                          early=False, name="Ë" * 80, made=dt.datetime(2026, 3, 2, 12, tzinfo=dt.UTC))
     reader = PdfReader(io.BytesIO(data))
     # Every yes/no question "yes" (or "don't know") fires every rule: each rule's reason is on
     # the report in words (issue 19), and it still fits on three pages.
@@ -314,9 +314,9 @@ def test_a_name_the_font_cannot_print_is_refused_with_a_message_not_dropped(clie
 def test_the_embedded_font_prints_every_word_a_report_can_hold():
     from django.utils import translation
 
+    from rugtest import words as texts
     from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
     from rugtest.reports.document import unprintable
-    from rugtest import words as texts
 
     words = []
     for q in questions.QUESTIONS:

@@ -18,13 +18,14 @@ import os
 import re
 
 import pytest
+from codes import codes_in
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
+from test_words import section, table
 
 from answers import complete_answers
 from clinical import clinical_text
-from test_words import section, table
 from factories import CASES
 from helpers import parse, walk
 from rugtest import words
@@ -77,24 +78,6 @@ def test_every_question_a_rule_asks_can_be_named_in_a_reason():
 
 # --- What no person may read ----------------------------------------------------------------
 
-ID = re.compile(r"\b[RAFWDO]-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
-SNAKE_VALUES = sorted(
-    {v for q in questions.QUESTIONS for v in (getattr(q, "values", None) or ()) if "_" in v}
-    | {"call_112", "call_gp_now", "call_gp_today", "see_gp", "gp_talk", "not_now", "ask_gp_first",
-       "selfcare", "duration_class", "spec_version", "risk_factors", "uncertain_rules"}
-)
-CODE_WORDS = re.compile(r"\b(?:" + "|".join(map(re.escape, SNAKE_VALUES)) + r")\b")
-# English words in English text, but raw values in Dutch text.
-DUTCH_ONLY = re.compile(r"\b(?:same|better|worse|unknown|yes|no|emergency|urgent|physio|acute|subacute|chronic)\b")
-
-
-def codes_in(text: str, lang: str) -> list[str]:
-    found = ID.findall(text) + CODE_WORDS.findall(text)
-    if lang == "nl":
-        found += DUTCH_ONLY.findall(text)
-    return found
-
-
 def test_the_scan_finds_what_it_looks_for():
     """The scan itself: an id, a level or action name and an answer value are each found."""
     assert codes_in("regels R-MAL-1; onzeker", "nl") == ["R-MAL-1"]
@@ -102,6 +85,8 @@ def test_the_scan_finds_what_it_looks_for():
     assert codes_in("niveau selfcare · see_gp", "nl") == ["selfcare", "see_gp"]
     assert codes_in("antwoord same", "nl") == ["same"]
     assert codes_in("About the same. Call 112 or 0800-0113.", "en") == []
+    # A link's random token is an address, not words.
+    assert codes_in("http://testserver/gedeeld/xx-R-AB3_no-same/ en /agenda/a-A-1.ics", "nl") == []
 
 
 def visible(response) -> str:

@@ -155,10 +155,12 @@ def test_every_post_without_a_csrf_token_is_refused_except_the_json_api():
         url = _url(name, params)
         response = guard.post(url, {"email": "anna@example.org", "minutes": "9"})
         answered[url] = response.status_code
-        if url.startswith("/api/"):
+        if url.startswith(("/api/", "/fhir/")):  # the machine API, and the FHIR resources at their canonical addresses (D-10)
             assert response.status_code != 403, url
-        elif name in READ_ONLY_WITHOUT_ACCOUNT:
-            # Nothing to post to: every method but GET and HEAD is refused as such.
+        elif name in READ_ONLY_WITHOUT_ACCOUNT or url.startswith("/fhir/"):
+            # The share pages and the FHIR resources at their canonical addresses (D-10) are
+            # read-only:
+            # nothing to post to, every method but GET and HEAD is refused as such.
             assert response.status_code == 405, url
         else:
             assert response.status_code == 403, f"{url} answered {response.status_code} to a POST without a token"
@@ -173,6 +175,7 @@ def test_every_post_without_a_csrf_token_is_refused_except_the_json_api():
 PUBLIC_PARAMETERS = {
     "selftest:step": "a page of the questionnaire",
     "content:condition": "an information page",
+    "fhir_code_system": "a FHIR CodeSystem at its canonical address (decisions.md D-10)",
     "account_confirm_email": "allauth's key from the confirmation mail",
     "account_reset_password_from_key": "allauth's key from the reset mail",
     # The calendar link is a secret the person gives their calendar app: whoever holds it may

@@ -8,9 +8,9 @@ from django.test import Client
 
 from factories import CASES, form_data
 from helpers import parse, walk
+from rugtest import words as texts
 from rugtest.core import questions
 from rugtest.core.triage import ADVICE_IDS, CONDITIONS, LEVELS, triage
-from rugtest import words as texts
 
 pytestmark = pytest.mark.django_db
 

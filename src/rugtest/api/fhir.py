@@ -24,8 +24,16 @@ from rugtest.core import programme as walking
 from rugtest.core import questions
 from rugtest.core.errors import InputError
 from rugtest.core.triage import (
-    ACTION_IDS, ADVICE_IDS, CONDITIONS, DURATION_CLASSES, LEVELS, PROGRAMMES, RISK_FACTOR_IDS, RULES,
-    RULES_VERSION, SUPPORTS,
+    ACTION_IDS,
+    ADVICE_IDS,
+    CONDITIONS,
+    DURATION_CLASSES,
+    LEVELS,
+    PROGRAMMES,
+    RISK_FACTOR_IDS,
+    RULES,
+    RULES_VERSION,
+    SUPPORTS,
 )
 
 # D-10: the canonical addresses are built from RUGTEST_PUBLIC_URL (the address the site is
@@ -275,7 +283,7 @@ def checkin_response(checkin, *, authored: str | None = None) -> dict:
     }]
     for question in questions.QUESTIONS:
         value = checkin.answers.get(question.id)
-        if question.step == 6 and value:
+        if question.step == questions.RISK_STEP and value:
             items.append({"linkId": question.id, "text": question.nl, "answer": _answer_values(question, value)})
     response = {
         "resourceType": "QuestionnaireResponse",

@@ -9,12 +9,25 @@ from functools import cache
 
 from rugtest.core import questions
 from rugtest.core.triage import (
-    ACTION_IDS, ADVICE_IDS, CONDITIONS, DURATION_CLASSES, LEVELS, PROGRAMMES, RISK_FACTOR_IDS, RULE_IDS,
-    RULES_VERSION, SUPPORTS,
+    ACTION_IDS,
+    ADVICE_IDS,
+    CONDITIONS,
+    DURATION_CLASSES,
+    LEVELS,
+    PROGRAMMES,
+    RISK_FACTOR_IDS,
+    RULE_IDS,
+    RULES_VERSION,
+    SUPPORTS,
 )
 
 from .fhir import (
-    QUESTIONNAIRE_RESPONSE_ELEMENTS, answers_system, code_system_ids, date_time_pattern, public_base, questionnaire_url,
+    QUESTIONNAIRE_RESPONSE_ELEMENTS,
+    answers_system,
+    code_system_ids,
+    date_time_pattern,
+    public_base,
+    questionnaire_url,
 )
 
 

@@ -8,10 +8,9 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from rugtest.security import rate_limit
-
 from rugtest.core.errors import InputError
 from rugtest.core.triage import triage as run_triage
+from rugtest.security import rate_limit
 
 from . import fhir
 from .schema import fhir_questionnaire_document, openapi_document

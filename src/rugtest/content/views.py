@@ -9,13 +9,15 @@ from django.http import Http404
 from django.shortcuts import render
 
 from rugtest import words
+from rugtest.core import questions
 from rugtest.core.triage import condition_levels
 from rugtest.pages import shared_page
 
 
 @shared_page
 def home(request):
-    return render(request, "content/home.html", {"section": "home"})
+    # The number of steps the rugtest's step pages say ("Stap 1 van N").
+    return render(request, "content/home.html", {"section": "home", "step_count": questions.STEP_COUNT})
 
 
 @shared_page

@@ -659,7 +659,7 @@ def checkin_outcome(
     rugtest; it never falls back to the older rugtest answer), and the level of that rugtest: step 6 fires no rule, so the level cannot
     change, and a ``support`` of ``null`` (a rugtest at level ``gp``) stays ``null``.
     """
-    step6 = [q.id for q in questions.QUESTIONS if q.step == 6]
+    step6 = [q.id for q in questions.RISK_QUESTIONS]
     unknown = set(step6_answers) - set(step6)
     if unknown:
         raise ValueError(f"not step 6 questions: {sorted(unknown)!r}")
@@ -667,3 +667,97 @@ def checkin_outcome(
     answers.update({k: v for k, v in step6_answers.items() if v})
     factors = triage.risk_factors(answers)
     return {"risk_factors": factors, "support": triage.support(level, factors)}
+
+
+# Small rules the programme pages apply, each here once ----------------------------------------
+
+
+def start_decision(programme_value: str | None, state: str | None,
+                   rugtest_after_last_sign: bool = True) -> tuple[bool, str]:
+    """W-1: may a new programme start? (allowed, reason code).
+
+    ``programme_value``: the ``programme`` of the most recent rugtest outcome (None: no rugtest
+    yet); ``state``: the current programme's state (None: none); ``rugtest_after_last_sign``:
+    that rugtest was taken after the last warning sign of a stopped programme (W-9).
+    """
+    if programme_value is None:
+        return False, "no_rugtest"
+    if programme_value == "not_now":
+        return False, "not_now"
+    if state == "active":
+        return False, "active"
+    if state == "stopped" and not rugtest_after_last_sign:
+        # W-1: after a stop, only a rugtest taken after the warning sign was logged.
+        return False, "stopped_needs_rugtest"
+    return True, ""
+
+
+def shows_support(programme_value: str | None) -> bool:
+    """W-1: the programme page shows the outcome's ``support``, except where the programme is
+    not offered at all (``not_now``) or there is no rugtest yet."""
+    return programme_value is not None and programme_value != "not_now"
+
+
+def asks_pain_question(state: str, log: Iterable[WalkEntry], start: date, today: date) -> bool:
+    """W-10: while the programme runs and ``pain_trend_alert`` holds, the page asks the
+    ``pain_worsening`` question."""
+    return state == "active" and pain_trend_alert(log, start, today)
+
+
+def needs_gp_agreement(programme_value: str | None) -> bool:
+    """W-1: a rugtest outcome ``ask_gp_first`` starts only once the person ticks "my GP agrees"."""
+    return programme_value == "ask_gp_first"
+
+
+def walk_meets_target(minutes: int | None, target: int | None) -> bool:
+    """W-3: a walk of at least the day's target (minutes above it count, but no faster)."""
+    return minutes is not None and target is not None and minutes >= target
+
+
+# D-5: the W-3 reminder for walking far more than the target: more than 1.5 × the target and
+# at least 5 minutes over (9 against 8 is a normal walk, 45 against 8 is not).
+FAR_ABOVE_RATIO = Decimal("1.5")
+FAR_ABOVE_MIN_EXTRA_MINUTES = 5
+
+
+def far_above_target(minutes: int, target: int | None) -> bool:
+    """D-5 / W-3: minutes above the target never speed up the build-up; a walk far above it
+    gets a gentle reminder."""
+    if target is None:
+        return False
+    return minutes > FAR_ABOVE_RATIO * target and minutes - target >= FAR_ABOVE_MIN_EXTRA_MINUTES
+
+
+# D-5: the parts of the day: morning until 12:00, afternoon until 18:00, evening after.
+AFTERNOON_FROM_HOUR = 12
+EVENING_FROM_HOUR = 18
+
+
+def part_of_day(hour: int) -> str:
+    """D-5: the walk a person most likely just did, from the hour in Europe/Amsterdam."""
+    if hour < AFTERNOON_FROM_HOUR:
+        return "morning"
+    if hour < EVENING_FROM_HOUR:
+        return "afternoon"
+    return "evening"
+
+
+def check_walk_kept(warning_signs: Sequence[str], *, moving: bool = False) -> None:
+    """W-9: a logged warning sign stops the programme from its date on and nothing changes the
+    state back, so a walk that carries one can neither be wiped nor moved to another date or
+    part of the day. Raises InputError; does nothing for a walk without a sign."""
+    if not warning_signs:
+        return
+    if moving:
+        raise InputError("date", "a walk with a warning sign cannot be moved",
+                         "Een wandeling met een waarschuwingsteken kunt u niet verplaatsen.",
+                         "A walk with a warning sign cannot be moved.")
+    raise InputError("entry", "an entry with a warning sign cannot be deleted",
+                     "Een wandeling met een waarschuwingsteken kunt u niet wissen.",
+                     "A walk with a warning sign cannot be deleted.")
+
+
+def checkin_asks_pain_worsening(progress: str, state: str) -> bool:
+    """W-14: the answer ``worse`` also asks the ``pain_worsening`` question of W-9, while the
+    programme runs (a stopped programme has nothing left to stop)."""
+    return progress == "worse" and state == "active"

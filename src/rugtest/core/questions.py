@@ -13,7 +13,9 @@ need a page of their own, so step 4 has two pages: ``4`` and ``4b``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import InputError
 
@@ -104,7 +106,8 @@ def _yesno_choices() -> tuple[Choice, ...]:
     )
 
 
-def _yn(qid, step, page, required, nl, en, help_nl="", help_en="", show_if=()):
+def _yn(qid: str, step: int, page: str, required: bool, nl: str, en: str, help_nl: str = "", help_en: str = "",
+        show_if: tuple = ()) -> Question:
     return Question(
         qid, YESNO, step, page, required, nl, en, help_nl, help_en,
         choices=_yesno_choices(), show_if=show_if,
@@ -135,8 +138,10 @@ STEP_COUNT = 6
 SAFETY_STEPS = (2, 3)
 EMERGENCY_STEP = 2
 WARNING_SIGN_STEPS = (2, 3, 4)
-# questionnaire.md: "A result page never shows what step 6 reveals": closed until opened.
-PRIVATE_STEP = 6
+# Step 6: the risk of a long course (asked again at the W-14 check-in). questionnaire.md: "A
+# result page never shows what step 6 reveals": closed until the person opens it.
+RISK_STEP = 6
+PRIVATE_STEP = RISK_STEP
 # A yes/no answer "Ja" or "Weet ik niet": what a reader of the answers looks for first (a
 # "don't know" to a warning sign never counts as "no").
 ANSWERS_THAT_MATTER = ("yes", "unknown")
@@ -486,7 +491,7 @@ def is_warning_sign(question: Question) -> bool:
     return question.type == YESNO and question.step in WARNING_SIGN_STEPS
 
 
-def sign_matters(question: Question, value) -> bool:
+def sign_matters(question: Question, value: object) -> bool:
     """A warning sign answered "yes" or "don't know" (shown first, on the page and the PDF)."""
     return is_warning_sign(question) and value in ANSWERS_THAT_MATTER
 
@@ -521,15 +526,15 @@ def drop_hidden(answers: dict) -> dict:
 # --- Validation -------------------------------------------------------------------------
 
 
-def _is_int(value) -> bool:
+def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _quoted(values) -> str:
+def _quoted(values: Iterable[str]) -> str:
     return ", ".join(f'"{v}"' for v in values)
 
 
-def check_answer(question: Question, value):
+def check_answer(question: Question, value: Any) -> Any:
     """Return ``value`` if it is a valid answer to ``question``, else raise InputError."""
     qid = question.id
     if question.type == INT:
@@ -585,7 +590,7 @@ def missing_error(question: Question) -> InputError:
     )
 
 
-def validate_request(request) -> dict:
+def validate_request(request: Any) -> dict:
     """Validate a triage request (outcome-format.md) and return its answers.
 
     Every required question must be there: a missing safety answer is an input error,
@@ -613,7 +618,7 @@ def validate_request(request) -> dict:
     return checked
 
 
-def parse_form_value(question: Question, raw):
+def parse_form_value(question: Question, raw: Any) -> Any:
     """Turn a submitted form value (a string, or a list for ``multi``) into an answer.
 
     Returns ``None`` for an empty optional answer; raises InputError for a bad or missing one.
@@ -631,3 +636,7 @@ def parse_form_value(question: Question, raw):
         number = int(text) if re.fullmatch(r"-?[0-9]{1,6}", text) else None
         return check_answer(question, number)
     return check_answer(question, text)
+
+
+# The questions of step 6, which the W-14 check-in asks again.
+RISK_QUESTIONS: tuple[Question, ...] = tuple(q for q in QUESTIONS if q.step == RISK_STEP)

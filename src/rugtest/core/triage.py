@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from .questions import BY_ID, validate_request
 
@@ -23,6 +24,8 @@ RULES_VERSION = 3
 
 EMERGENCY, URGENT, GP, SELFCARE = "emergency", "urgent", "gp", "selfcare"
 LEVELS = (EMERGENCY, URGENT, GP, SELFCARE)  # most urgent first
+# The levels whose advice is about getting on with it yourself (A-STAY-ACTIVE and the rest).
+MILD_LEVELS = (GP, SELFCARE)
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 ACTIONS = {URGENT: "call_gp_today", GP: "see_gp", SELFCARE: "selfcare"}
@@ -38,6 +41,15 @@ ACTION_IDS = ("call_112", "call_gp_now", *ACTIONS.values())
 # below reads like the `when` column of the spec.
 
 Tri = bool | None
+
+
+class Condition(Protocol):
+    """A rule's condition: the questions it reads, and its three-valued answer."""
+
+    @property
+    def questions(self) -> tuple[str, ...]: ...
+
+    def __call__(self, answers: dict) -> Tri: ...
 
 
 class yes:  # noqa: N801 - reads like the spec
@@ -113,7 +125,7 @@ class equals:  # noqa: N801
 class not_:  # noqa: N801
     """Three-valued NOT: NOT yes = false, NOT no = true, NOT unknown = unknown."""
 
-    def __init__(self, part):  # pragma: no mutate block (runs once, at import, to build the table)
+    def __init__(self, part: Condition):  # pragma: no mutate block (runs once, at import, to build the table)
         self.part = part
         self.questions = part.questions
 
@@ -127,7 +139,7 @@ class not_:  # noqa: N801
 class all_of:  # noqa: N801
     """Kleene AND: false if any part is false, true if all are true, else unknown."""
 
-    def __init__(self, *parts):  # pragma: no mutate block (runs once, at import, to build the table)
+    def __init__(self, *parts: Condition):  # pragma: no mutate block (runs once, at import, to build the table)
         self.parts = parts
         self.questions = tuple(q for part in parts for q in part.questions)
 
@@ -143,7 +155,7 @@ class all_of:  # noqa: N801
 class any_of:  # noqa: N801
     """Kleene OR: true if any part is true, false if all are false, else unknown."""
 
-    def __init__(self, *parts):  # pragma: no mutate block (runs once, at import, to build the table)
+    def __init__(self, *parts: Condition):  # pragma: no mutate block (runs once, at import, to build the table)
         self.parts = parts
         self.questions = tuple(q for part in parts for q in part.questions)
 
@@ -274,6 +286,8 @@ ADVICE_IDS = (
 DURATION_CLASSES = ("acute", "subacute", "chronic")
 PROGRAMMES = ("recommended", "optional", "ask_gp_first", "not_now")
 SUPPORTS = ("self", "physio", "gp_talk")
+# triage-rules.md, Advice: the advice each ``support`` brings (``self`` brings none).
+SUPPORT_ADVICE: dict[str | None, str] = {"physio": "A-SUPPORT-PHYSIO", "gp_talk": "A-SUPPORT-GP"}
 
 MOVEMENT_CAUSES = {"sudden_movement", "short_overload", "awkward_posture", "small_accident"}
 
@@ -355,9 +369,9 @@ def _level(certain: list[Rule], uncertain: list[Rule]) -> str:
 def _advice(answers: dict, level: str, action: str, dclass: str, uncertain: list[Rule],
             programme: str, support_id: str | None) -> list[str]:
     causes = set(answers.get("causes", ()))
-    mild = level in (GP, SELFCARE)
+    mild = level in MILD_LEVELS
     # An uncertain emergency rule counts as urgent (triage-rules.md, A-CHECK-TODAY).
-    uncertain_levels = {URGENT if r.level == EMERGENCY else r.level for r in uncertain}
+    uncertain_levels = {uncertain_level(r) for r in uncertain}
     work = "work" in causes or any(
         answers.get(qid) == "yes" for qid in ("off_work", "heavy_work", "work_unhappy")
     )
@@ -379,8 +393,8 @@ def _advice(answers: dict, level: str, action: str, dclass: str, uncertain: list
         "A-MOOD": mild and answers.get("low_mood") == "yes",
         "A-PAINKILLERS": mild,
         "A-PROGRAMME": programme in ("recommended", "optional"),
-        "A-SUPPORT-PHYSIO": support_id == "physio",
-        "A-SUPPORT-GP": support_id == "gp_talk",
+        "A-SUPPORT-PHYSIO": SUPPORT_ADVICE.get(support_id) == "A-SUPPORT-PHYSIO",
+        "A-SUPPORT-GP": SUPPORT_ADVICE.get(support_id) == "A-SUPPORT-GP",
         "A-SEE-GP-IF": level == SELFCARE,
     }
     return [advice_id for advice_id in ADVICE_IDS if given[advice_id]]
@@ -425,12 +439,12 @@ def evaluate(answers: dict) -> dict:
     return outcome_of(answers, certain, uncertain)
 
 
-def triage(request) -> dict:
+def triage(request: Any) -> dict:
     """Validate a request ``{"answers": {...}}`` and return its outcome."""
     return evaluate(validate_request(request))
 
 
-def triage_json(request) -> str:
+def triage_json(request: Any) -> str:
     """The outcome as printed by ``rugtest triage``: sorted keys, same bytes every time."""
     return json.dumps(triage(request), sort_keys=True)  # ids only: plain ASCII
 
@@ -459,3 +473,28 @@ def condition_levels(condition_id: str) -> list[str]:
 def advice_left_out(outcome: dict) -> frozenset[str]:
     """The advice ids of ``outcome`` that no page or report shows in words (D-4)."""
     return frozenset({"A-CAUSE-MOVEMENT"}) if outcome.get("conditions") else frozenset()
+
+
+def uncertain_emergency(outcome: dict) -> bool:
+    """An emergency rule answered with "don't know" fired (at urgent, triage-rules.md) and no
+    emergency rule fired certain: the page says when to call 112 after all."""
+    return outcome["level"] != EMERGENCY and any(
+        RULE_BY_ID[r].level == EMERGENCY for r in outcome["uncertain_rules"] if r in RULE_BY_ID
+    )
+
+
+def uncertain_level(rule: Rule) -> str:
+    """triage-rules.md: a rule that fires uncertain ("Weet ik niet") counts at its own level,
+    an emergency rule at urgent."""
+    return URGENT if rule.level == EMERGENCY else rule.level
+
+
+# The advice that says what to do about a "don't know", by the uncertain rule's level.
+CHECK_ADVICE = {URGENT: "A-CHECK-TODAY", GP: "A-CHECK-GP"}
+
+
+def check_advice_for(rule: Rule, outcome: dict) -> str | None:
+    """The A-CHECK-* advice of ``outcome`` that covers the uncertain ``rule``, or None (the
+    outcome's own level is more urgent and says what to do)."""
+    advice = CHECK_ADVICE.get(uncertain_level(rule))
+    return advice if advice in outcome["advice"] else None

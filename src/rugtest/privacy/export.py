@@ -21,8 +21,7 @@ from django.db import models
 from django.utils import timezone
 
 from rugtest.api import fhir
-from rugtest.core import questions
-from rugtest.core import measures
+from rugtest.core import measures, questions
 from rugtest.programme.models import CheckIn, CheckInLater, Measurement, Programme, WalkEntry
 from rugtest.programme.selectors import plan_for
 from rugtest.selftest.models import RugtestResult

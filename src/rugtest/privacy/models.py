@@ -23,6 +23,9 @@ class CalendarLink(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    def __str__(self) -> str:
+        return f"calendar link {self.pk}"
+
     @property
     def active(self) -> bool:
         return bool(self.token_hash)

@@ -22,8 +22,8 @@ from rugtest.programme.models import Measurement, Programme, WalkEntry
 from rugtest.programme.selectors import current_programme, plan_for
 from rugtest.selftest.models import RugtestResult
 from rugtest.sharing import selectors as sharing_selectors
-from rugtest.sharing.services import KEEP_DAYS_AFTER_END
 from rugtest.sharing.models import DAYS_MAX
+from rugtest.sharing.services import KEEP_DAYS_AFTER_END
 
 from . import calendar, export, services, signin
 from .forms import DeleteAccountForm, TimesForm

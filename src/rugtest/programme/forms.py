@@ -11,19 +11,19 @@ from django.utils.translation import gettext_lazy as _
 from rugtest import words
 from rugtest.core import measures
 from rugtest.core import programme as core
-from rugtest.core.questions import QUESTIONS
+from rugtest.core.questions import RISK_QUESTIONS
 
 YES_NO = {"yes": _("Ja"), "no": _("Nee")}
 # The words live in rugtest.words; these names stay for code that still imports them here.
 PART_LABELS = words.PARTS
 SIGN_LABELS = {sign: entry["label"] for sign, entry in words.SIGNS.items()}
 PROGRESS_LABELS = words.PROGRESS
-STEP6_QUESTIONS = tuple(q for q in QUESTIONS if q.step == 6)
+STEP6_QUESTIONS = RISK_QUESTIONS
 
 
 # Digits 0-9 only (W-8 "integer"): Python's int() would also take "4_4", " 44.0 " (Django
 # strips the ".0"), Arabic-Indic or full-width digits, which a person never means to type.
-STRICT_DIGITS = re.compile(r"[0-9]{1,4}")
+STRICT_DIGITS = re.compile(r"[0-9]+")
 
 
 class StrictIntegerField(forms.IntegerField):
@@ -35,6 +35,9 @@ class StrictIntegerField(forms.IntegerField):
         text = str(value).strip()
         if not STRICT_DIGITS.fullmatch(text):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if len(text.lstrip("0")) > 4:  # digits only, but far too many (10000 minutes): say the range
+            raise forms.ValidationError(self.error_messages["max_value"], code="max_value",
+                                        params={"limit_value": self.max_value})
         return int(text)
 
 
@@ -96,7 +99,7 @@ class StartForm(forms.Form):
             data["baseline_method"] = "direct"
         elif any(w is not None for w in walks):
             data["baseline_method"] = "test_walks"
-            if sum(w is not None for w in walks) < 2 and not self.errors:
+            if sum(w is not None for w in walks) < core.TEST_WALKS_MIN_COUNT and not self.errors:
                 self.add_error("test_walk_2", _("Vul ten minste 2 proefwandelingen in."))
         elif "baseline_minutes" not in self.errors and not any(f"test_walk_{i}" in self.errors for i in (1, 2, 3)):
             self.add_error("baseline_minutes", _("Vul hier een getal in."))
@@ -105,14 +108,6 @@ class StartForm(forms.Form):
         return data
 
 
-def part_of_day(hour: int) -> str:
-    """The walk a person most likely just did, from the hour in Europe/Amsterdam (D-5):
-    before 12 the morning, before 18 the afternoon, then the evening."""
-    if hour < 12:
-        return "morning"
-    if hour < 18:
-        return "afternoon"
-    return "evening"
 
 
 class WalkForm(forms.Form):

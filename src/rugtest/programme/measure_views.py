@@ -16,7 +16,8 @@ from rugtest.i18n import lang
 
 from . import services
 from .forms import MeasurementForm
-from .measurements import measurement_rows, start_activities as _start_activities
+from .measurements import measurement_rows
+from .measurements import start_activities as _start_activities
 from .models import Measurement
 from .selectors import current_programme, measurement_due, measurements, plan_for
 

@@ -28,6 +28,9 @@ class Programme(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
 
+    def __str__(self) -> str:
+        return f"programme {self.pk} from {self.start}"
+
 
 class WalkEntry(models.Model):
     PART_CHOICES = [(part, part) for part in PARTS]
@@ -55,6 +58,9 @@ class WalkEntry(models.Model):
             models.Index(fields=["programme", "updated_at"], name="walk_newest_change"),
         ]
 
+    def __str__(self) -> str:
+        return f"walk {self.pk} on {self.date}, {self.part}"
+
 
 class CheckIn(models.Model):
     """W-14: the check-in after 3 to 4 weeks, stored with its date.
@@ -71,7 +77,8 @@ class CheckIn(models.Model):
     progress = models.CharField(max_length=8, choices=PROGRESS_CHOICES)
     answers = models.JSONField(default=dict, blank=True)
     risk_factors = models.JSONField(default=list, blank=True)
-    support = models.CharField(max_length=16, null=True, blank=True)  # None: level gp
+    # None: level gp (the outcome's null), apart from "" which no outcome gives.
+    support = models.CharField(max_length=16, null=True, blank=True)  # noqa: DJ001
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -80,6 +87,9 @@ class CheckIn(models.Model):
             # W-14: one check-in a day; answering again the same day replaces it.
             models.UniqueConstraint(fields=["programme", "date"], name="one_checkin_per_date"),
         ]
+
+    def __str__(self) -> str:
+        return f"check-in {self.pk} on {self.date}"
 
 
 class CheckInLater(models.Model):
@@ -93,6 +103,8 @@ class CheckInLater(models.Model):
             models.UniqueConstraint(fields=["programme", "date"], name="one_checkin_later_per_date"),
         ]
 
+    def __str__(self) -> str:
+        return f"check-in later {self.pk} on {self.date}"
 
 class Measurement(models.Model):
     """O-5: one measurement of pain (pain_24h) and the person's own activities, at a moment
@@ -118,6 +130,9 @@ class Measurement(models.Model):
             # O-2: never more than one measurement per moment; the same day corrects it.
             models.UniqueConstraint(fields=["programme", "moment", "date"], name="one_measurement_per_moment_and_date"),
         ]
+
+    def __str__(self) -> str:
+        return f"measurement {self.pk} ({self.moment}) on {self.date}"
 
     def as_core(self):
         return measures.from_mapping({"moment": self.moment, "date": self.date, "pain_24h": self.pain_24h,

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from rugtest import words
 from rugtest.core import programme as core
+from rugtest.core.triage import SUPPORT_ADVICE
 from rugtest.i18n import lang
 from rugtest.selftest.selectors import latest_result
 from rugtest.selftest.summary import version_lines
@@ -56,7 +57,7 @@ def today_parts(view) -> list[dict]:
     entries = {part: entry_id for (day, part), entry_id in view.entry_ids.items() if day == view.today}
     return [
         {"part": part, "label": words.PARTS[part], "minutes": row["minutes"][part], "entry_id": entries.get(part),
-         "done": row["minutes"][part] is not None and view.target is not None and row["minutes"][part] >= view.target}
+         "done": core.walk_meets_target(row["minutes"][part], view.target)}
         for part in core.PARTS
     ]
 
@@ -198,7 +199,7 @@ def support_text(support_id):
     """W-14: the recomputed support in full: its title and what it advises."""
     if support_id is None:
         return None
-    advice = {"physio": "A-SUPPORT-PHYSIO", "gp_talk": "A-SUPPORT-GP"}.get(support_id)
+    advice = SUPPORT_ADVICE.get(support_id)
     body = words.ADVICE[advice] if advice else words.SUPPORT[support_id]["body"]
     return {"title": words.SUPPORT[support_id]["title"], "body": body}
 
@@ -209,5 +210,5 @@ def checkin_result(checkin: CheckIn, view) -> dict:
         "advice": words.CHECKIN_ADVICE[checkin.progress],
         "support": support_words(checkin.support),
         "support_text": support_text(checkin.support),
-        "ask_pain_worsening": checkin.progress == "worse" and view.state == "active",
+        "ask_pain_worsening": core.checkin_asks_pain_worsening(checkin.progress, view.state),
     }

@@ -165,7 +165,7 @@ def compute_plan(programme: Programme, today: date) -> PlanView:
     return PlanView(
         programme=programme, today=request.today, plan=plan,
         days=core.day_rows(request, plan), weeks=core.week_summaries(request, plan),
-        pain_alert=plan["state"] == "active" and core.pain_trend_alert(request.log, programme.start, request.today),
+        pain_alert=core.asks_pain_question(plan["state"], request.log, programme.start, request.today),
         stop_advice=None, stop_signs=stop_signs, walks=walks,
     )
 
@@ -179,22 +179,15 @@ def can_start(user, today: date) -> tuple[bool, str]:
 
 def start_decision(result: RugtestResult | None, view: PlanView | None) -> tuple[bool, str]:
     """W-1 from what a page has already read: the latest result and the current plan."""
-    if result is None:
-        return False, "no_rugtest"
-    if result.programme == "not_now":
-        return False, "not_now"
-    if view is not None:
-        if view.state == "active":
-            return False, "active"
-        if view.state == "stopped":
-            # W-1: after a stop, only a rugtest taken after the warning sign was logged.
-            last_sign = (
-                WalkEntry.objects.filter(programme=view.programme).exclude(warning_signs=[])
-                .order_by("-updated_at").values_list("updated_at", flat=True).first()
-            )
-            if last_sign is not None and result.created_at <= last_sign:
-                return False, "stopped_needs_rugtest"
-    return True, ""
+    state = view.state if view is not None else None
+    after_last_sign = True
+    if result is not None and view is not None and view.state == "stopped":
+        last_sign = (
+            WalkEntry.objects.filter(programme=view.programme).exclude(warning_signs=[])
+            .order_by("-updated_at").values_list("updated_at", flat=True).first()
+        )
+        after_last_sign = last_sign is None or result.created_at > last_sign
+    return core.start_decision(result.programme if result is not None else None, state, after_last_sign)
 
 
 def user_entry(user, entry_id: int) -> WalkEntry | None:
@@ -233,7 +226,7 @@ def current_support(result: RugtestResult | None, programme: Programme | None,
     rugtest, or when the rugtest says the programme is not for now. ``checkins``: the
     programme's check-ins, newest first, when the page has read them already.
     """
-    if result is None or result.programme == "not_now":
+    if result is None or not core.shows_support(result.programme):
         return False, None
     if checkins is not None:
         checkin = checkins[0] if checkins else None

@@ -26,7 +26,7 @@ def start_programme(*, user, today: date, baseline_method: str, baseline_minutes
     if not allowed:
         raise InputError("programme", f"cannot start now ({reason})", "U kunt nu niet beginnen.", "You cannot start now.")
     result = latest_result(user)
-    if result.programme == "ask_gp_first" and not gp_agrees:
+    if core.needs_gp_agreement(result.programme) and not gp_agrees:
         raise InputError(
             "gp_agrees",
             "tick that your GP agrees before you start",
@@ -46,7 +46,7 @@ def start_programme(*, user, today: date, baseline_method: str, baseline_minutes
     return Programme.objects.create(
         user=user, result=result, start=today, baseline_minutes=baseline,
         baseline_method=baseline_method, test_walks=walks,
-        gp_agreed_on=today if result.programme == "ask_gp_first" else None,
+        gp_agreed_on=today if core.needs_gp_agreement(result.programme) else None,
     )
 
 
@@ -78,8 +78,11 @@ def _validated_entry(programme: Programme, today: date, fields: dict) -> core.Wa
         raise InputError(field, error.messages["en"], error.messages["nl"], error.messages["en_page"]) from None
 
 
-def check_walk(*, programme: Programme, today: date, **fields) -> None:
-    """Validate a walk entry as ``record_walk`` would, writing nothing (the W-9 confirm step)."""
+def check_walk(*, programme: Programme, today: date, moving: WalkEntry | None = None, **fields) -> None:
+    """Validate a walk entry as ``record_walk`` (or, with ``moving``, ``move_walk``) would,
+    writing nothing (the W-9 confirm step)."""
+    if moving is not None:
+        core.check_walk_kept(moving.warning_signs, moving=True)
     _validated_entry(programme, today, fields)
 
 
@@ -124,15 +127,25 @@ def record_walk(*, programme: Programme, today: date, **fields) -> WalkEntry:
     raise AssertionError("unreachable")
 
 
+def move_walk(*, entry: WalkEntry, today: date, **fields) -> WalkEntry:
+    """Save a logged walk under another date or part of the day, in one transaction: the walk
+    is on its new date and gone from its old one, or, when anything fails, still on its old
+    date only. A walk with a warning sign stays where it is (W-9, ``core.check_walk_kept``)."""
+    core.check_walk_kept(entry.warning_signs, moving=True)
+    with transaction.atomic():
+        saved = record_walk(programme=entry.programme, today=today, **fields)
+        if saved.pk != entry.pk:
+            _delete_entry(entry)
+        return saved
+
+
 def delete_walk(*, entry: WalkEntry) -> None:
     """Delete a log entry; an entry that reported a warning sign stays (W-9)."""
-    if entry.warning_signs:
-        raise InputError(
-            "entry",
-            "an entry with a warning sign cannot be deleted",
-            "Een wandeling met een waarschuwingsteken kunt u niet wissen.",
-            "A walk with a warning sign cannot be deleted.",
-        )
+    core.check_walk_kept(entry.warning_signs)
+    _delete_entry(entry)
+
+
+def _delete_entry(entry: WalkEntry) -> None:
     entry.delete()
 
 
@@ -160,9 +173,9 @@ def report_pain_worsening(*, programme: Programme, today: date) -> WalkEntry:
 
 
 def _step6_ids() -> tuple[str, ...]:
-    from rugtest.core.questions import QUESTIONS
+    from rugtest.core.questions import RISK_QUESTIONS
 
-    return tuple(q.id for q in QUESTIONS if q.step == 6)
+    return tuple(q.id for q in RISK_QUESTIONS)
 
 
 def record_checkin(*, programme: Programme, today: date, progress: str, answers: dict) -> CheckIn:

@@ -15,15 +15,6 @@ from .forms import PART_LABELS
 from .selectors import core_entries
 
 
-def far_above_target(minutes: int, target: int | None) -> bool:
-    """W-3: minutes above the target never speed up the build-up. The page reminds gently when
-    a walk is well over the target: more than one and a half times it and 5 minutes or more
-    over (D-5; 9 against 8 is a normal walk, 45 against 8 is not)."""
-    if target is None:
-        return False
-    return 2 * minutes > 3 * target and minutes - target >= 5
-
-
 def _target_tomorrow(programme, today: date, log: tuple) -> int | None:
     request = core.PlanRequest(start=programme.start, baseline_minutes=programme.baseline_minutes,
                                today=max(today, programme.start) + timedelta(days=1), log=log)
@@ -51,7 +42,7 @@ def saved_walk_words(programme, today: date, entry, view=None) -> list[str]:
     minutes = ngettext("%(count)d minuut", "%(count)d minuten", entry.minutes) % {"count": entry.minutes}
     if target is None:
         first = _("%(part)s: %(minutes)s.") % {"part": part, "minutes": minutes}
-    elif entry.minutes >= target:
+    elif core.walk_meets_target(entry.minutes, target):
         first = _("%(part)s: %(minutes)s, doel gehaald.") % {"part": part, "minutes": minutes}
     else:
         first = _("%(part)s: %(minutes)s van de %(target)d, doel niet gehaald. Dat is niet erg: uw doel blijft dan gewoon hetzelfde.") % {

@@ -7,7 +7,7 @@ used), so that ë, é and ° print the same on every computer.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 
 import font_lato
@@ -65,7 +65,7 @@ class ReportPDF(FPDF):
         self.set_title(title)
         self.set_creator("Rugtest")
         # A fixed moment: the same report gives the same bytes, and no clock time leaks.
-        self.set_creation_date(made.astimezone(timezone.utc) if made.tzinfo else made.replace(tzinfo=timezone.utc))
+        self.set_creation_date(made.astimezone(UTC) if made.tzinfo else made.replace(tzinfo=UTC))
         self.alias_nb_pages()
         self.add_page()
 

@@ -17,13 +17,14 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from rugtest import words as rugtest_words
+from rugtest.core.programme import PROGRAMME_DAYS
 from rugtest.core.triage import RULES_VERSION
 from rugtest.i18n import lang
+from rugtest.programme import selectors as programme_selectors
 from rugtest.programme.chart import walking_chart
 from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
 from rugtest.programme.measurements import measurement_rows
 from rugtest.programme.models import Programme
-from rugtest.programme import selectors as programme_selectors
 from rugtest.selftest.models import RugtestResult
 
 from .document import MUTED, ReportPDF
@@ -43,7 +44,7 @@ def today_lines(view) -> list[str]:
     """Today's day and target while the programme runs, and how often the goal was met."""
     lines = []
     if view.state == "active":
-        lines.append(_("Vandaag: dag %(day)s van 84") % {"day": view.day + 1} + ".")
+        lines.append(_("Vandaag: dag %(day)s van %(days)s") % {"day": view.day + 1, "days": PROGRAMME_DAYS} + ".")
         if view.target is not None:
             lines.append(_("Uw doel vandaag: %(minutes)s minuten per wandeling.") % {"minutes": view.target})
     if view.adherence is not None:

@@ -19,10 +19,9 @@ from django.utils.translation import ngettext
 from rugtest import words
 from rugtest.i18n import lang
 from rugtest.programme.chart import walking_chart
+from rugtest.programme.measurements import measurement_rows
 from rugtest.selftest import summary
 from rugtest.selftest.models import RugtestResult
-
-from rugtest.programme.measurements import measurement_rows
 
 from .programme import ProgrammeReport, report_facts, start_line, status_line, today_lines
 from .result import long_date, person_facts

@@ -40,6 +40,9 @@ class RugtestResult(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"rugtest result {self.pk}"
+
     def save(self, *args, **kwargs):
         self.answers_digest = answers_digest(self.answers)
         update_fields = kwargs.get("update_fields")

@@ -11,7 +11,8 @@ from django.utils import translation
 
 from rugtest import words
 from rugtest.core import questions
-from rugtest.core.triage import RULES, RULES_VERSION, triggers
+from rugtest.core.triage import RULES, RULES_VERSION, check_advice_for, triggers
+
 
 def answer_text(question: questions.Question, value, lang: str) -> str:
     if question.id == "duration_weeks" and value in words.DURATION_WEEKS:  # D-9
@@ -151,12 +152,9 @@ def _unsure_lead(asked: list[str]) -> str:
 def _unsure_do(rule, outcome: dict) -> str:
     """What to do about an uncertain rule: the words of A-CHECK-TODAY or A-CHECK-GP, as the
     outcome gives them for the rule's level (an uncertain emergency rule counts as urgent)."""
-    level = "urgent" if rule.level == "emergency" else rule.level
-    if level == "urgent" and "A-CHECK-TODAY" in outcome["advice"]:
-        return str(words.UNSURE_DO["A-CHECK-TODAY"])
-    if level == "gp" and "A-CHECK-GP" in outcome["advice"]:
-        return str(words.UNSURE_DO["A-CHECK-GP"])
-    return ""  # level emergency: the person acts now, and the doctor asks
+    advice = check_advice_for(rule, outcome)
+    # None: the outcome's level is emergency: the person acts now, and the doctor asks.
+    return str(words.UNSURE_DO[advice]) if advice else ""
 
 
 def reasons(answers: dict, outcome: dict) -> list[dict]:

@@ -19,7 +19,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from rugtest import words
 from rugtest.api import fhir
 from rugtest.core import flow, questions
-from rugtest.core.triage import RULE_BY_ID, aaa_suspected_by_age, advice_left_out
+from rugtest.core.triage import (
+    EMERGENCY,
+    MILD_LEVELS,
+    aaa_suspected_by_age,
+    advice_left_out,
+    uncertain_emergency,
+)
 from rugtest.i18n import lang as active_lang
 from rugtest.pages import shared_page
 from rugtest.reports.forms import ReportForm
@@ -40,6 +46,7 @@ def start(request):
     next_page = progress.next_page()
     return render(request, "selftest/start.html", {
         "section": "rugtest",
+        "step_count": questions.STEP_COUNT,  # as the step pages say it: "Stap 1 van N"
         "started": progress.started,
         "next_page": next_page or questions.PAGES[0],
         "finished": progress.started and next_page is None,
@@ -169,7 +176,7 @@ def _render_step(request, page, progress, data, errors):
 
 def _result_context(progress, outcome):
     lang = active_lang()
-    emergency = outcome["level"] == "emergency"
+    emergency = outcome["level"] == EMERGENCY
     signs = summary.warning_signs(progress.answers, outcome, lang)
     unknowns = [
         {"id": q.id, "text": q.text(lang)}
@@ -209,10 +216,8 @@ def _result_context(progress, outcome):
         "concerns": summary.concerns(progress.answers, outcome, lang),
         "early": progress.is_early(),
         # An emergency rule answered with "don't know" fires at urgent: say when to call 112.
-        "uncertain_emergency": any(
-            RULE_BY_ID[r].level == "emergency" for r in outcome["uncertain_rules"]
-        ) and not emergency,
-        "mild": outcome["level"] in ("gp", "selfcare"),
+        "uncertain_emergency": uncertain_emergency(outcome),
+        "mild": outcome["level"] in MILD_LEVELS,
     }
 
 

@@ -44,6 +44,9 @@ class ShareLink(models.Model):
             models.Index(fields=["revoked_at"], name="sharelink_revoked"),
         ]
 
+    def __str__(self) -> str:
+        return f"share link {self.pk}"
+
     @property
     def state(self) -> str:
         """"active", "ended" (its days are over) or "revoked": which dates the person's list shows."""

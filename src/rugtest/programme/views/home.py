@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 
+from rugtest.core.programme import PROGRAMME_DAYS, needs_gp_agreement
 from rugtest.pages import shared_page
 from rugtest.selftest.selectors import latest_result
 
@@ -47,6 +48,7 @@ def _home_page(request, day):
         "can_start": allowed,
         "reason": reason,
         "parts": presenters.today_parts(view) if view else [],
+        "programme_days": PROGRAMME_DAYS,
         "checkin": presenters.checkin_panel(request.user, result, programme, view, day),
         # outcome-measures.md O-2: the measurement offered now; W-7: the closing summary.
         "measure_due": measure_views.measurement_due(programme, day, view) if programme else None,
@@ -54,5 +56,5 @@ def _home_page(request, day):
         **presenters.stop_context(view),
     }
     if allowed:
-        context["start_form"] = StartForm(needs_gp=result.programme == "ask_gp_first")
+        context["start_form"] = StartForm(needs_gp=needs_gp_agreement(result.programme))
     return render(request, "programme/home.html", context)

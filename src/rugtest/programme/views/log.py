@@ -15,7 +15,7 @@ from rugtest.core.errors import InputError
 from rugtest.i18n import lang
 
 from .. import presenters, services, summary
-from ..forms import WalkForm, part_of_day
+from ..forms import WalkForm
 from ..selectors import plan_for, user_entry
 from .common import add_input_error, programme_or_message, today
 
@@ -42,7 +42,7 @@ def log_walk(request):
         existing = programme.entries.filter(date=day, part=part).first() if part else None
         if existing is not None:
             return redirect("programme:edit", existing.id)
-        initial = {"date": day, "part": part or part_of_day(timezone.localtime().hour)}
+        initial = {"date": day, "part": part or core.part_of_day(timezone.localtime().hour)}
         return _walk_form(request, programme, WalkForm(initial=initial), day_today, entry=None)
     return _walk_form(request, programme, WalkForm(request.POST), day_today, entry=None)
 
@@ -75,11 +75,7 @@ def _walk_form(request, programme, form, day_today, entry):
         data = form.cleaned_data
         moved = entry is not None and (entry.date, entry.part) != (data["date"], data["part"])
         try:
-            if moved and entry.warning_signs:
-                raise InputError("date", "a walk with a warning sign cannot be moved",
-                                 "Een wandeling met een waarschuwingsteken kunt u niet verplaatsen.",
-                                 "A walk with a warning sign cannot be moved.")
-            services.check_walk(programme=programme, today=day_today, **data)
+            services.check_walk(programme=programme, today=day_today, moving=entry if moved else None, **data)
             already = set(entry.warning_signs) if entry else set()
             new_signs = [s for s in data["warning_signs"] if s not in already]
             if new_signs and request.POST.get("confirm_signs") != "yes":
@@ -91,9 +87,10 @@ def _walk_form(request, programme, form, day_today, entry):
                     "hidden": [(k, v) for k in request.POST if k not in ("csrfmiddlewaretoken", "confirm_signs")
                                for v in request.POST.getlist(k)],
                 })
-            saved = services.record_walk(programme=programme, today=day_today, **data)
             if moved:
-                services.delete_walk(entry=entry)
+                saved = services.move_walk(entry=entry, today=day_today, **data)
+            else:
+                saved = services.record_walk(programme=programme, today=day_today, **data)
         except InputError as error:
             add_input_error(form, error)
         else:
@@ -103,7 +100,7 @@ def _walk_form(request, programme, form, day_today, entry):
             for line in summary.saved_walk_words(programme, day_today, saved, view=view):
                 messages.success(request, line)
             target = next((r["target_minutes"] for r in view.days if r["date"] == saved.date), None)
-            if summary.far_above_target(saved.minutes, target):
+            if core.far_above_target(saved.minutes, target):
                 messages.info(request, _(
                     "U liep veel langer dan uw doel. Fijn dat het goed ging! Toch werkt het plan het best "
                     "als u op een goede dag niet meer doet dan het doel. Extra minuten maken het plan niet sneller."

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from rugtest.core.errors import InputError
+from rugtest.core.programme import needs_gp_agreement
 from rugtest.selftest.selectors import latest_result
 
 from .. import presenters, services
@@ -27,7 +28,7 @@ def start(request):
             messages.info(request, _("U kunt nu geen nieuwe rugoefening beginnen."))
         return redirect("programme:home")
     result = latest_result(request.user)
-    form = StartForm(request.POST if request.method == "POST" else None, needs_gp=result.programme == "ask_gp_first")
+    form = StartForm(request.POST if request.method == "POST" else None, needs_gp=needs_gp_agreement(result.programme))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
