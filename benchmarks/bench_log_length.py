@@ -74,6 +74,9 @@ def main() -> int:
                         rates[email].append(result["rate"])
                         p99[email].append(result["p99_us"] / 1000)
                 one_day, twelve_weeks = statistics.median(rates[short]), statistics.median(rates[long])
+                if not one_day or not twelve_weeks:  # no answer in time at all: the machine, or the page, failed
+                    failures.append(f"{name}: no answers within wrk's timeout ({one_day:.0f} / {twelve_weeks:.0f} a second)")
+                    continue
                 ratio = one_day / twelve_weeks
                 if ratio > LIMIT:
                     failures.append(f"{name}: the 12-week log costs {ratio:.2f}× the 1-day log")

@@ -59,6 +59,18 @@ def plan() -> int:
 
 
 def serve(argv: list[str]) -> int:
+    import django
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    # The system checks first, as runserver does: a setting that is wrong (a practice phone
+    # number that is not one, rugtest.E001) stops the start with a message naming it.
+    django.setup()
+    try:
+        call_command("check")
+    except SystemCheckError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     host = os.environ.get("HOST", "127.0.0.1")
     port = os.environ.get("PORT", "8000")
     # One process per core, at least 2: the pages are work for the processor, not waiting, and

@@ -229,6 +229,14 @@ RUGTEST_CONTACT_EMAIL = os.environ.get("RUGTEST_CONTACT_EMAIL", "fouten@rugtest.
 # D-10) and of the pages' alternate-language addresses.
 RUGTEST_PUBLIC_URL = os.environ.get("RUGTEST_PUBLIC_URL", "").strip().rstrip("/")
 
+# The GP practice that offers this site, and its numbers (shared/CONTRACT.md). With them, every
+# "call your GP" and "evening, night or weekend" advice is a tap-to-call link to that number
+# (rugtest/practice.py). A value that is not a phone number stops `rugtest check` and the start
+# (the system check rugtest.E001/E002 names the variable).
+RUGTEST_PRACTICE_NAME = os.environ.get("RUGTEST_PRACTICE_NAME", "").strip()
+RUGTEST_PRACTICE_PHONE = os.environ.get("RUGTEST_PRACTICE_PHONE", "").strip()
+RUGTEST_OUT_OF_HOURS_PHONE = os.environ.get("RUGTEST_OUT_OF_HOURS_PHONE", "").strip()
+
 # Answers live in the server-side session; they are gone after a day, or at "start again".
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 24 * 60 * 60

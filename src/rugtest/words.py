@@ -99,12 +99,14 @@ CONDITIONS = {
             "Dat is levensgevaarlijk en moet meteen in het ziekenhuis worden behandeld."
         ),
     },
+    # Named at emergency (R-SEV-1 next to R-AAA-1: call 112) and at urgent (R-SEV-1 alone: the
+    # GP today), so the text names no action: never a milder one than the banner's.
     "other_serious_cause": {
         "name": _("Een andere ernstige oorzaak van rugpijn"),
         "what": _(
             "Plotselinge, heel erge pijn die niet verandert als u beweegt, komt meestal niet "
-            "van de spieren of gewrichten van de rug. De huisarts moet vandaag kijken waar "
-            "de pijn vandaan komt."
+            "van de spieren of gewrichten van de rug. Een arts moet snel kijken waar de pijn "
+            "vandaan komt."
         ),
     },
     "spinal_fracture": {
@@ -562,9 +564,8 @@ UNSURE_DO = {
 
 # The reason of a reassuring result (level selfcare: no rule fired), in one sentence.
 SELFCARE_REASON = _(
-    "Geen van uw antwoorden wijst op een ernstige oorzaak: deze rugpijn is vervelend, maar niet "
-    "gevaarlijk."
-)
+    "We vroegen naar elk teken van een ernstige oorzaak, en geen van uw antwoorden past daarbij."
+)  # why it reassures; the banner above (ACTIONS["selfcare"]) already says "niet gevaarlijk"
 
 # The rules a result was made under (the outcome's ``spec_version``, triage-rules.md). A result
 # kept under an earlier version keeps the outcome the person saw; its reports say so.
@@ -766,6 +767,87 @@ SAY = {
     "major_trauma": _("De pijn begon na een ernstig ongeluk."),
 }
 
+
+# Every sentence that tells someone to call 112, the GP now, the huisartsenpost or the GP today,
+# per action id of triage-rules.md: the one home of these words (issue 19). Pages, mails and
+# reports take them from here through ``{% safety %}`` and ``{% calls %}``
+# (rugtest/content/templatetags/safety.py) or ``safety.text()``, which add the practice's
+# tap-to-call links when RUGTEST_PRACTICE_PHONE / RUGTEST_OUT_OF_HOURS_PHONE are set.
+# tests/web/test_safety_sentences.py fails when a template or module types its own version.
+# ``now``: on its own; ``then``: after a sign's question ("Heeft u …? Bel dan …");
+# ``after``: the evening, night and weekend, and who to call when nobody answers.
+# D-16: the aneurysm signs → 112; the cauda equina signs → the GP now, the huisartsenpost in the
+# evening, night and weekend, 112 if nobody answers.
+SAFETY = {
+    "call_112": {
+        "now": _("Bel nu 112."),
+        "then": _("Bel dan 112."),
+        "after": None,
+        # Footer and error pages: for danger to life only (D-16).
+        "danger": _("Bij levensgevaar: bel 112."),
+        # Above the questions of a step with a safety question.
+        "doubt": _("Denkt u dat het levensgevaarlijk is? Bel dan meteen 112."),
+        # M-17: bleeding or breathlessness on an NSAID, and faint.
+        "faint": _("Voelt u zich daarbij ook flauw? Bel dan 112."),
+        # The 500 and 503 pages, the about page: a danger to life.
+        "doubt_short": _("Is er levensgevaar? Bel dan 112."),
+        # W-9, D-15 (the programme page): the conditions for 112 in the sentence of the sign.
+        "programme_sign": _(
+            "Bel 112 als u ouder bent dan 40, als u zich bij deze pijn flauw, bleek of zweterig "
+            "voelt, of als een arts zei dat de grote slagader in uw buik te wijd is."
+        ),
+        # W-9: a stop advice with the sudden severe pain sign, when 112 did not apply at once.
+        "faint_line": _("Voelt u zich bij deze pijn ook flauw, bleek of zweterig? Bel dan 112."),
+    },
+    "call_gp_now": {
+        "now": _("Bel nu meteen uw huisarts."),
+        "then": _("Bel dan nu meteen uw huisarts."),
+        "after": _(
+            "Is het avond, nacht of weekend? Bel dan de huisartsenpost. Krijgt u niemand te "
+            "spreken? Bel dan 112."
+        ),
+        # M-17 (medication.md): stop the NSAID and call at once, the list of signs follows.
+        "stop_nsaid": _("Stop met het NSAID en bel meteen uw huisarts als:"),
+        "after_at_once": _("Is het avond, nacht of weekend? Bel dan meteen de huisartsenpost."),
+        # M-9: too much paracetamol.
+        "paracetamol": _(
+            "Heeft u toch meer genomen? Bel dan meteen uw huisarts, ook als u zich goed voelt. Is "
+            "het avond, nacht of weekend? Bel dan de huisartsenpost."
+        ),
+        # The programme page, under the list of warning signs (W-9).
+        "after_programme": _(
+            "Is het avond, nacht of weekend? Bel dan de huisartsenpost. Krijgt u bij spoed niemand "
+            "te spreken? Bel dan 112."
+        ),
+        # The rugtest's start page, /over/: severe complaints or doubt.
+        "doubt": _(
+            "Bel dan uw huisarts. 's Avonds, 's nachts en in het weekend: de huisartsenpost. Bij "
+            "levensgevaar: bel 112."
+        ),
+    },
+    "call_gp_today": {
+        "now": _("Bel vandaag nog uw huisarts."),
+        "then": _("Bel dan vandaag nog uw huisarts."),
+        "after": _("Is het avond, nacht of weekend? Bel dan de huisartsenpost."),
+        # M-17 (medication.md): stop the NSAID and call the same day, the list of signs follows.
+        "stop_nsaid": _("Stop met het NSAID en bel dezelfde dag uw huisarts als:"),
+        # W-9 (the programme page): the sudden severe pain sign when 112 does not apply.
+        "otherwise": _("Anders: bel vandaag nog uw huisarts."),
+    },
+}
+
+# The tap-to-call links. ``practice``: with RUGTEST_PRACTICE_NAME, else ``practice_unnamed``.
+CALLS = {
+    "call_112": _("Bel 112"),
+    "fallback_112": _("Niemand te spreken? Bel 112"),
+    "practice": _("Bel %(name)s: %(phone)s"),
+    "practice_unnamed": _("Bel uw huisartsenpraktijk: %(phone)s"),
+    "out_of_hours": _("Bel de huisartsenpost: %(phone)s"),
+    # The PDF and the mails show the numbers as text.
+    "practice_text": _("%(name)s: %(phone)s"),
+    "practice_unnamed_text": _("Uw huisartsenpraktijk: %(phone)s"),
+    "out_of_hours_text": _("Huisartsenpost: %(phone)s"),
+}
 
 # The information pages (/informatie/<slug>/) --------------------------------------------------
 #

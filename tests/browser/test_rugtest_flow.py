@@ -25,7 +25,7 @@ from flows import (
     walk,
 )
 from rugtest.core import questions
-from rugtest.words import ACTION_ADVICE
+from rugtest.words import ACTION_ADVICE, RULE_REASONS
 
 CASES = {case["id"]: case for case in load_clinical_json("vignettes-examples.json")}
 
@@ -164,8 +164,8 @@ def test_back_link_keeps_answers_and_changing_step_3_to_fever_makes_the_result_u
 
     expect(phone).to_have_url(RESULT_PATH)
     expect_result(phone, "urgent", ACTION_TITLES["call_gp_today"])
-    # The page says which answer led to the advice.
-    expect(phone.locator("main ul").first).to_contain_text(questions.BY_ID["fever"].nl)
+    # The page says, in words, which answer led to the advice (R-INF-1's reason).
+    expect(phone.locator("ul.reasons")).to_contain_text(str(RULE_REASONS["R-INF-1"]["why"]))
     screenshot(phone, "result")
 
 

@@ -340,8 +340,8 @@ def test_erasing_the_account_deletes_what_the_cache_keeps_of_the_person(client):
     make_programme(person, days_ago=10)
     client.force_login(person)
     client.post("/rugoefening/wandeling/", walk_form(minutes="12"))
-    client.get("/rugoefening/voortgang/")
-    client.get("/en/rugoefening/voortgang/")
+    for page in ("/rugoefening/voortgang/", "/en/rugoefening/voortgang/", "/rugoefening/", "/en/rugoefening/"):
+        client.get(page)
     keys = [plans.key(person.pk), *(plans.key(person.pk, part) for part in plans.PARTS)]
     assert all(cache.get(key) is not None for key in keys)
     pk = person.pk
@@ -372,6 +372,7 @@ def test_signing_out_leaves_nothing_of_the_person_in_the_cache_or_in_the_process
                  f"/rugoefening/wandeling/{programme.entries.get().id}/", "/mijn-gegevens/"):
         assert client.get(path).status_code == 200, path
     assert cache.get(plans.key(person.pk)) is not None
+    assert cache.get(plans.key(person.pk, "home-nl")) is not None  # the plan panel was kept too
     client.post("/accounts/logout/")
     assert cache.get(plans.key(person.pk)) is None
     assert all(cache.get(plans.key(person.pk, part)) is None for part in plans.PARTS)
@@ -392,3 +393,66 @@ def test_a_plan_of_another_version_is_never_used():
 
     view = plan_for(programme, today)
     assert view.plan["state"] == "active" and view.programme == programme
+
+
+def test_an_entry_kept_in_an_older_shape_is_never_read():
+    """After an upgrade, what the code before it kept (another shape) is made anew, not read."""
+    person = make_user(password=None)
+    version = ("a", "version")
+    cache.set(plans.key(person.pk), (version, "the shape before"), 60)  # the entry of the code before
+    assert plans.kept(person.pk, version) is None
+    plans.keep(person.pk, version, "this shape")
+    assert plans.kept(person.pk, version) == "this shape"
+
+
+@pytest.mark.parametrize("walks", [3, 252])
+def test_the_kept_plan_does_not_hold_the_log(walks):
+    """Issue 18: a person's pages cost the same with a 12-week log as with a 1-day log. The plan
+    kept for the programme page and the walk log is read back on every request, so it must not
+    grow with the log: a person on day 84 with 252 walks keeps about what one with 3 keeps."""
+    import pickle
+
+    from rugtest.programme.selectors import plan_for
+
+    def kept_size(count):
+        person = make_user(f"walker{count}@example.org", password=None)
+        programme = make_programme(person, days_ago=83)
+        today = timezone.localdate()
+        WalkEntry.objects.bulk_create([
+            WalkEntry(programme=programme, date=today - dt.timedelta(days=k // 3),
+                      part=("morning", "afternoon", "evening")[k % 3], minutes=10, pain_before=4, pain_after=3,
+                      note="een notitie")
+            for k in range(count)
+        ])
+        view = plan_for(current_programme(person), today)
+        assert len(view.log) == count  # the page still has the whole log when it asks for it
+        return len(pickle.dumps(cache.get(plans.key(person.pk))))
+
+    assert kept_size(walks) <= 1.2 * kept_size(2)
+
+
+def test_a_part_kept_with_the_plan_never_holds_a_form_token():
+    """{% kept_with_plan %} keeps what it makes beside the person's plan, except when it holds
+    a form token (one request's): then it is made anew every time, each with its own token."""
+    from django.test import RequestFactory
+
+    from rugtest.programme.selectors import plan_for
+
+    person = make_user(password=None)
+    programme = make_programme(person, days_ago=5)
+    view = plan_for(programme, timezone.localdate())
+    with_form = engines["django"].from_string(
+        '{% load plan_parts %}{% kept_with_plan "home" %}<form method="post">{% csrf_token %}</form>{% endkept_with_plan %}')
+    without_form = engines["django"].from_string(
+        '{% load plan_parts %}{% kept_with_plan "home" %}<p>{{ view.target }} min</p>{% endkept_with_plan %}')
+
+    def render(template):
+        request = RequestFactory().get("/rugoefening/")
+        request.user = person
+        return template.render({"view": view, "user": person}, request)
+
+    first, second = (TOKEN.search(render(with_form)) for _ in range(2))
+    assert first and second and first.group(1) != second.group(1)  # made anew: a token of its own
+    assert plans.kept_part(person.pk, (view.version,), "home-nl") is None
+    made = render(without_form)
+    assert plans.kept_part(person.pk, (view.version,), "home-nl") == made

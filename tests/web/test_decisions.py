@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from pypdf import PdfReader
 
 from factories import CASES, make_programme, make_user
@@ -21,6 +22,13 @@ from rugtest.core import programme as core
 from rugtest.core.triage import triage
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def back_to_dutch():
+    """An /en/ request leaves English active in this thread; later tests expect the default."""
+    yield
+    translation.activate("nl")
 BOTH = pytest.mark.parametrize("prefix, lang", [("", "nl"), ("/en", "en")], ids=["nl", "en"])
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.codesystem import CodeSystem
 from fhir.resources.R4B.questionnaire import Questionnaire
@@ -23,6 +24,13 @@ from rugtest.programme.models import CheckIn, CheckInLater, WalkEntry
 
 PUBLIC_URL = "https://rug.praktijk.example"
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def back_to_dutch():
+    """An /en/ request leaves English active in this thread; later tests expect the default."""
+    yield
+    translation.activate("nl")
 
 
 @pytest.fixture(autouse=True)

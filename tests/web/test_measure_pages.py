@@ -285,3 +285,13 @@ def test_O_5_D_10_the_measurement_questionnaire_is_served_at_its_canonical_addre
     # the address is the public one (RUGTEST_PUBLIC_URL, else the request's own host)
     assert served.status_code == 200 and served.json()["url"].endswith("/fhir/Questionnaire/rugtest-measures")
     assert [item["linkId"] for item in served.json()["item"]] == ["moment", "pain_24h", "activities"]
+
+
+def test_O_2_a_corrected_end_measurement_shows_at_once_on_the_kept_programme_page(client, person):
+    programme = make_programme(person, days_ago=84, baseline=10)
+    start_measurement(programme, pain=6, activities=(("Werk", 2),))
+    client.post(URL, {"pain_24h": "3", "score_1": "8"})
+    assert "Pijn: van 6 naar 3" in text(client.get("/rugoefening/").content.decode())
+    client.post(URL, {"pain_24h": "5", "score_1": "8"})  # corrected the same day
+    words = text(client.get("/rugoefening/").content.decode())
+    assert "Pijn: van 6 naar 5" in words and "Pijn: van 6 naar 3" not in words

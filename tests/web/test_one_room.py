@@ -48,6 +48,7 @@ ALLOWED = {
     # Where the result page puts an advice or a reason, not whether it is given.
     ("selftest/views.py", "A-CHECK-GP"),  # shown in a box of its own, not in the list
     ("selftest/views.py", 20),  # a draft's value longer than any answer value is dropped
+    ("programme/forms.py", 4),  # typed digits: more than 4 is "out of range", whatever the field
     ("privacy/forms.py", 2),  # two times of day may not be the same (a form check)
     ("privacy/views.py", 400),  # an HTTP status
     ("programme/presenters.py", "call_112"),  # the page shows the 112 button for this action
@@ -264,3 +265,13 @@ def test_W_9_a_walk_with_a_warning_sign_is_neither_moved_nor_wiped():
     with pytest.raises(InputError):
         services.delete_walk(entry=old)
     assert list(WalkEntry.objects.values_list("date", "warning_signs")) == [(yesterday, ["fever"])]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix, line", [("", "Vandaag: dag 3 van 84"), ("/en", "Today: day 3 of 84")])
+def test_W_7_the_plan_counts_its_84_days_from_the_core(client, prefix, line):
+    """W-7: the programme lasts 84 days; the page takes the number from core.PROGRAMME_DAYS."""
+    user = make_user(password=None)
+    make_programme(user, days_ago=2)
+    client.force_login(user)
+    assert line in client.get(f"{prefix}/rugoefening/").content.decode()

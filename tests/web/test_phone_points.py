@@ -7,11 +7,19 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from factories import make_programme, make_user
 from helpers import parse, walk_form
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def back_to_dutch():
+    """An /en/ request leaves English active in this thread; later tests expect the default."""
+    yield
+    translation.activate("nl")
 BOTH = pytest.mark.parametrize("prefix, lang", [("", "nl"), ("/en", "en")], ids=["nl", "en"])
 
 

@@ -213,7 +213,8 @@ def test_W_9_sudden_severe_pain_depends_on_the_latest_rugtest(client, person, ag
     assert expected in html
     if expected.startswith("Bel vandaag"):
         # D-15: the condition for 112 in the sentence of the sign
-        assert "Voelt u zich bij deze pijn ook flauw, bleek of zweterig? Bel dan 112." in html
+        # (112 is a tap-to-call link inside the sentence: issue 20)
+        assert 'Voelt u zich bij deze pijn ook flauw, bleek of zweterig? Bel dan <a href="tel:112">112</a>.' in html
 
 
 def test_W_9_a_warning_sign_cannot_be_deleted_or_removed(client, person):

@@ -103,16 +103,26 @@ def why_items(response):
     return parse(response).find("main").find("ul", aria_labelledby="waarom").find_all("li")
 
 
+LEVEL_ORDER = ["emergency", "urgent", "gp"]  # most urgent first (triage-rules.md)
+
+
 def expected_reasons(answers: dict, outcome: dict) -> list[tuple[str, str]]:
-    """(rule id, the start of its words) for every fired rule, in table order (triage-rules.md)."""
+    """(rule id, the start of its words) for every fired rule, most important first: by the
+    level of the rule's row in triage-rules.md (an uncertain emergency rule fires at urgent),
+    a certain rule before an uncertain one, then in table order."""
     fired = []
-    for rule_id in RULE_ROWS:  # table order
+    for order, (rule_id, row) in enumerate(RULE_ROWS.items()):  # table order
+        uncertain = rule_id in outcome["uncertain_rules"]
+        level = "urgent" if uncertain and row[2] == "emergency" else row[2]
         if rule_id in outcome["rules"]:
-            fired.append((rule_id, str(words.RULE_REASONS[rule_id]["why"])))
-        elif rule_id in outcome["uncertain_rules"]:
+            start = str(words.RULE_REASONS[rule_id]["why"])
+        elif uncertain:
             # "U antwoordde 'Weet ik niet' op de vraag / vragen over …"
-            fired.append((rule_id, os.path.commonprefix([str(words.UNSURE["one"]), str(words.UNSURE["many"])])))
-    return fired
+            start = os.path.commonprefix([str(words.UNSURE["one"]), str(words.UNSURE["many"])])
+        else:
+            continue
+        fired.append(((LEVEL_ORDER.index(level), uncertain, order), rule_id, start))
+    return [(rule_id, start) for _, rule_id, start in sorted(fired)]
 
 
 def check_result_page(client, answers: dict, prefix: str, lang: str) -> None:
@@ -159,12 +169,18 @@ def test_for_generated_answers_the_why_list_is_exactly_the_fired_rules_reasons(c
 @BOTH
 @pytest.mark.django_db
 def test_a_selfcare_result_says_in_one_sentence_why_it_reassures(client, prefix, lang):
+    """Why it reassures, in one sentence that the banner above does not already say (the
+    banner says that it is not dangerous)."""
     selfcare = next(c["answers"] for c in CASES.values() if evaluate(c["answers"])["level"] == "selfcare")
-    items = why_items(walk(client, selfcare, prefix=prefix))
+    response = walk(client, selfcare, prefix=prefix)
+    items = why_items(response)
     assert [li.words() for li in items] == [{
-        "nl": "Geen van uw antwoorden wijst op een ernstige oorzaak: deze rugpijn is vervelend, maar niet gevaarlijk.",
-        "en": "None of your answers points to a serious cause: this back pain is unpleasant, but not dangerous.",
+        "nl": "We vroegen naar elk teken van een ernstige oorzaak, en geen van uw antwoorden past daarbij.",
+        "en": "We asked about every sign of a serious cause, and none of your answers fits one.",
     }[lang]]
+    banner = parse(response).find("main").find("section").words()
+    assert {"nl": "niet gevaarlijk", "en": "not dangerous"}[lang] in banner
+    assert {"nl": "gevaarlijk", "en": "dangerous"}[lang] not in items[0].words()
 
 
 @BOTH
@@ -209,3 +225,57 @@ def test_the_care_providers_line_speaks_words_and_keeps_the_ids_in_data_attribut
     assert line.words().startswith({"nl": "Voor de zorgverlener: Binnen een paar dagen naar de huisarts.",
                                     "en": "For the health professional: See a GP within a few days."}[lang])
     assert codes_in(line.words(), lang) == []
+
+
+# --- Most important first, and nothing said twice ------------------------------------------
+
+# E-05 (R-MAL-1, gp) with 'Weet ik niet' on fever (R-INF-1, urgent) and on weak immunity
+# (R-INF-4, gp): level urgent, with A-CHECK-TODAY and A-CHECK-GP (triage-rules.md).
+MIXED = {**CASES["E-05"]["answers"], "fever": "unknown", "weak_immunity": "unknown"}
+CHECK_TODAY = {"nl": "Laat dit vandaag nog nakijken door een huisarts.", "en": "Have this checked by a GP today."}
+CHECK_GP = {"nl": "Vertel dit aan uw huisarts. Die kan nagaan wat het antwoord is.",
+            "en": "Tell your GP. The GP can find out what the answer is."}
+
+
+@BOTH
+@pytest.mark.django_db
+def test_the_most_important_reason_comes_first(client, prefix, lang):
+    """R-INF-1 uncertain gives urgent: before R-MAL-1 (gp, certain), which comes before R-INF-4
+    (gp, uncertain); in the table R-INF-4 stands above R-MAL-1."""
+    outcome = evaluate(MIXED)
+    assert outcome["level"] == "urgent" and {"A-CHECK-TODAY", "A-CHECK-GP"} <= set(outcome["advice"])
+    items = why_items(walk(client, MIXED, prefix=prefix))
+    assert [li.attrs.get("data-rule") for li in items] == ["R-INF-1", "R-MAL-1", "R-INF-4"]
+
+
+@BOTH
+@pytest.mark.django_db
+def test_what_to_do_after_weet_ik_niet_is_said_once_on_the_page_and_in_the_report(client, prefix, lang):
+    """A-CHECK-TODAY: the result page says it once, in its list of the 'Weet ik niet' answers,
+    not again under every reason; the report for the GP says it once, after the first reason.
+    Two uncertain gp rules (R-MAL-1, R-MAL-2) in the report: A-CHECK-GP once."""
+    page = visible(walk(client, MIXED, prefix=prefix))
+    assert page.count(CHECK_TODAY[lang]) == 1
+    report = pdf_text(client.get(f"{prefix}/rugtest/uitslag.pdf"))
+    assert report.count(CHECK_TODAY[lang]) == 1
+    client.cookies.clear()
+    selfcare = next(c["answers"] for c in CASES.values() if evaluate(c["answers"])["level"] == "selfcare")
+    answers = {**selfcare, "cancer_history": "unknown", "weight_loss": "unknown"}
+    assert evaluate(answers)["uncertain_rules"] == ["R-MAL-1", "R-MAL-2"]
+    page = visible(walk(client, answers, prefix=prefix))
+    assert page.count(CHECK_GP[lang]) == 1
+    report = pdf_text(client.get(f"{prefix}/rugtest/uitslag.pdf"))
+    assert report.count(CHECK_GP[lang]) == 1
+
+
+@BOTH
+@pytest.mark.django_db
+def test_a_112_result_names_no_milder_action(client, prefix, lang):
+    """E-02 (R-AAA-1 and R-SEV-1): call 112. The reasons and the causes named under them never
+    send the person to the GP 'today' (R-SEV-1's cause once said "De huisarts moet vandaag
+    kijken")."""
+    response = walk(client, CASES["E-02"]["answers"], prefix=prefix)
+    assert parse(response).find("main").attrs["data-level"] == "emergency"
+    text = visible(response)
+    assert {"nl": "Bel nu 112", "en": "Call 112 now"}[lang] in text
+    assert {"nl": "vandaag", "en": "today"}[lang] not in text.lower()

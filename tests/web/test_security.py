@@ -175,7 +175,6 @@ def test_every_post_without_a_csrf_token_is_refused_except_the_json_api():
 PUBLIC_PARAMETERS = {
     "selftest:step": "a page of the questionnaire",
     "content:condition": "an information page",
-    "fhir_code_system": "a FHIR CodeSystem at its canonical address (decisions.md D-10)",
     "account_confirm_email": "allauth's key from the confirmation mail",
     "account_reset_password_from_key": "allauth's key from the reset mail",
     # The calendar link is a secret the person gives their calendar app: whoever holds it may

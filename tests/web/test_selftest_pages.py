@@ -78,7 +78,11 @@ def test_a_bad_age_shows_the_step_again_with_a_message_and_keeps_the_rest(client
         assert message in html
     assert 'aria-invalid="true"' in html
     assert re.search(r'name="duration_weeks" value="8"', html)
-    assert "Nog niet alles is goed ingevuld" in html or "Not everything is filled in correctly" in html
+    # The GOV.UK / NL Design System error summary (issue 19): its heading, a link to the field, "Fout:" in the title.
+    heading, title = ("There is a problem", "<title>Error:") if prefix else ("Er is een probleem", "<title>Fout:")
+    assert heading in html
+    assert title in html
+    assert 'href="#q-age"' in html
 
 
 def test_a_tampered_choice_is_refused_with_a_message(client):

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 
-from rugtest import words
+from rugtest import practice, words
 from rugtest.core import questions
 from rugtest.core.triage import condition_levels
 from rugtest.pages import shared_page
@@ -64,4 +64,5 @@ def about(request):
         "checked": words.CONTENT_CHECKED,
         "spec_version": words.RUGTEST_SPEC_VERSION,
         "contact_email": getattr(settings, "RUGTEST_CONTACT_EMAIL", "fouten@rugtest.invalid"),
+        "practice": practice.current(),
     })

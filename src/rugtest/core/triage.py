@@ -358,11 +358,15 @@ def fired_rules(answers: dict) -> tuple[list[Rule], list[Rule]]:
     return certain, uncertain
 
 
+def uncertain_level(rule: Rule) -> str:
+    """triage-rules.md: a rule that fires uncertain ("Weet ik niet") counts at its own level,
+    an emergency rule at urgent."""
+    return URGENT if rule.level == EMERGENCY else rule.level
+
+
 def _level(certain: list[Rule], uncertain: list[Rule]) -> str:
     # An uncertain emergency fires at urgent; otherwise a rule fires at its own level.
-    levels = [r.level for r in certain] + [
-        URGENT if r.level == EMERGENCY else r.level for r in uncertain
-    ]
+    levels = [r.level for r in certain] + [uncertain_level(r) for r in uncertain]
     return min(levels, key=_RANK.__getitem__, default=SELFCARE)
 
 
@@ -481,12 +485,6 @@ def uncertain_emergency(outcome: dict) -> bool:
     return outcome["level"] != EMERGENCY and any(
         RULE_BY_ID[r].level == EMERGENCY for r in outcome["uncertain_rules"] if r in RULE_BY_ID
     )
-
-
-def uncertain_level(rule: Rule) -> str:
-    """triage-rules.md: a rule that fires uncertain ("Weet ik niet") counts at its own level,
-    an emergency rule at urgent."""
-    return URGENT if rule.level == EMERGENCY else rule.level
 
 
 # The advice that says what to do about a "don't know", by the uncertain rule's level.

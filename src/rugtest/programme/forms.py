@@ -35,7 +35,9 @@ class StrictIntegerField(forms.IntegerField):
         text = str(value).strip()
         if not STRICT_DIGITS.fullmatch(text):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        if len(text.lstrip("0")) > 4:  # digits only, but far too many (10000 minutes): say the range
+        # Digits only, but more of them than the largest allowed number has (10000 minutes): the
+        # range is what to say, and the number is never made.
+        if self.max_value is not None and len(text.lstrip("0")) > len(str(self.max_value)):
             raise forms.ValidationError(self.error_messages["max_value"], code="max_value",
                                         params={"limit_value": self.max_value})
         return int(text)

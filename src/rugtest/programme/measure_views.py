@@ -107,4 +107,7 @@ def closing_context(programme, view) -> dict | None:
     """W-7: from day 84 the programme page closes with a summary, the measurements among it."""
     if view is None or view.state != "finished":
         return None
-    return {"measures": measurement_rows(measurements(programme))}
+    stored = measurements(programme)
+    # The panel is kept beside the plan (templatetags/plan_parts.py): a new or corrected
+    # measurement must make it anew.
+    return {"measures": measurement_rows(stored), "key": tuple((m.pk, m.updated_at) for m in stored)}

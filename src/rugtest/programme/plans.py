@@ -22,9 +22,14 @@ from django.contrib.auth.signals import user_logged_out
 from django.core.cache import cache
 from django.dispatch import receiver
 
+# The shape of what is kept: a new shape gets a new number, so that an entry kept by the
+# code before it is never read as one of its own.
+FORMAT = 2
 PLAN_SECONDS = 24 * 60 * 60  # the version names the day: a plan is never kept past it anyway
-# Parts of pages made from the whole log, kept beside the plan (one entry per part).
-PARTS = tuple(f"progress-{code}" for code, _ in settings.LANGUAGES)
+# Parts of pages made from the plan, kept beside it (one entry per part and language): the
+# progress page's charts and tables of the whole log, and the programme page's plan panel
+# ({% kept_with_plan %}, programme/templatetags/plan_parts.py).
+PARTS = tuple(f"{name}-{code}" for name in ("progress", "home") for code, _ in settings.LANGUAGES)
 
 
 def key(user_id, part: str = "") -> str:
@@ -43,14 +48,14 @@ def keep(user_id, version: tuple, plan) -> None:
 def kept_part(user_id, version: tuple, part: str):
     """What was kept as ``part`` (a page's part made from the plan) for ``version``, else None."""
     entry = cache.get(key(user_id, part))
-    if entry is not None and entry[0] == version:
+    if entry is not None and entry[0] == (FORMAT, version):
         return entry[1]
     return None
 
 
 def keep_part(user_id, version: tuple, part: str, value) -> None:
     assert not part or part in PARTS, part  # forget() must know every key
-    cache.set(key(user_id, part), (version, value), PLAN_SECONDS)
+    cache.set(key(user_id, part), ((FORMAT, version), value), PLAN_SECONDS)
 
 
 def forget(user_id) -> None:

@@ -32,6 +32,7 @@ def stop_context(view) -> dict:
             "level": advice.level,
             "level_text": words.LEVELS[advice.level],
             "action": words.ACTIONS[advice.action],
+            "action_id": advice.action,  # the practice's tap-to-call links ({% calls %})
             "advice_text": words.ADVICE[advice.advice],
             "faint_line": advice.faint_line,
             "signs": [words.SIGNS[s]["label"] for s in view.stop_signs],
@@ -54,7 +55,7 @@ def result_words(outcome: dict) -> dict:
 def today_parts(view) -> list[dict]:
     """Today's three walks: their target, what is logged and whether the target was met (W-3)."""
     row = view.today_row
-    entries = {part: entry_id for (day, part), entry_id in view.entry_ids.items() if day == view.today}
+    entries = view.today_ids
     return [
         {"part": part, "label": words.PARTS[part], "minutes": row["minutes"][part], "entry_id": entries.get(part),
          "done": core.walk_meets_target(row["minutes"][part], view.target)}
@@ -72,6 +73,7 @@ def sign_context(programme, signs) -> dict:
         "level": advice.level,
         "level_text": words.LEVELS[advice.level],
         "action": words.ACTIONS[advice.action],
+        "action_id": advice.action,  # the practice's tap-to-call links ({% calls %})
         "faint_line": advice.faint_line,
         "call_112": advice.action == "call_112",
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -52,9 +52,14 @@ def programme_version(programme: Programme, today: date) -> tuple:
     anew (the advice of a warning sign too, ``plan_for``).
 
     One query of aggregates, answered from the ``walk_newest_change`` index (programme, newest
-    change, and the id it holds), so it does not grow with the log (benchmarks/bench_scale.py)."""
-    walks = WalkEntry.objects.filter(programme=programme).aggregate(
-        count=Count("pk"), newest_walk=Max("pk"), newest_change=Max("updated_at"))
+    change, and the id it holds), so it does not grow with the log (benchmarks/bench_scale.py);
+    none when ``current_programme`` read them with the programme."""
+    if hasattr(programme, "walk_count"):
+        walks = {"count": programme.walk_count, "newest_walk": programme.newest_walk,
+                 "newest_change": programme.newest_change}
+    else:
+        walks = WalkEntry.objects.filter(programme=programme).aggregate(
+            count=Count("pk"), newest_walk=Max("pk"), newest_change=Max("updated_at"))
     return (programme.pk, programme.start, programme.baseline_minutes, walks["count"], walks["newest_walk"],
             walks["newest_change"], today)
 
@@ -75,11 +80,23 @@ class PlanView:
     pain_alert: bool
     stop_advice: core.SignAdvice | None
     stop_signs: list[str]
-    # The log as plain values, (id, date ordinal, part, minutes, pain before, pain after,
-    # painkiller, note, warning signs): kept in the cache with the plan, and plain values
-    # are read back from it several times faster than the core's entries.
-    walks: tuple[tuple, ...] = ()
+    # The database id of each walk logged today, by part: the programme page's links.
+    today_ids: dict[str, int] = field(default_factory=dict)
     version: tuple = ()  # programme_version() of what it was computed from
+    # The log as plain values, (id, date ordinal, part, minutes, pain before, pain after,
+    # painkiller, note, warning signs), when it has been read (``walks``).
+    read_walks: tuple[tuple, ...] | None = None
+
+    @cached_property
+    def walks(self) -> tuple[tuple, ...]:
+        """The log the plan was computed from, as plain values. Not kept with the plan: the
+        programme page and the walk log never read it, and reading it back from the cache on
+        every request was what made a 12-week log cost more than a 1-day log. The progress
+        page reads it only when its kept charts and tables are out of date, the report and the
+        words after a save right after the plan was computed (when it is at hand)."""
+        if self.read_walks is not None:
+            return self.read_walks
+        return plain_walks(*stored_entries(self.programme, self.today))
 
     @cached_property
     def log(self) -> tuple[core.WalkEntry, ...]:
@@ -134,7 +151,7 @@ def plan_for(programme: Programme, today: date) -> PlanView:
     view = plans.kept(programme.user_id, version)
     if view is None:
         view = compute_plan(programme, today)
-        plans.keep(programme.user_id, version, replace(view, programme=None))
+        plans.keep(programme.user_id, version, replace(view, programme=None, read_walks=None))
     stop_advice = None
     if view.stop_signs:
         # W-9: the most urgent advice of every sign logged, also of signs logged after the
@@ -157,16 +174,22 @@ def compute_plan(programme: Programme, today: date) -> PlanView:
     if plan["stopped_on"]:
         # W-9: every sign logged, also signs logged after the stop.
         stop_signs = [s for s in core.WARNING_SIGNS if any(s in e.warning_signs for e in request.log)]
-    walks = tuple(
-        (entry_ids[(e.date, e.part)], e.date.toordinal(), e.part, e.minutes, e.pain_before, e.pain_after, e.painkiller,
-         e.note, e.warning_signs)
-        for e in log
-    )
     return PlanView(
         programme=programme, today=request.today, plan=plan,
         days=core.day_rows(request, plan), weeks=core.week_summaries(request, plan),
         pain_alert=core.asks_pain_question(plan["state"], request.log, programme.start, request.today),
-        stop_advice=None, stop_signs=stop_signs, walks=walks,
+        stop_advice=None, stop_signs=stop_signs, read_walks=plain_walks(log, entry_ids),
+        today_ids={part: entry_id for (day, part), entry_id in entry_ids.items() if day == request.today},
+    )
+
+
+def plain_walks(log, entry_ids) -> tuple[tuple, ...]:
+    """The log as plain values (PlanView.walks): read back from the cache several times
+    faster than the core's entries."""
+    return tuple(
+        (entry_ids[(e.date, e.part)], e.date.toordinal(), e.part, e.minutes, e.pain_before, e.pain_after, e.painkiller,
+         e.note, e.warning_signs)
+        for e in log
     )
 
 

@@ -28,7 +28,7 @@ from rugtest.programme.models import Programme
 from rugtest.selftest.models import RugtestResult
 
 from .document import MUTED, ReportPDF
-from .result import footer_line, long_date, outcome_section, person_facts
+from .result import action_body, footer_line, long_date, outcome_section, person_facts
 
 
 def start_line(view) -> str:
@@ -85,7 +85,7 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
         pdf.level_box(
             advice.level,
             f"{_('De rugoefening is gestopt')} · {rugtest_words.LEVELS[advice.level]['label']}",
-            str(rugtest_words.ACTIONS[advice.action]["title"]), str(rugtest_words.ACTIONS[advice.action]["body"]),
+            str(rugtest_words.ACTIONS[advice.action]["title"]), action_body(advice.action),
         )
 
     pdf.heading(_("De rugoefening"), size=13)

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from rugtest import words
+from rugtest import practice, safety, words
 from rugtest.core import questions
 from rugtest.core.triage import advice_left_out
 from rugtest.i18n import lang
@@ -56,6 +56,18 @@ def person_facts(answers: dict, name: str = "", pain: bool = True) -> list[tuple
     return facts
 
 
+def action_body(action: str) -> str:
+    """The action's words with the practice's numbers as text (issue 20: the PDF shows the number)."""
+    return " ".join([str(words.ACTIONS[action]["body"]), *safety.numbers_text(action)])
+
+
+def practice_line(pdf: ReportPDF) -> None:
+    """The practice that offers the site, when RUGTEST_PRACTICE_NAME is set."""
+    name = practice.current().name
+    if name:
+        pdf.paragraph(_("Rugtest van %(name)s.") % {"name": name}, size=9, colour=MUTED)
+
+
 def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -> None:
     """The outcome in words: shared by the rugtest report and the programme report.
 
@@ -67,8 +79,9 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -
     level, action = outcome["level"], outcome["action"]
     pdf.level_box(
         level, str(words.LEVELS[level]["label"]), str(words.ACTIONS[action]["title"]),
-        str(words.ACTIONS[action]["body"]),
+        action_body(action),
     )
+    practice_line(pdf)
     if early:
         pdf.paragraph(_("Niet alle vragen zijn gesteld: de rugtest stopte bij een teken van spoed."),
                       size=9, style="I")

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from rugtest import words
 from rugtest.core import questions
-from rugtest.core.triage import RULES, RULES_VERSION, check_advice_for, triggers
+from rugtest.core.triage import LEVELS, RULES, RULES_VERSION, check_advice_for, triggers, uncertain_level
 
 
 def answer_text(question: questions.Question, value, lang: str) -> str:
@@ -157,32 +157,45 @@ def _unsure_do(rule, outcome: dict) -> str:
     return str(words.UNSURE_DO[advice]) if advice else ""
 
 
-def reasons(answers: dict, outcome: dict) -> list[dict]:
+def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[dict]:
     """Why this advice: the reason (``words.RULE_REASONS``) of every rule that fired, certain
-    or uncertain, in table order; for a reassuring result (no rule fired), why it reassures.
+    or uncertain, most important first; for a reassuring result (no rule fired), why it
+    reassures.
 
-    Never empty. A rule's own action (``do``, R-ANE-1: D-22) is said only when its level is
+    Never empty. Most important first: by the level the rule gives (an uncertain emergency
+    rule counts as urgent, triage-rules.md), a certain rule before an uncertain one, then in
+    table order. A rule's own action (``do``, R-ANE-1: D-22) is said only when its level is
     the outcome's, so that no reason names a milder action than the one the person must take.
-    An uncertain rule names the questions answered "Weet ik niet" and what to do about them.
-    The words are in the active language.
+    An uncertain rule names the questions answered "Weet ik niet"; what to do about them
+    (A-CHECK-TODAY / A-CHECK-GP) follows the first reason it belongs to, never twice, and not
+    at all with ``say_what_to_do`` False: the result page says it with its own list of the
+    "Weet ik niet" answers. The words are in the active language.
     """
     certain, uncertain = set(outcome["rules"]), set(outcome["uncertain_rules"])
-    found = []
-    for rule in RULES:
+    fired = [rule for rule in RULES if rule.id in certain or rule.id in uncertain]
+    fired.sort(key=lambda rule: (LEVELS.index(_reason_level(rule, rule.id in uncertain)), rule.id in uncertain))
+    found, said = [], set()
+    for rule in fired:
         words_of = words.RULE_REASONS[rule.id]
         if rule.id in certain:
             parts = [str(words_of["why"])]
             if "do" in words_of and rule.level == outcome["level"]:
                 parts.append(str(words_of["do"]))
-        elif rule.id in uncertain:
-            parts = [_unsure_lead(unsure_questions(rule, answers))]
-            parts += [str(words_of["unsure"]), _unsure_do(rule, outcome)]
         else:
-            continue
+            parts = [_unsure_lead(unsure_questions(rule, answers)), str(words_of["unsure"])]
+            do = _unsure_do(rule, outcome) if say_what_to_do else ""
+            if do not in said:
+                parts.append(do)
+                said.add(do)
         found.append({"id": rule.id, "text": " ".join(p for p in parts if p), "uncertain": rule.id in uncertain})
     if not found:
         found.append({"id": "", "text": str(words.SELFCARE_REASON), "uncertain": False})
     return found
+
+
+def _reason_level(rule, uncertain: bool) -> str:
+    """The level a fired rule gives: an uncertain emergency rule fires at urgent."""
+    return uncertain_level(rule) if uncertain else rule.level
 
 
 def advice_text(advice_id: str, outcome: dict) -> str:

@@ -157,7 +157,11 @@ def _render_step(request, page, progress, data, errors):
         "title": page.title(lang),
         "intro": page.intro(lang),
         "rows": rows,
-        "errors": [(row["id"], row["text"], row["error"]) for row in rows if row["error"]],
+        # The error summary links to the field: the number box, or a choice's first option.
+        "errors": [
+            (f"q-{row['id']}" if row["type"] == "int" else f"q-{row['id']}-1", row["text"], row["error"])
+            for row in rows if row["error"]
+        ],
         "step": page.step,
         "step_count": questions.STEP_COUNT,
         "previous": previous,
@@ -206,7 +210,8 @@ def _result_context(progress, outcome):
         "risk_factors": [{"id": f, "text": words.RISK_FACTORS[f]} for f in outcome["risk_factors"]],
         "version_lines": summary.version_lines(outcome),
         "signs": signs,
-        "reasons": summary.reasons(progress.answers, outcome),
+        # The "Weet ik niet" list above the reasons says what to do about them (A-CHECK-*).
+        "reasons": summary.reasons(progress.answers, outcome, say_what_to_do=not unknowns or emergency),
         "say": [words.SAY[s["id"]] for s in signs if s["value"] == "yes" and s["id"] in words.SAY],
         "age": progress.answers.get("age"),
         # NHG 2017 / R-AAA-1: above 40, sudden severe pain alone means 112 (D-15).
