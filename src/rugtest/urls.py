@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/v1/", include("rugtest.api.urls")),
     # D-10: the FHIR resources at their canonical addresses (<RUGTEST_PUBLIC_URL>/fhir/…).
     path("fhir/Questionnaire/rugtest", api_views.fhir_questionnaire, name="fhir_questionnaire"),
+    path("fhir/Questionnaire/rugtest-measures", api_views.fhir_measures_questionnaire, name="fhir_measures_questionnaire"),
     path("fhir/CodeSystem/<str:code_system_id>", api_views.fhir_code_system, name="fhir_code_system"),
 ]
 

@@ -884,3 +884,36 @@ CONDITION_TITLES = {condition_id: CONDITIONS[condition_id]["name"] for condition
 def condition_url(condition_id: str) -> str:
     """The address of a condition's page, in the active language (KeyError if unknown)."""
     return reverse("content:condition", kwargs={"slug": CONDITION_SLUGS[condition_id]})
+
+
+# outcome-measures.md: the measurement of pain and activities (O-1 … O-5).
+# O-2: the moments of a measurement, as the table and the report name them.
+MEASURE_MOMENTS = {
+    "start": _("Begin"),
+    "checkin": _("Tussenmeting"),
+    "end": _("Einde"),
+}
+
+# O-3: the change since the start, in words for the person; the numbers stand beside them.
+MEASURE_CHANGES = {
+    "better": _("duidelijk beter"),
+    "worse": _("duidelijk slechter"),
+    "same": _("ongeveer gelijk"),
+}
+
+# O-1: the questions, in B1 words.
+MEASURE_QUESTIONS = {
+    "pain_24h": _("Hoe erg was uw rugpijn gemiddeld in de afgelopen 24 uur?"),
+    "pain_24h_help": _("0 is geen pijn. 10 is de ergste pijn die u zich kunt voorstellen."),
+    "activities": _("Welke bezigheden zijn nu moeilijk voor u door uw rug?"),
+    "activities_help": _(
+        "Kies er hooguit drie die voor u belangrijk zijn. Bijvoorbeeld: sokken aantrekken, "
+        "een maaltijd lang zitten, naar de winkel lopen, tuinieren, spelen met een kleinkind, "
+        "uw werk."
+    ),
+    "activity_score": _("Hoe goed lukt dit nu?"),
+    "activity_score_help": _("0 is: dit lukt helemaal niet. 10 is: dit lukt net zo goed als vóór de rugpijn."),
+    "activity_score_later_help": _(
+        "Doet u dit niet meer om een andere reden? Dan mag u het open laten."
+    ),
+}

@@ -25,7 +25,7 @@ from factories import CASES, form_data, give_result, make_programme, make_user
 from flows import Visit
 from rugtest import words as texts
 from rugtest.core import questions
-from rugtest.programme.models import CheckIn, Programme, WalkEntry
+from rugtest.programme.models import CheckIn, Measurement, Programme, WalkEntry
 
 LANGS = ["nl", "en"]
 STEP_CASE = "E-06"  # the one example case that passes every step page, 4b included
@@ -310,6 +310,10 @@ def shared_report(v: Visit) -> Response:
     add_walks(programme, days=9, minutes=12)
     CheckIn.objects.create(programme=programme, date=timezone.localdate() - dt.timedelta(days=1), progress="same",
                            answers={"stress": "yes"}, risk_factors=["F-STRESS"], support="physio")
+    start_measurement(programme)
+    Measurement.objects.create(programme=programme, moment="checkin", date=timezone.localdate() - dt.timedelta(days=1),
+                               pain_24h=5, activities=[{"activity": "Sokken aantrekken", "score": 6},
+                                                       {"activity": "Tuinieren", "score": 5}])
     _, token = services.make_link(user=user, days=90, form_key=uuid.uuid4().hex[:22])
     response = v.goto(f"/gedeeld/{token}/")
     expect(v.page.locator("main h1")).to_be_visible()
@@ -336,6 +340,55 @@ def checkin_page(then: Callable[[Visit], Response] | None = None, answered: bool
         return then(v) if then else response
 
     return open_
+
+
+def start_measurement(programme: Programme, pain: int = 7) -> Measurement:
+    return Measurement.objects.create(programme=programme, moment="start", date=programme.start, pain_24h=pain,
+                                      activities=[{"activity": "Sokken aantrekken", "score": 3},
+                                                  {"activity": "Tuinieren", "score": 5}])
+
+
+def checkin_with_measurements(user) -> None:
+    """Day 21, with the start measurement: the check-in measurement scores the same activities (O-1)."""
+    programme = make_programme(user, days_ago=21)
+    add_walks(programme, days=3)
+    start_measurement(programme)
+
+
+def measured_plan(user) -> None:
+    """Nine days in, two measurements: the progress page's table and the change in words (O-3)."""
+    programme = make_programme(user, days_ago=9)
+    add_walks(programme, days=9, minutes=12)
+    start_measurement(programme)
+    Measurement.objects.create(programme=programme, moment="checkin", date=timezone.localdate(), pain_24h=4,
+                               activities=[{"activity": "Sokken aantrekken", "score": 7},
+                                           {"activity": "Tuinieren", "score": None}])
+
+
+def finished_plan(user) -> None:
+    """Day 84 (W-7): the closing summary, with the start measurement and the end one asked."""
+    programme = make_programme(user, days_ago=84)
+    add_walks(programme, days=5)
+    start_measurement(programme)
+
+
+def measure_bad_input(v: Visit) -> Response:
+    """O-1 bad input: a score without its activity; the page says so and keeps what was typed."""
+    v.page.locator("label[for=id_pain_24h_6]").click()
+    v.page.fill("input[name=activity_1]", "Naar de winkel lopen")
+    v.page.locator("label[for=id_score_1_2]").click()
+    v.page.locator("label[for=id_score_2_5]").click()
+    response = v.submit("main form.measure-form")
+    expect(v.page.locator("main .error-summary")).to_be_visible()
+    return response
+
+
+def measure_pain_rise(v: Visit) -> Response:
+    """O-4: a pain score 2 above the start asks the pain_worsening question (W-9)."""
+    v.page.locator("label[for=id_pain_24h_9]").click()
+    response = v.submit("main form.measure-form")
+    expect(v.page.locator('main input[name="pain_worsening"]')).to_have_count(2)
+    return response
 
 
 def info_pages() -> list[SitePage]:
@@ -386,6 +439,12 @@ PAGES = [
     SitePage("programme-claim-result", claim_question),
     SitePage("programme-edit-walk", edit_walk),
     SitePage("programme-history", signed_in(long_plan, "/rugoefening/voortgang/")),
+    SitePage("programme-history-measurements", signed_in(measured_plan, "/rugoefening/voortgang/")),
+    SitePage("programme-finished", signed_in(finished_plan, "/rugoefening/")),
+    SitePage("measure-start", signed_in(active_plan, "/rugoefening/meting/")),
+    SitePage("measure-start-errors", signed_in(active_plan, "/rugoefening/meting/", measure_bad_input)),
+    SitePage("measure-checkin", signed_in(checkin_with_measurements, "/rugoefening/meting/")),
+    SitePage("measure-pain-rise", signed_in(checkin_with_measurements, "/rugoefening/meting/", measure_pain_rise)),
     SitePage("privacy", plain("/privacy/")),
     SitePage("agenda", signed_in(active_plan, "/rugoefening/agenda/")),
     SitePage("agenda-new-link", signed_in(active_plan, "/rugoefening/agenda/", agenda_new_link)),

@@ -34,7 +34,7 @@ def test_W_14_check_in_on_a_phone_same_then_who_can_help(phone, site, screenshot
     with phone.expect_navigation():
         checkin.get_by_role("button", name="Antwoord geven").click()
     expect(phone.locator("main")).to_contain_text("is dit het moment om met uw huisarts of een fysiotherapeut te praten")
-    expect(phone.locator("main h2")).to_contain_text("Praat ook met uw huisarts")
+    expect(phone.locator("main section[data-progress] h2")).to_contain_text("Praat ook met uw huisarts")
     screenshot(phone, "answered")
     assert CheckIn.objects.get(programme=programme).support == "gp_talk"
 

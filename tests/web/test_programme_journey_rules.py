@@ -116,7 +116,7 @@ def test_sign_up_from_the_programme_page_asks_whether_the_result_is_ones_own_the
     page = client.get("/rugoefening/beginnen/")
     assert page.status_code == 200
     assert "De uitslag is bij uw account bewaard." in text(page)
-    assert "Hoeveel minuten kunt u makkelijk wandelen?" in text(page)
+    assert "Hoeveel minuten kunt u nu makkelijk wandelen?" in text(page)
 
 
 def test_sign_up_on_a_browser_with_someone_elses_result_forgets_it_on_not_mine(client):

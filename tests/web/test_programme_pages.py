@@ -88,6 +88,18 @@ def test_W_2_start_with_a_direct_baseline_shows_todays_target(client, person):
     assert "Vandaag: dag 1 van 84" in html
 
 
+def test_issue_19_starting_takes_one_number_and_the_other_questions_never_block(client, person):
+    """Issue 19: "Starting the programme takes one number"; the first measurement (O-2) is
+    offered after the start, not required."""
+    give_result(person)
+    html = client.get("/rugoefening/beginnen/").content.decode()
+    assert "Hoeveel minuten kunt u nu makkelijk wandelen?" in html
+    response = client.post("/rugoefening/beginnen/", {"baseline_minutes": "12"}, follow=True)
+    assert Programme.objects.get().baseline_minutes == 12
+    assert "Vandaag: dag 1 van 84" in response.content.decode()
+    assert 'href="/rugoefening/meting/"' in response.content.decode()
+
+
 def test_W_2_start_with_test_walks_takes_the_rounded_down_mean(client, person):
     give_result(person)
     client.post("/rugoefening/beginnen/", {"baseline_method": "test_walks", "test_walk_1": "6", "test_walk_2": "9", "test_walk_3": "8"})
@@ -98,9 +110,8 @@ def test_W_2_start_with_test_walks_takes_the_rounded_down_mean(client, person):
     "data, message",
     [
         ({"baseline_method": "direct", "baseline_minutes": "61", "confirm_past_week": "on"}, "Vul een heel getal in van 1 tot en met 60."),
-        ({"baseline_method": "direct", "baseline_minutes": "10"}, "Vink dit aan"),
         ({"baseline_method": "test_walks", "test_walk_1": "6"}, "Vul ten minste 2 proefwandelingen in."),
-        ({}, "Kies een van de antwoorden."),
+        ({}, "Vul hier een getal in."),
     ],
 )
 def test_W_2_bad_baseline_gets_a_clear_message(client, person, data, message):
@@ -252,8 +263,11 @@ def test_W_11_history_shows_table_chart_and_weeks(client, person):
     assert "<svg" in html and 'role="img"' in html
     assert "36 van 24 minuten, gehaald" in html  # day 0: 3 × 12 walked, goal 3 × 8
     assert "U haalde uw doel op 100% van de dagen." in html
-    week_1 = re.search(r"Week 1</th>(.*?)</tr>", html).group(1)
-    assert re.findall(r"<td[^>]*>([^<]*)</td>", week_1) == ["252", "7", "2,0"]  # Dutch decimal comma
+    # W-11 per week, each week one line that opens on tap: minutes, completed days, mean pain
+    week_1 = re.search(r'<details class="week" data-week="1">(.*?)</details>', html, re.S).group(1)
+    assert "Week 1: 7 dagen gehaald" in week_1
+    assert "252 minuten gewandeld." in week_1 and "Gemiddelde pijn na het wandelen: 2,0." in week_1  # decimal comma
+    assert re.search(r'<details class="week" open data-week="2">', html)  # the current week open
     assert re.search(r'<rect class="bar" x="[0-9.]+" y="[0-9.]+"', html)  # SVG numbers are never localised
 
 

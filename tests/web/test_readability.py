@@ -207,6 +207,28 @@ def checkin(answered: bool):
     return reach
 
 
+def measurement_page(later: bool):
+    """outcome-measures.md O-1: the measurement form at the start, or at a check-in with the
+    start's activities (and the progress table with the change in words after it)."""
+    def reach(client):
+        import datetime as dt
+
+        from django.utils import timezone
+
+        from rugtest.programme.models import Measurement
+
+        user = make_user()
+        programme = make_programme(user, days_ago=21 if later else 0)
+        client.force_login(user)
+        if not later:
+            return client.get("/rugoefening/meting/")
+        Measurement.objects.create(programme=programme, moment="start", date=timezone.localdate() - dt.timedelta(days=21),
+                                   pain_24h=7, activities=[{"activity": "Sokken aantrekken", "score": 3}])
+        return client.get("/rugoefening/meting/")
+
+    return reach
+
+
 def signed_in(path: str, post: dict | None = None):
     """A signed-in person's page (data rights pages); ``post`` submits a form on it first."""
     def reach(client):
@@ -267,6 +289,8 @@ PAGES = [
     pytest.param(claim_question, id="rugoefening-uitslag-van-u"),
     pytest.param(checkin(answered=False), id="rugoefening-terugblik"),
     pytest.param(checkin(answered=True), id="rugoefening-terugblik-antwoord"),
+    pytest.param(measurement_page(later=False), id="rugoefening-meting"),
+    pytest.param(measurement_page(later=True), id="rugoefening-meting-later"),
     pytest.param(get("/medicatie/"), id="medicatie"),
     pytest.param(get("/informatie/"), id="info"),
     pytest.param(get("/informatie/hoe-lang/"), id="info-hoe-lang"),

@@ -76,6 +76,14 @@ def fhir_questionnaire(request):
     return JsonResponse(fhir_questionnaire_document(), content_type=FHIR_JSON)
 
 
+@api_view("GET")
+def fhir_measures_questionnaire(request):
+    """outcome-measures.md O-5: the Questionnaire of the measurements in the FHIR export."""
+    from rugtest.privacy.export import measures_questionnaire
+
+    return JsonResponse(measures_questionnaire(), content_type=FHIR_JSON)
+
+
 def _fhir_error(error: InputError, status=400):
     return JsonResponse(fhir.operation_outcome(error), status=status, content_type=FHIR_JSON)
 

@@ -21,8 +21,8 @@ from django.db import models
 from django.utils import timezone
 
 from rugtest.api import fhir
-from rugtest.core import questions
-from rugtest.programme.models import CheckIn, CheckInLater, Programme, WalkEntry
+from rugtest.core import measures, questions
+from rugtest.programme.models import CheckIn, CheckInLater, Measurement, Programme, WalkEntry
 from rugtest.programme.selectors import plan_for
 from rugtest.selftest.models import RugtestResult
 from rugtest.sharing.models import ShareLink
@@ -34,7 +34,7 @@ FORMAT_VERSION = 1
 UUID_NAMESPACE = uuid.UUID("5d0c39a2-4a0e-4f57-9d0a-2c7b5f1a6e10")
 # The models written out in their own section; any other model that refers to the person is
 # exported generically under "other".
-_EXPLICIT = {RugtestResult, Programme, WalkEntry, CheckIn, CheckInLater, CalendarLink, ShareLink}
+_EXPLICIT = {RugtestResult, Programme, WalkEntry, CheckIn, CheckInLater, CalendarLink, ShareLink, Measurement}
 _SKIPPED_LABELS = {"auth.Permission", "auth.Group", "contenttypes.ContentType"}
 
 
@@ -50,6 +50,10 @@ def _entry(row: WalkEntry) -> dict:
         "warning_signs": list(row.warning_signs),
         "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at),
     }
+
+
+def _measurement(row: Measurement) -> dict:
+    return {**measures.as_json(row.as_core()), "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at)}
 
 
 def _checkin(row: CheckIn) -> dict:
@@ -130,6 +134,8 @@ def export_json(user, *, today: dt.date | None = None, now: dt.datetime | None =
             "log": [_entry(e) for e in p.entries.order_by("date", "id")],
             "checkins": [_checkin(c) for c in p.checkins.order_by("date", "id")],
             "checkin_not_now_dates": [c.date.isoformat() for c in p.checkin_laters.order_by("date", "id")],
+            # outcome-measures.md O-5: each measurement with its moment, date, pain and activities.
+            "measurements": [_measurement(m) for m in p.measurements.order_by("date", "id")],
         })
     link = CalendarLink.objects.filter(user=user).first()
     calendar = None
@@ -215,6 +221,64 @@ def walk_observation(entry: WalkEntry) -> dict:
     return obs
 
 
+def measures_questionnaire_url() -> str:
+    """D-10: under RUGTEST_PUBLIC_URL, and served there (rugtest/urls.py)."""
+    return f"{fhir.canonical()}/Questionnaire/rugtest-measures"
+
+
+def _moment_system() -> str:
+    return f"{fhir.canonical()}/CodeSystem/rugtest-measure-moment"
+
+
+def measures_questionnaire() -> dict:
+    """O-1 as a FHIR Questionnaire: pain over the last 24 hours (NPRS) and up to three
+    activities of the person's own choosing, each with a score (PSK / PSFS)."""
+    return {
+        "resourceType": "Questionnaire",
+        "url": measures_questionnaire_url(),
+        "name": "RugtestMeasures",
+        "title": "Rugtest: pain and activities (outcome-measures.md O-1)",
+        "status": "active",
+        "item": [
+            {"linkId": "moment", "text": "Moment (O-2)", "type": "choice", "required": True,
+             "answerOption": [{"valueCoding": {"system": _moment_system(),
+                                               "code": moment}} for moment in measures.MOMENTS]},
+            {"linkId": "pain_24h", "type": "integer", "required": True,
+             "text": "Average back pain over the last 24 hours, 0 (no pain) to 10 (worst imaginable)"},
+            {"linkId": "activities", "type": "group", "repeats": True, "required": True,
+             "text": "Activities that are hard now because of the back (up to three)",
+             "item": [
+                 {"linkId": "activity", "type": "string", "required": True, "maxLength": measures.ACTIVITY_MAX_CHARS,
+                  "text": "Activity"},
+                 {"linkId": "score", "type": "integer", "required": False,
+                  "text": "How well can you do it now, 0 (not at all) to 10 (as well as before the back pain)"},
+             ]},
+        ],
+    }
+
+
+def measurement_response(m: Measurement) -> dict:
+    """One measurement (O-5) as a QuestionnaireResponse to ``measures_questionnaire``."""
+    groups = []
+    for item in m.activities:
+        parts = [{"linkId": "activity", "answer": [{"valueString": item["activity"]}]}]
+        if item.get("score") is not None:
+            parts.append({"linkId": "score", "answer": [{"valueInteger": item["score"]}]})
+        groups.append({"linkId": "activities", "item": parts})
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": measures_questionnaire_url(),
+        "status": "completed",
+        "authored": m.date.isoformat(),
+        "item": [
+            {"linkId": "moment", "answer": [{"valueCoding": {
+                "system": _moment_system(), "code": m.moment}}]},
+            {"linkId": "pain_24h", "answer": [{"valueInteger": m.pain_24h}]},
+            *groups,
+        ],
+    }
+
+
 def export_fhir(user, *, now: dt.datetime | None = None) -> dict:
     """A FHIR R4 Bundle of type ``collection`` with the person's clinical data."""
     now = now or timezone.now()
@@ -229,6 +293,13 @@ def export_fhir(user, *, now: dt.datetime | None = None) -> dict:
     for checkin in CheckIn.objects.filter(programme__user=user).order_by("date", "id"):
         entries.append({"fullUrl": _full_url("QuestionnaireResponse/checkin", checkin.pk),
                         "resource": fhir.checkin_response(checkin, authored=checkin.date.isoformat())})
+    # outcome-measures.md O-5: a QuestionnaireResponse per measurement, with its own Questionnaire.
+    stored = list(Measurement.objects.filter(programme__user=user).order_by("date", "id"))
+    if stored:
+        entries.append({"fullUrl": measures_questionnaire_url(), "resource": measures_questionnaire()})
+    for m in stored:
+        entries.append({"fullUrl": _full_url("QuestionnaireResponse/measurement", m.pk),
+                        "resource": measurement_response(m)})
     bundle = {
         "resourceType": "Bundle",
         "type": "collection",

@@ -4,10 +4,12 @@ allowed (the service raises InputError, which the view shows next to the field).
 import re
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from rugtest import words
+from rugtest.core import measures
 from rugtest.core import programme as core
 from rugtest.core.questions import RISK_QUESTIONS
 
@@ -69,21 +71,16 @@ def pain_scale(label):
 
 
 class StartForm(forms.Form):
-    baseline_method = forms.ChoiceField(
-        label=_("Hoe wilt u uw begintijd bepalen?"),
-        choices=[
-            ("direct", _("Ik weet hoe lang ik makkelijk kan wandelen")),
-            ("test_walks", _("Ik heb 2 of 3 proefwandelingen gemaakt")),
-        ],
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Kies een van de antwoorden.")},
-    )
+    """W-2, and issue "starting takes one number": the minutes the person can walk easily now.
+
+    The test walks are the other way to set the baseline; they are optional and never block
+    the start when the number is there. The W-2 tick "I know this from the past week" is no
+    longer asked: the question itself says "now", and the help text says how to know.
+    """
+
     baseline_minutes = whole_number(
-        core.BASELINE_MIN, core.BASELINE_MAX, _("Hoeveel minuten kunt u makkelijk wandelen?"), required=False,
+        core.BASELINE_MIN, core.BASELINE_MAX, _("Hoeveel minuten kunt u nu makkelijk wandelen?"), required=False,
         help_text=_("Op een gewoon, rustig tempo. Tot het niet meer makkelijk gaat, niet tot het veel pijn doet."),
-    )
-    confirm_past_week = forms.BooleanField(
-        label=_("Dit weet ik van het wandelen in de afgelopen week"), required=False,
     )
     test_walk_1 = whole_number(core.TEST_WALK_MIN, core.TEST_WALK_MAX, _("Proefwandeling 1 (minuten)"), required=False)
     test_walk_2 = whole_number(core.TEST_WALK_MIN, core.TEST_WALK_MAX, _("Proefwandeling 2 (minuten)"), required=False)
@@ -97,18 +94,17 @@ class StartForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        method = data.get("baseline_method")
-        if method == "direct":
-            if data.get("baseline_minutes") is None and "baseline_minutes" not in self.errors:
-                self.add_error("baseline_minutes", _("Vul hier een getal in."))
-            if not data.get("confirm_past_week"):
-                self.add_error("confirm_past_week", _(
-                    "Vink dit aan als u het weet van de afgelopen week. Weet u het niet? Maak dan eerst proefwandelingen."
-                ))
-        elif method == "test_walks":
-            walks = [data.get(f"test_walk_{i}") for i in (1, 2, 3)]
+        walks = [data.get(f"test_walk_{i}") for i in (1, 2, 3)]
+        # The way the baseline was given follows from what was typed: the one number, or
+        # (only without it) the test walks.
+        if data.get("baseline_minutes") is not None:
+            data["baseline_method"] = "direct"
+        elif any(w is not None for w in walks):
+            data["baseline_method"] = "test_walks"
             if sum(w is not None for w in walks) < core.TEST_WALKS_MIN_COUNT and not self.errors:
                 self.add_error("test_walk_2", _("Vul ten minste 2 proefwandelingen in."))
+        elif "baseline_minutes" not in self.errors and not any(f"test_walk_{i}" in self.errors for i in (1, 2, 3)):
+            self.add_error("baseline_minutes", _("Vul hier een getal in."))
         if "gp_agrees" in self.fields and not data.get("gp_agrees"):
             self.add_error("gp_agrees", _("Vink eerst aan dat uw huisarts het goed vindt."))
         return data
@@ -172,3 +168,81 @@ class CheckInForm(forms.Form):
 
     def step6_answers(self) -> dict:
         return {q.id: self.cleaned_data.get(q.id) or "" for q in STEP6_QUESTIONS}
+
+
+# outcome-measures.md O-1: a measurement of pain and the person's own activities ----------------
+
+SCORE_CHOICES = [(str(n), str(n)) for n in range(measures.SCORE_MIN, measures.SCORE_MAX + 1)]
+
+
+def score_scale(label, help_text, required):
+    """O-1: a score 0–10, tapped on a row of big targets (radio buttons), not typed."""
+    return forms.TypedChoiceField(
+        label=label, required=required, choices=SCORE_CHOICES, coerce=int, empty_value=None,
+        widget=forms.RadioSelect(attrs={"class": "scale-input"}), help_text=help_text,
+        error_messages={"invalid_choice": _("Kies een getal van 0 tot en met 10."),
+                        "required": _("Kies een getal van 0 tot en met 10.")},
+    )
+
+
+class MeasurementForm(forms.Form):
+    """O-1: pain over the last 24 hours, and up to three activities of the person's own with
+    a score each. At a later moment (``start_activities`` given) the activities are those of
+    the start: shown with their text, scored only, and a score may be left open."""
+
+    pain_24h = score_scale(words.MEASURE_QUESTIONS["pain_24h"], words.MEASURE_QUESTIONS["pain_24h_help"], True)
+
+    def __init__(self, *args, start_activities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.start_activities = list(start_activities or [])
+        later = bool(self.start_activities)
+        count = len(self.start_activities) if later else measures.ACTIVITIES_MAX
+        for i in range(1, count + 1):
+            if not later:
+                # O-1: 1–60 characters. No maxlength in the page: a browser would cut a longer
+                # text without a word; the server names the limit and gives the text back.
+                self.fields[f"activity_{i}"] = forms.CharField(
+                    label=format_lazy(_("Bezigheid {number}"), number=i), required=False, strip=True,
+                    validators=[MaxLengthValidator(measures.ACTIVITY_MAX_CHARS, message=format_lazy(
+                        _("Schrijf hooguit {count} tekens."), count=measures.ACTIVITY_MAX_CHARS))],
+                    widget=forms.TextInput(attrs={"autocomplete": "off"}),
+                    help_text=_("Bijvoorbeeld: sokken aantrekken.") if i == 1 else _("Niet verplicht."),
+                )
+                label = format_lazy(_("Hoe goed lukt bezigheid {number} nu?"), number=i)
+                help_text = words.MEASURE_QUESTIONS["activity_score_help"]
+            else:
+                label = format_lazy(_("{activity}: hoe goed lukt dit nu?"), activity=self.start_activities[i - 1])
+                help_text = words.MEASURE_QUESTIONS["activity_score_help"]
+            self.fields[f"score_{i}"] = score_scale(label, help_text, False)
+
+    def clean(self):
+        data = super().clean()
+        if self.start_activities:
+            return data
+        if any(key.startswith("activity_") and key not in self.fields and (self.data.get(key) or "").strip()
+               for key in self.data):
+            # O-1: up to three activities; a fourth is refused, the three kept.
+            self.add_error(None, _("Kies hooguit drie bezigheden. Een vierde kunt u niet opslaan."))
+        named = 0
+        for i in range(1, measures.ACTIVITIES_MAX + 1):
+            text, score = data.get(f"activity_{i}"), data.get(f"score_{i}")
+            if f"activity_{i}" in self.errors or f"score_{i}" in self.errors:
+                named += 1
+                continue
+            if text:
+                named += 1
+                if score is None:
+                    self.add_error(f"score_{i}", _("Kies een getal van 0 tot en met 10."))
+            elif score is not None:
+                self.add_error(f"activity_{i}", _("Schrijf op welke bezigheid het is."))
+        if not named and not self.errors:
+            self.add_error("activity_1", _("Schrijf ten minste één bezigheid op."))
+        return data
+
+    def activities_and_scores(self) -> tuple[list, list]:
+        data = self.cleaned_data
+        if self.start_activities:
+            return [], [data.get(f"score_{i}") for i in range(1, len(self.start_activities) + 1)]
+        pairs = [(data.get(f"activity_{i}"), data.get(f"score_{i}")) for i in range(1, measures.ACTIVITIES_MAX + 1)]
+        pairs = [(text, score) for text, score in pairs if text]
+        return [text for text, _ in pairs], [score for _, score in pairs]

@@ -7,6 +7,7 @@ every time (W-8), so a corrected or deleted entry always gives the right plan.
 from django.conf import settings
 from django.db import models
 
+from rugtest.core import measures
 from rugtest.core.programme import NOTE_MAX_CHARS, PARTS, PROGRESS_VALUES
 
 
@@ -104,3 +105,35 @@ class CheckInLater(models.Model):
 
     def __str__(self) -> str:
         return f"check-in later {self.pk} on {self.date}"
+
+class Measurement(models.Model):
+    """O-5: one measurement of pain (pain_24h) and the person's own activities, at a moment
+    of the programme (O-2: start, check-in, end), with its date.
+
+    ``activities`` is a list of ``{"activity": text, "score": 0–10 or None}`` in the order
+    the person named them at the start (O-1); a score left open is ``None``.
+    """
+
+    MOMENT_CHOICES = [(moment, moment) for moment in measures.MOMENTS]
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="measurements")
+    moment = models.CharField(max_length=8, choices=MOMENT_CHOICES)
+    date = models.DateField()
+    pain_24h = models.PositiveSmallIntegerField()
+    activities = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        constraints = [
+            # O-2: never more than one measurement per moment; the same day corrects it.
+            models.UniqueConstraint(fields=["programme", "moment", "date"], name="one_measurement_per_moment_and_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"measurement {self.pk} ({self.moment}) on {self.date}"
+
+    def as_core(self):
+        return measures.from_mapping({"moment": self.moment, "date": self.date, "pain_24h": self.pain_24h,
+                                      "activities": self.activities})

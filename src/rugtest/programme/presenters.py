@@ -108,10 +108,25 @@ def progress_log(view) -> dict:
     return {
         "rows": list(reversed(rows)),
         "weeks": view.weeks,
+        "week_groups": week_groups(list(reversed(rows)), view.weeks, view.today),
+        "part_labels": [words.PARTS[p] for p in core.PARTS],
         "chart": chart.walking_chart(view.days),
         "pain_chart": chart.pain_chart(view.days, {d: [s for _, s in scores] for d, scores in pains.items()}),
         "pain_rows": pain_rows,
     }
+
+
+def week_groups(rows: list[dict], weeks: list[dict], today) -> list[dict]:
+    """W-11 per week, newest first: each week's days (newest first) and its one line, "Week 3:
+    5 dagen gehaald"; the week of today is the one shown open (issue 19)."""
+    groups = []
+    for week in reversed(weeks):
+        days = [row for row in rows if week["first_date"] <= row["date"] <= week["last_date"]]
+        line = ngettext("Week %(week)d: %(days)d dag gehaald", "Week %(week)d: %(days)d dagen gehaald",
+                        week["completed_days"]) % {"week": week["week"], "days": week["completed_days"]}
+        groups.append({"week": week, "rows": days, "line": line,
+                       "current": week["first_date"] <= today <= week["last_date"]})
+    return groups
 
 
 def minutes_short(minutes: int) -> str:

@@ -8,12 +8,13 @@ from functools import cached_property
 
 from django.db.models import Count, Max
 
+from rugtest.core import measures
 from rugtest.core import programme as core
 from rugtest.selftest.models import RugtestResult
 from rugtest.selftest.selectors import latest_result
 
 from . import plans
-from .models import CheckIn, Programme, WalkEntry
+from .models import CheckIn, Measurement, Programme, WalkEntry
 
 
 def current_programme(user, *, with_result: bool = False) -> Programme | None:
@@ -257,3 +258,30 @@ def current_support(result: RugtestResult | None, programme: Programme | None,
     if checkin is not None and checkin.created_at >= result.created_at:
         return True, checkin.support
     return True, result.outcome.get("support")
+
+
+# outcome-measures.md: the measurements of a programme (O-2, O-3) -----------------------------
+
+
+def measurements(programme: Programme) -> list[Measurement]:
+    """O-5: the measurements of ``programme``, oldest first."""
+    return list(programme.measurements.order_by("date", "id"))
+
+
+def measurement_due(programme: Programme, today: date, view: PlanView | None = None,
+                    stored: list[Measurement] | None = None) -> str | None:
+    """O-2: the moment a measurement is asked for on ``today``, or None.
+
+    A check-in measurement goes with a W-14 check-in: while one is due, and on the day one was
+    given until its measurement is there."""
+    view = view if view is not None else plan_for(programme, today)
+    stored = stored if stored is not None else measurements(programme)
+    moments = [m.moment for m in stored]
+    has_start = "start" in moments
+    checkin_now = False
+    if view.state == "active" and has_start:
+        # Only then does the answer depend on the check-ins (read once, newest first).
+        checkins = list(programme.checkins.all())
+        checkin_now = (checkin_is_due(programme, today, view, checkins) or any(c.date == today for c in checkins)) \
+            and not any(m.moment == "checkin" and m.date == today for m in stored)
+    return measures.due_moment(state=view.state, checkin_due=checkin_now, measured_moments=moments, has_start=has_start)

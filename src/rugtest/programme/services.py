@@ -10,12 +10,13 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 
+from rugtest.core import measures
 from rugtest.core import programme as core
 from rugtest.core.errors import InputError
 from rugtest.selftest.selectors import latest_result
 
-from .models import CheckIn, CheckInLater, Programme, WalkEntry
-from .selectors import can_start, checkin_is_due
+from .models import CheckIn, CheckInLater, Measurement, Programme, WalkEntry
+from .selectors import can_start, checkin_is_due, measurement_due
 
 
 def start_programme(*, user, today: date, baseline_method: str, baseline_minutes=None,
@@ -212,3 +213,35 @@ def record_checkin(*, programme: Programme, today: date, progress: str, answers:
 def checkin_later(*, programme: Programme, today: date) -> None:
     """W-14: "not now" hides the check-in for the rest of ``today``; it is not a check-in."""
     CheckInLater.objects.get_or_create(programme=programme, date=today)
+
+
+# outcome-measures.md: a measurement (O-1, O-2, O-5) -----------------------------------------
+
+
+def record_measurement(*, programme: Programme, today: date, moment: str, pain_24h, activities=(),
+                       scores=()) -> Measurement:
+    """Store the measurement of ``moment`` on ``today`` (O-1, O-2).
+
+    Only the moment that is due now, or a correction on the same day of the one given today
+    (O-2: never more than one per moment; a second save the same day replaces it). At a
+    later moment the activities are those of the start (O-1). A measurement never changes a
+    target (O-3): the plan never reads it.
+    """
+    with transaction.atomic():
+        # One programme row locked: two saves at the same moment make one measurement.
+        Programme.objects.select_for_update().filter(pk=programme.pk).first()
+        existing = Measurement.objects.filter(programme=programme, moment=moment, date=today).first()
+        if existing is None and measurement_due(programme, today) != moment:
+            raise InputError("moment", "no measurement is due for this moment",
+                             "U hoeft deze meting nu niet in te vullen.", "You do not need to fill in this measurement now.")
+        start = Measurement.objects.filter(programme=programme, moment="start").first()
+        start_names = None
+        if moment != "start" and start is not None:
+            start_names = [item["activity"] for item in start.activities]
+        pain, names, checked = measures.validate(moment, pain_24h, list(activities), list(scores), start_names)
+        items = [{"activity": name, "score": score} for name, score in zip(names, checked)]
+        if existing is not None:
+            existing.pain_24h, existing.activities = pain, items
+            existing.save()
+            return existing
+        return Measurement.objects.create(programme=programme, moment=moment, date=today, pain_24h=pain, activities=items)

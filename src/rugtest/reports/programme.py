@@ -23,6 +23,7 @@ from rugtest.i18n import lang
 from rugtest.programme import selectors as programme_selectors
 from rugtest.programme.chart import walking_chart
 from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
+from rugtest.programme.measurements import measurement_rows
 from rugtest.programme.models import Programme
 from rugtest.selftest.models import RugtestResult
 
@@ -66,7 +67,8 @@ def status_line(view) -> str:
     return _("Status: gestopt op %(date)s.") % {"date": long_date(date.fromisoformat(view.plan["stopped_on"]))}
 
 
-def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = "", made: datetime) -> bytes:
+def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = "", made: datetime,
+                  measurements=()) -> bytes:
     """``view``: the PlanView of today; ``result``: the RugtestResult behind it, or None;
     ``signs_logged``: the log entries that report a warning sign, oldest first."""
     pdf = ReportPDF(
@@ -134,6 +136,27 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
     else:
         pdf.paragraph(_("Nog geen."))
 
+    # outcome-measures.md O-3: the table of measurements and the change since the start.
+    pdf.heading(_("Pijn en bezigheden"))
+    table = measurement_rows(list(measurements))
+    if table["rows"]:
+        for line in table["changes"]:
+            pdf.run([(line, "")], size=9.5, bullet="•")
+        names = table["activity_names"]
+        rest = pdf.width - 46 - 18
+        pdf.grid(
+            [_("Meting"), _("Pijn (0 tot 10)"), *names],
+            [[(f"{row['moment_words']}, {row['date']:%d-%m-%Y}", "B"), (str(row["pain"]), ""),
+              *[("–" if score is None else str(score), "") for _name, score in row["scores"]]]
+             for row in table["rows"]],
+            [46, 18, *([rest / len(names)] * len(names) if names else [])], size=9,
+            align=["LEFT", "RIGHT", *(["RIGHT"] * len(names))],
+        )
+        pdf.paragraph(_("Pijn: gemiddeld in de afgelopen 24 uur, 0 is geen pijn. "
+                        "Bezigheden: 10 is net zo goed als vóór de rugpijn."), colour=MUTED)
+    else:
+        pdf.paragraph(_("Nog geen."))
+
     pdf.heading(_("De rugtest bij het begin"), size=13)
     if result is None:
         pdf.paragraph(_("Er is geen rugtest bewaard bij deze rugoefening."), colour=MUTED)
@@ -157,11 +180,12 @@ class ProgrammeReport:
     result: RugtestResult | None  # the rugtest behind the programme
     signs_logged: list
     checkins: list
+    measurements: list = ()  # outcome-measures.md O-3
 
     def pdf(self, *, name: str = "", made: datetime | None = None) -> bytes:
         made = made or timezone.make_aware(datetime.combine(self.view.today, time(12)))
         return programme_pdf(view=self.view, result=self.result, signs_logged=self.signs_logged,
-                             checkins=self.checkins, name=name, made=made)
+                             checkins=self.checkins, name=name, made=made, measurements=self.measurements)
 
 
 def programme_report(programme: Programme, today: date) -> ProgrammeReport:
@@ -169,4 +193,5 @@ def programme_report(programme: Programme, today: date) -> ProgrammeReport:
     return ProgrammeReport(
         view=view, result=programme.result, signs_logged=programme_selectors.signs_logged(programme, view.today),
         checkins=list(programme.checkins.order_by("date")),
+        measurements=programme_selectors.measurements(programme),
     )

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from rugtest import words
 from rugtest.i18n import lang
 from rugtest.programme.chart import walking_chart
+from rugtest.programme.measurements import measurement_rows
 from rugtest.selftest import summary
 from rugtest.selftest.models import RugtestResult
 
@@ -140,5 +141,6 @@ def report_page(report: ProgrammeReport, *, name: str = "") -> dict:
         "weeks": _weeks(view),
         "signs_logged": _signs(report.signs_logged),
         "checkins": _checkins(report.checkins),
+        "measures": measurement_rows(list(report.measurements)),  # O-3
         "rugtest": rugtest_words(report.result) if report.result is not None else None,
     }

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from rugtest.i18n import lang
 from rugtest.reports.forms import ReportForm
 
-from .. import plans, presenters
+from .. import measure_views, plans, presenters
 from ..selectors import current_programme, plan_for
 from .common import today
 
@@ -31,12 +31,16 @@ def history(request, report_form=None):
     return render(request, "programme/history.html", {
         "section": "rugoefening",
         "view": view,
-        "log_part": mark_safe(log_part),  # made by render_to_string, escaped there
+        # The chart first, then the GP report and the measurements, then the weeks (issue 19:
+        # the chart and the report button within the first two screens of a phone).
+        "chart_part": mark_safe(log_part.split("<!--split-->", 1)[0]),  # made by render_to_string, escaped there
+        "log_part": mark_safe(log_part.split("<!--split-->", 1)[-1]),
         "result": programme.result,
         "result_summary": presenters.result_summary(programme.result),
         "report_form": report_form or ReportForm(),
         "report_url": reverse("programme:report"),
         "report_intro": _("Maak een PDF van uw voortgang en uw rugtest, om te printen of mee te sturen."),
         "checkins": [presenters.checkin_row(c) for c in programme.checkins.all()],
+        **measure_views.progress_context(programme, view.today, view),  # O-3
         **presenters.stop_context(view),
     })

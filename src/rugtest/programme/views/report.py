@@ -13,7 +13,7 @@ from rugtest.reports.forms import ReportForm
 from rugtest.reports.http import pdf_response
 from rugtest.reports.programme import programme_pdf
 
-from ..selectors import current_programme, plan_for, signs_logged
+from ..selectors import current_programme, measurements, plan_for, signs_logged
 from .common import today
 from .progress import history
 
@@ -41,6 +41,7 @@ def report(request):
     data = programme_pdf(
         view=view, result=programme.result, signs_logged=signs_logged(programme, view.today),
         checkins=list(programme.checkins.order_by("date")), name=name,
+        measurements=measurements(programme),  # O-3
         made=timezone.make_aware(datetime.combine(view.today, time(12))),
     )
     return pdf_response(data, "rugoefening-verslag", view.today)
