@@ -44,7 +44,7 @@ class Measurement:
     scores: tuple[int | None, ...]
 
 
-def _score(value, field: str, required: bool) -> int | None:
+def _score(value: object, field: str, required: bool) -> int | None:
     """O-1: a whole number 0–10."""
     if value is None or value == "":
         if required:
@@ -57,7 +57,7 @@ def _score(value, field: str, required: bool) -> int | None:
     return value
 
 
-def clean_activity(text, field: str = "activities") -> str:
+def clean_activity(text: object, field: str = "activities") -> str:
     """O-1: an activity is a short text of 1–60 characters written by the person."""
     cleaned = " ".join(str(text or "").split())
     if len(cleaned) < ACTIVITY_MIN_CHARS:
@@ -70,7 +70,7 @@ def clean_activity(text, field: str = "activities") -> str:
     return cleaned
 
 
-def validate(moment: str, pain_24h, activities: Sequence, scores: Sequence,
+def validate(moment: str, pain_24h: object, activities: Sequence, scores: Sequence,
              start_activities: Sequence[str] | None = None) -> tuple[int, tuple[str, ...], tuple[int | None, ...]]:
     """O-1: check one measurement and return (pain, activities, scores).
 
@@ -81,6 +81,7 @@ def validate(moment: str, pain_24h, activities: Sequence, scores: Sequence,
     if moment not in MOMENTS:
         raise InputError("moment", f"must be one of {', '.join(MOMENTS)}", "Onbekend meetmoment.", "Unknown moment.")
     pain = _score(pain_24h, "pain_24h", required=True)
+    assert pain is not None  # required: a missing pain score raised above
     if moment == "start" or not start_activities:
         if len(activities) > ACTIVITIES_MAX:
             raise InputError("activities", f"at most {ACTIVITIES_MAX}", "Kies hooguit drie bezigheden.",
