@@ -13,8 +13,10 @@ every page of the catalogue).
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 
+from environment import skip_or_fail
 from rugtest.core import questions
 
 ID = re.compile(r"\b[RAFWDO]-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
@@ -39,9 +41,16 @@ def codes_in(text: str, lang: str) -> list[str]:
     return found
 
 
+def needs_pdftotext() -> None:
+    """Debian's poppler-utils (.ci/run installs it): outside CI its absence skips."""
+    if shutil.which("pdftotext") is None:
+        skip_or_fail("needs pdftotext from Debian's poppler-utils")
+
+
 def pdftotext(content: bytes) -> str:
     """The text of a PDF as poppler's pdftotext reads it, on one line."""
     assert content.startswith(b"%PDF"), content[:40]
+    needs_pdftotext()
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True,
                           check=True).stdout.decode()
     return " ".join(text.split())

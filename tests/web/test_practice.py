@@ -8,6 +8,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from codes import needs_pdftotext
 from django.core import checks
 from django.core.cache import cache
 from django.test import override_settings
@@ -162,6 +163,7 @@ def test_about_names_no_practice_without_the_setting(client):
 
 
 def pdf_text(response) -> str:
+    needs_pdftotext()
     return subprocess.run(["pdftotext", "-layout", "-", "-"], input=response.content, capture_output=True, check=True).stdout.decode()
 
 

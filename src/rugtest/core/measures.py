@@ -81,7 +81,7 @@ def validate(moment: str, pain_24h: object, activities: Sequence, scores: Sequen
     if moment not in MOMENTS:
         raise InputError("moment", f"must be one of {', '.join(MOMENTS)}", "Onbekend meetmoment.", "Unknown moment.")
     pain = _score(pain_24h, "pain_24h", required=True)
-    assert pain is not None  # required: a missing pain score raised above
+    assert pain is not None  # a required score is a number or an InputError
     if moment == "start" or not start_activities:
         if len(activities) > ACTIVITIES_MAX:
             raise InputError("activities", f"at most {ACTIVITIES_MAX}", "Kies hooguit drie bezigheden.",
