@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from rugtest import words
 from rugtest.core import measures
 
+from .selectors import measurement_due, measurements
+
 
 def start_activities(stored) -> list[str]:
     """O-1: the activities named at the start, in their order."""
@@ -35,3 +37,20 @@ def measurement_rows(stored) -> dict:
     return {"activity_names": names, "rows": rows, "changes": lines}
 
 
+# What other pages show of the measurements (the programme and progress views) --------------------
+
+
+def progress_context(programme, today, view) -> dict:
+    """The progress page (W-11, O-3): the measurements, and whether one is due now (O-2)."""
+    stored = measurements(programme)
+    return {"measures": measurement_rows(stored), "measure_due": measurement_due(programme, today, view, stored)}
+
+
+def closing_context(programme, view) -> dict | None:
+    """W-7: from day 84 the programme page closes with a summary, the measurements among it."""
+    if view is None or view.state != "finished":
+        return None
+    stored = measurements(programme)
+    # The panel is kept beside the plan (templatetags/plan_parts.py): a new or corrected
+    # measurement must make it anew.
+    return {"measures": measurement_rows(stored), "key": tuple((m.pk, m.updated_at) for m in stored)}

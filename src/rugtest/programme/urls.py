@@ -1,7 +1,6 @@
 from django.urls import path
 
-from . import measure_views
-from .views import checkin, claim, home, log, progress, report, start
+from .views import checkin, claim, home, log, measure, progress, report, start
 
 app_name = "programme"
 urlpatterns = [
@@ -11,7 +10,7 @@ urlpatterns = [
     path("wandeling/<int:entry_id>/", log.edit_walk, name="edit"),
     path("wandeling/<int:entry_id>/wissen/", log.delete_walk, name="delete"),
     path("pijn/", checkin.pain_check, name="pain_check"),
-    path("meting/", measure_views.measure, name="measure"),
+    path("meting/", measure.measure, name="measure"),
     path("voortgang/", progress.history, name="history"),
     path("uitslag-in-deze-browser/", claim.claim_result, name="claim"),
     path("rapport.pdf", report.report, name="report"),

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 from rugtest.core.errors import InputError
 from rugtest.i18n import lang
 
-from .. import measure_views, presenters, services
+from .. import presenters, services
 from ..forms import CheckInForm
 from ..models import Programme
-from ..selectors import checkin_is_due, current_programme, plan_for
+from ..selectors import checkin_is_due, current_programme, measurement_due, plan_for
 from .common import add_input_error, today
 
 
@@ -63,5 +63,5 @@ def checkin(request, programme_id):
     if form is None:
         context.update(presenters.checkin_result(done, view))
         # O-2: the measurement goes with the check-in; offered once it is answered.
-        context["measure_due"] = measure_views.measurement_due(programme, view.today, view)
+        context["measure_due"] = measurement_due(programme, view.today, view)
     return render(request, "programme/checkin.html", context)

@@ -7,9 +7,9 @@ from rugtest.core.programme import PROGRAMME_DAYS, needs_gp_agreement
 from rugtest.pages import shared_page
 from rugtest.selftest.selectors import latest_result
 
-from .. import measure_views, presenters, visit
+from .. import measurements, presenters, visit
 from ..forms import StartForm
-from ..selectors import current_programme, plan_for, start_decision
+from ..selectors import current_programme, measurement_due, plan_for, start_decision
 from .common import claim_redirect, today
 
 
@@ -51,8 +51,8 @@ def _home_page(request, day):
         "programme_days": PROGRAMME_DAYS,
         "checkin": presenters.checkin_panel(request.user, result, programme, view, day),
         # outcome-measures.md O-2: the measurement offered now; W-7: the closing summary.
-        "measure_due": measure_views.measurement_due(programme, day, view) if programme else None,
-        "closing": measure_views.closing_context(programme, view),
+        "measure_due": measurement_due(programme, day, view) if programme else None,
+        "closing": measurements.closing_context(programme, view),
         **presenters.stop_context(view),
     }
     if allowed:

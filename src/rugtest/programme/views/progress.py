@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from rugtest.i18n import lang
 from rugtest.reports.forms import ReportForm
 
-from .. import measure_views, plans, presenters
+from .. import measurements, plans, presenters
 from ..selectors import current_programme, plan_for
 from .common import today
 
@@ -41,6 +41,6 @@ def history(request, report_form=None):
         "report_url": reverse("programme:report"),
         "report_intro": _("Maak een PDF van uw voortgang en uw rugtest, om te printen of mee te sturen."),
         "checkins": [presenters.checkin_row(c) for c in programme.checkins.all()],
-        **measure_views.progress_context(programme, view.today, view),  # O-3
+        **measurements.progress_context(programme, view.today, view),  # O-3
         **presenters.stop_context(view),
     })

@@ -1,4 +1,4 @@
-"""The measurement pages of the walking programme (outcome-measures.md, O-1 … O-5).
+"""/rugoefening/meting/: the measurements of the walking programme (outcome-measures.md, O-1 … O-5).
 
 HTTP in, HTTP out: services.record_measurement changes, selectors read, the core decides.
 """
@@ -6,20 +6,19 @@ HTTP in, HTTP out: services.record_measurement changes, selectors read, the core
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rugtest import words
 from rugtest.core import measures
 from rugtest.core.errors import InputError
-from rugtest.i18n import lang
 
-from . import services
-from .forms import MeasurementForm
-from .measurements import measurement_rows
-from .measurements import start_activities as _start_activities
-from .models import Measurement
-from .selectors import current_programme, measurement_due, measurements, plan_for
+from .. import services
+from ..forms import MeasurementForm
+from ..measurements import start_activities as _start_activities
+from ..models import Measurement
+from ..selectors import measurement_due, measurements, plan_for
+from .common import add_input_error, programme_or_message
+from .common import today as day_today
 
 
 def _initial(measurement: Measurement | None, later: bool) -> dict:
@@ -38,11 +37,10 @@ def _initial(measurement: Measurement | None, later: bool) -> dict:
 @login_required
 def measure(request):
     """/rugoefening/meting/: the measurement of the moment that is due (O-2), or today's to correct."""
-    programme = current_programme(request.user)
+    programme = programme_or_message(request)
     if programme is None:
-        messages.info(request, _("U heeft nog geen rugoefening. Begin hieronder."))
         return redirect("programme:home")
-    today = timezone.localdate()
+    today = day_today()
     view = plan_for(programme, today)
     stored = measurements(programme)
     todays = [m for m in stored if m.date == today]
@@ -67,8 +65,7 @@ def measure(request):
                                                     pain_24h=form.cleaned_data["pain_24h"],
                                                     activities=activities, scores=scores)
             except InputError as error:
-                field = error.field if error.field in form.fields else None
-                form.add_error(field, error.message(lang()))
+                add_input_error(form, error)
             else:
                 start = next((m for m in measurements(programme) if m.moment == "start"), None)
                 # O-4: a pain rise of 2 or more over the start asks the W-9 pain_worsening question.
@@ -92,22 +89,3 @@ def _activity_rows(form, later):
     """The activity fields of the form in pairs: (text field or None, score field)."""
     count = len(form.start_activities) if later else measures.ACTIVITIES_MAX
     return [(None if later else form[f"activity_{i}"], form[f"score_{i}"], i) for i in range(1, count + 1)]
-
-
-# What other pages show of the measurements (wired in from views.py and the reports) ----------
-
-
-def progress_context(programme, today, view) -> dict:
-    """The progress page (W-11, O-3): the measurements, and whether one is due now (O-2)."""
-    stored = measurements(programme)
-    return {"measures": measurement_rows(stored), "measure_due": measurement_due(programme, today, view, stored)}
-
-
-def closing_context(programme, view) -> dict | None:
-    """W-7: from day 84 the programme page closes with a summary, the measurements among it."""
-    if view is None or view.state != "finished":
-        return None
-    stored = measurements(programme)
-    # The panel is kept beside the plan (templatetags/plan_parts.py): a new or corrected
-    # measurement must make it anew.
-    return {"measures": measurement_rows(stored), "key": tuple((m.pk, m.updated_at) for m in stored)}
