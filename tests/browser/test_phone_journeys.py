@@ -57,9 +57,9 @@ def test_yes_on_an_emergency_sign_with_the_rest_open_shows_the_emergency_result(
     fill_step_1(v.page, lang)
     assert v.page.url.endswith("/rugtest/stap/2/")
     # The step opens with the call: a tap-to-call link for 112 on the first screen.
-    call = v.page.locator("main .call-now a[href='tel:112']")
+    call = v.page.locator("main .call-now a[data-call='call_112']")
     expect(call).to_be_visible()
-    assert in_first_screen(v.page, "main .call-now a[href='tel:112']"), "the 112 link is below the first screen"
+    assert in_first_screen(v.page, "main .call-now a[data-call='call_112']"), "the 112 link is below the first screen"
     assert float(call.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 24, "the call is in large type"
     if width == "320" and javascript:
         screenshot(v.page, f"{lang}-step-2")

@@ -65,7 +65,7 @@ def practice_line(pdf: ReportPDF) -> None:
     """The practice that offers the site, when RUGTEST_PRACTICE_NAME is set."""
     name = practice.current().name
     if name:
-        pdf.paragraph(_("Rugtest van %(name)s.") % {"name": name}, size=9, colour=MUTED)
+        pdf.paragraph(_("Aangeboden door %(name)s.") % {"name": name}, size=9, colour=MUTED)
 
 
 def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -> None:
