@@ -14,12 +14,12 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from rugtest import words
 from rugtest.i18n import lang
 from rugtest.programme.chart import walking_chart
 from rugtest.programme.measurements import measurement_rows
+from rugtest.programme.presenters import day_words
 from rugtest.selftest import summary
 from rugtest.selftest.models import RugtestResult
 
@@ -54,18 +54,6 @@ def _weeks(view) -> list[dict]:
     ]
 
 
-def _day_words(row, is_today: bool) -> str:
-    """W-11 per day in words, as the progress page says it: "8 van 24 minuten, niet gehaald"."""
-    total, goal = row["total_minutes"], row["goal_minutes"]
-    if goal is None:
-        return ngettext("%(total)d minuut", "%(total)d minuten", total) % {"total": total}
-    if row["completed"]:
-        return _("%(total)d van %(goal)d minuten, gehaald") % {"total": total, "goal": goal}
-    if is_today:
-        return _("%(total)d van %(goal)d minuten, vandaag nog bezig") % {"total": total, "goal": goal}
-    return _("%(total)d van %(goal)d minuten, niet gehaald") % {"total": total, "goal": goal}
-
-
 def _days(view) -> list[dict]:
     """Every day of the programme, newest first: the numbers behind the chart."""
     return [
@@ -73,7 +61,7 @@ def _days(view) -> list[dict]:
             "date": row["date"], "completed": row["completed"],
             "target_text": _("%(minutes)s min.") % {"minutes": row["target_minutes"]}
             if row["target_minutes"] is not None else None,
-            "words": _day_words(row, is_today=row["date"] == view.today),
+            "words": day_words(row, is_today=row["date"] == view.today),
         }
         for row in reversed(view.days)
     ]
