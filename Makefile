@@ -37,16 +37,20 @@ run: build
 	$(RUGTEST) purge
 	HOST=$(HOST) PORT=$(PORT) $(RUGTEST) serve
 
+# The suite runs on every core (pytest-xdist; TEST_WORKERS=0 runs it in one process).
+TEST_WORKERS ?= auto
+TEST_PARALLEL := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist worksteal)
+
 test: $(VENV)/.installed-test compile-messages
 	$(BIN)/ruff check
 	$(BIN)/mypy
 	mkdir -p var
 	$(RUGTEST) collectstatic --noinput --verbosity 0
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(TEST_PARALLEL)
 
 # The database tests again, on the database TEST_DATABASE_URL names (PostgreSQL in CI).
 test-db: $(VENV)/.installed-test compile-messages
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest -m db -p no:cacheprovider
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest -m db -p no:cacheprovider $(TEST_PARALLEL)
 
 # For developers: refresh the catalogues after changing texts (needs GNU gettext).
 # Each app keeps its own catalogue; the site-wide one holds the base templates, the views

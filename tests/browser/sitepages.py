@@ -591,3 +591,93 @@ LAYOUT_PROBLEMS = r"""(width) => {
 
 def layout_problems(page: Page) -> list[str]:
     return page.evaluate(LAYOUT_PROBLEMS, page.viewport_size["width"])
+
+
+# The pages whose reflow is checked: at 320 px (test_every_page_once.py) and with text at 200%
+# (test_accessibility.py).
+REFLOW_PAGES = [
+    "home", "step-1", "step-2", "result-emergency-call-112", "result-selfcare",
+    "medicatie", "programme-log", "programme-history", "rugoefening-after-result",
+    "programme-log-confirm-sign", "programme-claim-result",
+    "privacy", "agenda-new-link", "my-data", "share-links-new", "shared-report",
+]
+
+
+def reflow_problems(page: Page) -> list[str]:
+    """What sticks out or is cut off, and a region that scrolls on its own (a wide table) but
+    cannot be scrolled by keyboard."""
+    from axecheck import AXE, describe_violations
+
+    problems = layout_problems(page)
+    violations = AXE.run(page, options={"runOnly": ["scrollable-region-focusable"]}).response["violations"]
+    if violations:
+        problems.append(describe_violations("the page", violations))
+    return problems
+
+
+def narrow(page: Page) -> None:
+    """The open page on a 320 px phone: the viewport narrowed, the page laid out again."""
+    # The browser lays the page out again before the next measurement reads it. (A phone's
+    # window.innerWidth is no measure of this: it widens to content that sticks out.)
+    page.set_viewport_size(NARROW)
+
+
+# --- What a person can read, and where a word breaks -----------------------------------------
+
+# The words of the page, as a person can come to read them: the title and every text node of
+# the body, each a word apart (a block's text never runs into the next one's), without scripts,
+# styles and the link fields (a token is an address, not words).
+PAGE_TEXT = r"""() => {
+  const skip = "script, style, template, textarea";
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const texts = [document.title];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement.closest(skip)) texts.push(node.textContent);
+  }
+  return texts.join(" ");
+}"""
+
+
+def page_text(page) -> str:
+    return " ".join(page.evaluate(PAGE_TEXT).split())
+
+
+# Every word of the page's text that lands on two lines: where it breaks, and whether the
+# character before the break is a hyphen (a soft hyphen, shown as "-", or a real one). A break
+# the browser makes by `hyphens: auto` shows a hyphen that is not in the text; this chromium has
+# no hyphenation dictionaries, so every break it makes is in the text or bare.
+BARE_BREAKS = r"""() => {
+  const bare = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || !el.offsetParent || el.closest(".visually-hidden, textarea, script, style")) continue;
+    const text = node.textContent;
+    const re = /[^\s\u2013\u2014\/;,]{2,}/g;
+    let m;
+    while ((m = re.exec(text))) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (tops.size < 2) continue;
+      let previousTop = null;
+      for (let i = m.index; i < m.index + m[0].length; i++) {
+        const one = document.createRange();
+        one.setStart(node, i);
+        one.setEnd(node, i + 1);
+        // A character just after a break may also report a sliver at the end of the line above.
+        const rect = [...one.getClientRects()].filter(r => r.width > 0).pop();
+        if (!rect) continue;
+        const top = Math.round(rect.top);
+        if (previousTop !== null && top > previousTop + 2) {
+          if (!/[-\u00ad\u2010]$/.test(text.slice(m.index, i)))
+            bare.push(`${text.slice(m.index, i)}/${text.slice(i, m.index + m[0].length)}`.replace(/\u00ad/g, ""));
+          break;
+        }
+        previousTop = top;
+      }
+    }
+  }
+  return bare;
+}"""

@@ -1,7 +1,8 @@
 """Issue 19, "Smaller things seen on a phone", measured in a real browser at 320 px:
 
 - a long word that must break, breaks with a hyphen ("Waarschuwings-tekens"), never bare
-  ("Waarschuwingsteken/ns"), on every page of the catalogue (sitepages.PAGES);
+  ("Waarschuwingsteken/ns"): what the check catches is shown here; the check of every page of
+  the catalogue (sitepages.PAGES) runs in test_every_page_once.py;
 - every link that stands on a line of its own is at least 44 px tall: "Wachtwoord vergeten?",
   "Lees over pijnstillers", the condition list on /informatie/ (with space between), "Zet uw
   wandelingen in uw agenda", and the per-walk edit links on the progress page.
@@ -12,58 +13,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from sitepages import NARROW, cases, open_page
+from sitepages import BARE_BREAKS, NARROW, cases, narrow, open_page
 
 pytestmark = pytest.mark.browser
-
-# Every word of the page's text that lands on two lines: where it breaks, and whether the
-# character before the break is a hyphen (a soft hyphen, shown as "-", or a real one). A break
-# the browser makes by `hyphens: auto` shows a hyphen that is not in the text; this chromium has
-# no hyphenation dictionaries, so every break it makes is in the text or bare.
-BARE_BREAKS = r"""() => {
-  const bare = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const el = node.parentElement;
-    if (!el || !el.offsetParent || el.closest(".visually-hidden, textarea, script, style")) continue;
-    const text = node.textContent;
-    const re = /[^\s\u2013\u2014\/;,]{2,}/g;
-    let m;
-    while ((m = re.exec(text))) {
-      const range = document.createRange();
-      range.setStart(node, m.index);
-      range.setEnd(node, m.index + m[0].length);
-      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-      if (tops.size < 2) continue;
-      let previousTop = null;
-      for (let i = m.index; i < m.index + m[0].length; i++) {
-        const one = document.createRange();
-        one.setStart(node, i);
-        one.setEnd(node, i + 1);
-        // A character just after a break may also report a sliver at the end of the line above.
-        const rect = [...one.getClientRects()].filter(r => r.width > 0).pop();
-        if (!rect) continue;
-        const top = Math.round(rect.top);
-        if (previousTop !== null && top > previousTop + 2) {
-          if (!/[-\u00ad\u2010]$/.test(text.slice(m.index, i)))
-            bare.push(`${text.slice(m.index, i)}/${text.slice(i, m.index + m[0].length)}`.replace(/\u00ad/g, ""));
-          break;
-        }
-        previousTop = top;
-      }
-    }
-  }
-  return bare;
-}"""
-
-
-@pytest.mark.parametrize("lang, name", cases())
-def test_no_word_breaks_without_a_hyphen_at_320_px(visit, lang, name):
-    v = open_page(visit, lang, name, viewport=NARROW)
-    assert v.page.evaluate("getComputedStyle(document.body).hyphens") == "auto"
-    assert v.page.locator("html").get_attribute("lang") == lang
-    assert v.page.evaluate(BARE_BREAKS) == []
-
 
 HYPHENATED = r"""(id) => {
   const el = document.getElementById(id);
@@ -72,9 +24,11 @@ HYPHENATED = r"""(id) => {
 
 
 def test_a_long_compound_breaks_at_a_syllable_with_a_hyphen(visit, screenshot):
-    """What the check above catches, and what it lets through: the same word broken bare and
-    broken at a soft hyphen, in a column too narrow for it."""
-    v = open_page(visit, "nl", "home", viewport=NARROW)
+    """What the check of every page (test_every_page_once.py) catches, and what it lets through:
+    the same word broken bare and broken at a soft hyphen, in a column too narrow for it, on a
+    page opened as a phone and narrowed to 320 px as that check does."""
+    v = open_page(visit, "nl", "home")
+    narrow(v.page)
     v.page.evaluate("""() => {
       const main = document.querySelector('main');
       main.insertAdjacentHTML('beforeend',
