@@ -315,11 +315,25 @@ RULE_REASONS = {
     },
     # D-15: the sign with "whatever position", and the conditions for 112 in the same sentence.
     "R-AAA-1": {
+        # Both parts of "older than 40 OR an aneurysm a doctor found" true; "why_only" when
+        # only one of them is (summary.reasons names only what the person answered).
         "why": _(
-            "De pijn kwam plotseling, is heel erg en blijft hoe u ook ligt, zit of beweegt, en u "
-            "bent ouder dan 40 jaar of een arts zei dat de grote slagader in uw buik te wijd is. "
+            "De pijn kwam plotseling, is heel erg en blijft hoe u ook ligt, zit of beweegt, u "
+            "bent ouder dan 40 jaar en een arts zei dat de grote slagader in uw buik te wijd is. "
             "Dat kan passen bij een scheur in die slagader."
         ),
+        "why_only": {
+            "age": _(
+                "De pijn kwam plotseling, is heel erg en blijft hoe u ook ligt, zit of beweegt, "
+                "en u bent ouder dan 40 jaar. Dat kan passen bij een scheur in de grote slagader "
+                "in uw buik."
+            ),
+            "known_aneurysm": _(
+                "De pijn kwam plotseling, is heel erg en blijft hoe u ook ligt, zit of beweegt, "
+                "en een arts zei dat de grote slagader in uw buik te wijd is. Dat kan passen bij "
+                "een scheur in die slagader."
+            ),
+        },
         "unsure": _(
             "Is het antwoord 'Ja', dan kan het gaan om een scheur in de grote slagader in uw buik."
         ),

@@ -115,7 +115,10 @@ def expected_reasons(answers: dict, outcome: dict) -> list[tuple[str, str]]:
         uncertain = rule_id in outcome["uncertain_rules"]
         level = "urgent" if uncertain and row[2] == "emergency" else row[2]
         if rule_id in outcome["rules"]:  # what the person answered: the reason's first sentence
-            start = re.split(r"(?<=[.?!])\s+", str(words.RULE_REASONS[rule_id]["why"]))[0]
+            reason = words.RULE_REASONS[rule_id]
+            # (R-AAA-1 names only the part of its OR that is true: the words its forms share.)
+            start = os.path.commonprefix([re.split(r"(?<=[.?!])\s+", str(text))[0]
+                                          for text in [reason["why"], *reason.get("why_only", {}).values()]])
         elif uncertain:
             # "U antwoordde 'Weet ik niet' op de vraag / vragen over …"
             start = os.path.commonprefix([str(words.UNSURE["one"]), str(words.UNSURE["many"])])
@@ -138,13 +141,20 @@ def check_result_page(client, answers: dict, prefix: str, lang: str) -> None:
             assert [li.words() for li in items] == [str(words.SELFCARE_REASON)]
             assert items[0].attrs.get("data-reason") == "reassuring"
         else:
-            assert [li.attrs.get("data-rule") for li in items] == [rule_id for rule_id, _ in expected]
+            # One line per rule; a rule with nothing new to say shares the line before it.
+            assert [rule_id for li in items for rule_id in li.attrs["data-rule"].split()] == [
+                rule_id for rule_id, _ in expected]
+            starts = dict(expected)
             said = ""
-            for li, (rule_id, start) in zip(items, expected):
+            for li in items:
+                rule_id = li.attrs["data-rule"].split()[0]
+                start = starts[rule_id]
+                # It opens with what the person answered, unless an earlier line opened with the
+                # same words (R-SEV-1 after R-AAA-1).
+                assert li.words().startswith(start) or start.rstrip(".") in said, rule_id
                 said += " " + li.words()
-                assert li.words().startswith(start), rule_id
-                if rule_id in outcome["uncertain_rules"]:  # here, or said by an earlier reason
-                    assert str(words.RULE_REASONS[rule_id]["unsure"]) in said, rule_id
+            for rule_id in outcome["uncertain_rules"]:  # said under its own line or an earlier one
+                assert str(words.RULE_REASONS[rule_id]["unsure"]) in said, rule_id
             sentences = [s for li in items for s in re.split(r"(?<=[.?!])\s+", li.words())[1:]]
             assert len(sentences) == len(set(sentences)), "a sentence said twice under 'why'"
     assert codes_in(visible(response), lang) == []
@@ -300,3 +310,67 @@ def test_three_osteoporosis_rules_say_their_shared_sentence_once(client, prefix,
     assert text.count(shared) == 1
     for li, age in zip(items[1:], ({"nl": "70 jaar", "en": "70"}, {"nl": "vrouw", "en": "woman"})):
         assert age[lang] in li.words()
+
+
+# --- Only what the person answered, and no line twice ---------------------------------------
+
+AAA_START = {"nl": "De pijn kwam plotseling, is heel erg en blijft hoe u ook ligt, zit of beweegt",
+             "en": "The pain came suddenly, is very bad and stays the same however you lie, sit or move"}
+OLDER = {"nl": "ouder dan 40 jaar", "en": "older than 40"}
+TOO_WIDE = {"nl": "te wijd", "en": "too wide"}
+
+
+@BOTH
+@pytest.mark.parametrize(("age", "known", "names_age", "names_aneurysm"), [
+    (60, "no", True, False),     # older than 40 (triage-rules.md's own example)
+    (35, "yes", False, True),    # an aneurysm a doctor found, at 35
+    (60, "yes", True, True),     # both
+    (60, "unknown", True, False),  # the age decides; the unknown aneurysm is not named as if known
+])
+@pytest.mark.django_db
+def test_the_aaa_reason_names_only_what_the_person_answered(client, prefix, lang, age, known, names_age, names_aneurysm):
+    """R-AAA-1 fires on sudden severe pain and (age > 40 OR known_aneurysm): its line says the
+    part that is true, not "older than 40 or a doctor said …" (triage-rules.md)."""
+    selfcare = next(c["answers"] for c in CASES.values() if evaluate(c["answers"])["level"] == "selfcare")
+    answers = {**selfcare, "age": age, "sudden_severe_pain": "yes", "known_aneurysm": known}
+    assert "R-AAA-1" in evaluate(answers)["rules"]
+    items = why_items(walk(client, answers, prefix=prefix))
+    [line] = [li.words() for li in items if "R-AAA-1" in li.attrs["data-rule"].split()]
+    assert line.startswith(AAA_START[lang])
+    assert (OLDER[lang] in line) is names_age, line
+    assert (TOO_WIDE[lang] in line) is names_aneurysm, line
+
+
+@BOTH
+@pytest.mark.django_db
+def test_the_reason_after_the_aaa_reason_does_not_open_with_the_same_words(client, prefix, lang):
+    """E-02 fires R-AAA-1 and R-SEV-1: the words about the pain stand once; R-SEV-1's line says
+    what it adds ("Zulke pijn …")."""
+    items = why_items(walk(client, CASES["E-02"]["answers"], prefix=prefix))
+    lines = {li.attrs["data-rule"]: li.words() for li in items}
+    assert lines["R-AAA-1"].startswith(AAA_START[lang])
+    assert lines["R-SEV-1"] == {
+        "nl": "Zulke pijn komt meestal niet van de spieren of gewrichten van de rug.",
+        "en": "Such pain usually does not come from the muscles or joints of the back.",
+    }[lang]
+    assert " ".join(lines.values()).count(AAA_START[lang]) == 1
+
+
+@BOTH
+@pytest.mark.django_db
+def test_two_rules_unsure_about_one_question_give_one_line(client, prefix, lang):
+    """A woman of 72 who does not know whether a small fall came first: R-OST-2 (age 70) and
+    R-OST-3 (woman of 50) are both uncertain on that one question, and their words are the
+    same: one line, which names both rules for programs."""
+    selfcare = next(c["answers"] for c in CASES.values() if evaluate(c["answers"])["level"] == "selfcare")
+    answers = {**selfcare, "age": 72, "sex": "female", "minor_trauma": "unknown"}
+    outcome = evaluate(answers)
+    assert {"R-OST-2", "R-OST-3"} <= set(outcome["uncertain_rules"])
+    items = why_items(walk(client, answers, prefix=prefix))
+    texts = [li.words() for li in items]
+    assert len(texts) == len(set(texts)), texts
+    ost = [li for li in items if "R-OST-2" in li.attrs["data-rule"].split()]
+    assert len(ost) == 1 and "R-OST-3" in ost[0].attrs["data-rule"].split()
+    unsure = {"nl": "Is het antwoord 'Ja', dan kan een wervel ingezakt zijn.",
+              "en": "If the answer is 'Yes', a vertebra may have collapsed."}[lang]
+    assert " ".join(texts).count(unsure) == 1

@@ -186,6 +186,17 @@ class Rule:
         return self.when.questions
 
 
+def true_questions(expr: Condition, answers: dict) -> frozenset[str]:
+    """The questions of ``expr`` whose parts make it true for ``answers``: of an OR only the
+    parts that are true, of an AND every part (empty when ``expr`` is not true). A reason in
+    words names only these (R-AAA-1: older than 40, or an aneurysm a doctor found, or both)."""
+    if expr(answers) is not True:
+        return frozenset()
+    if isinstance(expr, all_of | any_of):
+        return frozenset().union(*(true_questions(part, answers) for part in expr.parts))
+    return frozenset(expr.questions)
+
+
 # NHG 2017 / R-AAA-1: above this age, sudden severe pain alone is a suspected ruptured
 # abdominal aortic aneurysm (an emergency, call 112). W-9 of the walking programme uses it too.
 AAA_AGE_ABOVE = 40

@@ -13,7 +13,7 @@ from django.utils import translation
 
 from rugtest import words
 from rugtest.core import questions
-from rugtest.core.triage import LEVELS, RULES, RULES_VERSION, check_advice_for, triggers, uncertain_level
+from rugtest.core.triage import LEVELS, RULES, RULES_VERSION, check_advice_for, triggers, true_questions, uncertain_level
 
 
 def answer_text(question: questions.Question, value, lang: str) -> str:
@@ -172,26 +172,39 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
     (A-CHECK-TODAY / A-CHECK-GP) follows the first reason it belongs to, and not at all with
     ``say_what_to_do`` False: the result page says it with its own list of the "Weet ik niet"
     answers. No sentence is said twice: each reason opens with what the person answered, and
-    leaves out a later sentence an earlier reason said already. The words are in the active
-    language.
+    leaves out a later sentence an earlier reason said already; it leaves out its opening too
+    when an earlier reason opened with the same words (R-SEV-1 after R-AAA-1: "Zulke pijn …"),
+    and a reason with nothing new to say (R-OST-2 and R-OST-3 unsure about one question) is
+    one line with the earlier one: its ``id`` then names both rules, space-separated. The words
+    are in the active language.
     """
     certain, uncertain = set(outcome["rules"]), set(outcome["uncertain_rules"])
     fired = [rule for rule in RULES if rule.id in certain or rule.id in uncertain]
     fired.sort(key=lambda rule: (LEVELS.index(_reason_level(rule, rule.id in uncertain)), rule.id in uncertain))
-    found, said = [], set()
+    found: list[dict] = []
+    said: set[str] = set()
     for rule in fired:
         words_of = words.RULE_REASONS[rule.id]
         if rule.id in certain:
-            parts = [str(words_of["why"])]
+            parts = [_why(rule, answers)]
             if "do" in words_of and rule.level == outcome["level"]:
                 parts.append(str(words_of["do"]))
         else:
             parts = [_unsure_lead(unsure_questions(rule, answers)), str(words_of["unsure"])]
             parts.append(_unsure_do(rule, outcome) if say_what_to_do else "")
+        first, *rest = SENTENCE_END.split(" ".join(p for p in parts if p))
+        new = [sentence for sentence in rest if sentence not in said]
+        if first in said and not new:
+            # Nothing this reason says is new: one line with the reason that said it.
+            earlier = next(f for f in reversed(found) if first in SENTENCE_END.split(f["text"]))
+            earlier["id"] = f"{earlier['id']} {rule.id}"
+            continue
         # Each reason opens with what the person answered; a sentence an earlier reason said
         # already ("Dan kan een wervel ingezakt zijn door broze botten.") is not said again.
-        first, *rest = SENTENCE_END.split(" ".join(p for p in parts if p))
-        text = " ".join([first] + [sentence for sentence in rest if sentence not in said])
+        opened_alike = new and any(
+            sentence != first and sentence.startswith(first.rstrip(".?!")) for sentence in said
+        )
+        text = " ".join(new if opened_alike else [first, *new])
         said.update(SENTENCE_END.split(text))
         found.append({"id": rule.id, "text": text, "uncertain": rule.id in uncertain})
     if not found:
@@ -200,6 +213,15 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
 
 
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def _why(rule, answers: dict) -> str:
+    """What the person answered that fired ``rule``: of a rule with an OR (R-AAA-1), only the
+    part their answers made true, where the words have it (``why_only``)."""
+    words_of = words.RULE_REASONS[rule.id]
+    only = words_of.get("why_only", {})
+    named = [qid for qid in only if qid in true_questions(rule.when, answers)]
+    return str(only[named[0]] if len(named) == 1 else words_of["why"])
 
 
 def _reason_level(rule, uncertain: bool) -> str:
