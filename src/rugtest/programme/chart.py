@@ -17,6 +17,9 @@ from decimal import Decimal
 WIDTH, LEFT, RIGHT, TOP, BOTTOM = 340, 46, 8, 14, 36
 FONT = 22
 DAYS_SHOWN = 28
+# The fewest day slots a chart is divided into: a first week's days stand from the left, a
+# week's width each, instead of one wide bar in the middle of the chart.
+MIN_SLOTS = 7
 
 
 def _nice_max(value: int) -> int:
@@ -28,7 +31,7 @@ def _nice_max(value: int) -> int:
 
 def _frame(days: list[dict], height: int) -> dict:
     shown = days[-DAYS_SHOWN:] or []
-    count = max(len(shown), 1)
+    count = max(len(shown), MIN_SLOTS)
     plot_w = WIDTH - LEFT - RIGHT
     slot = plot_w / count
     base = height - BOTTOM
@@ -38,8 +41,10 @@ def _frame(days: list[dict], height: int) -> dict:
     labels = []
     for i in range(len(shown) - 1, -1, -every):
         x = LEFT + i * slot + slot / 2
-        if i == len(shown) - 1:
+        if i == count - 1:  # the last slot: the label ends at the chart's right edge
             labels.append({"x": WIDTH - RIGHT, "anchor": "end", "text": shown[i]["date"].strftime("%-d-%-m")})
+        elif i == len(shown) - 1:  # today, in a chart of fewer days than slots: under its bar
+            labels.append({"x": round(x, 1), "anchor": "middle", "text": shown[i]["date"].strftime("%-d-%-m")})
         elif x - 1.6 * FONT >= 0 and x + 1.6 * FONT <= WIDTH - RIGHT - 3.2 * FONT:
             labels.append({"x": round(x, 1), "anchor": "middle", "text": shown[i]["date"].strftime("%-d-%-m")})
     return {"shown": shown, "count": count, "slot": slot, "base": base, "labels": labels}
