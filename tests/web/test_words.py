@@ -135,10 +135,18 @@ def decision(decision_id: str) -> str:
     return row[2]
 
 
+RULE_WHEN_OF_THE_SPEC = {row[0]: row[1] for row in table(section(RULES_MD, "Rules"))}
+
+
 def test_every_rule_reason_belongs_to_a_rule_of_the_spec_and_has_english():
     assert set(words.RULE_REASONS) <= RULE_IDS_OF_THE_SPEC
     for rule_id, parts in words.RULE_REASONS.items():
-        assert set(parts) <= {"why", "do", "unsure"}, rule_id
+        assert set(parts) <= {"why", "do", "unsure", "why_only"}, rule_id
+        parts = dict(parts)
+        # "why_only": the words for one part of an OR, by a question the spec's rule reads.
+        for question, reason in parts.pop("why_only", {}).items():
+            assert f"`{question}`" in RULE_WHEN_OF_THE_SPEC[rule_id], (rule_id, question)
+            parts[f"why_only {question}"] = reason
         for part, reason in parts.items():
             with translation.override("nl"):
                 dutch = str(reason)
