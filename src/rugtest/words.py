@@ -931,3 +931,16 @@ MEASURE_QUESTIONS = {
         "Doet u dit niet meer om een andere reden? Dan mag u het open laten."
     ),
 }
+
+
+# D-18: the course of back pain that began recently, in the decision's words ("wordt minder",
+# not "gaat over"), in one place for the pages that explain it (home, information, the
+# rugoefening): ``{% word "courses" "acute" %}``. The result page says it as its advice
+# A-ACUTE-COURSE ("Deze rugpijn …", the person's own pain).
+COURSES = {
+    "acute": _(
+        "Rugpijn die kort geleden begon, wordt meestal binnen een paar weken vanzelf minder; "
+        "vaak merkt u binnen twee weken al verschil. Soms duurt het langer of komt het terug; "
+        "dat is niet gevaarlijk."
+    ),
+}

@@ -191,3 +191,18 @@ def test_the_words_of_A_MOOD_give_the_numbers_of_the_spec_to_call_when_thinking_
         dutch = str(words.ADVICE["A-MOOD"])
     assert _phone_numbers(text) == numbers, text
     assert (text == dutch) is (lang == "nl"), "no English for A-MOOD in the catalogue"
+
+
+def test_the_course_of_acute_pain_has_one_home():
+    """D-18's sentence is in rugtest.words only: every page that explains the course of back
+    pain that began recently takes it from there (``{% word "courses" "acute" %}``), and no
+    template types it again."""
+    from pathlib import Path
+
+    import rugtest
+
+    d18 = "binnen twee weken al verschil"
+    with translation.override("nl"):
+        assert d18 in str(words.COURSES["acute"])
+    typed = [str(path) for path in Path(rugtest.__file__).parent.rglob("*.html") if d18 in path.read_text()]
+    assert typed == []
