@@ -4,6 +4,7 @@ Every expectation is read from the spec's text: the bounds of O-1, the moments o
 "2 points and 30 %" of O-3 with its examples, the "2 points higher than at the start" of O-4.
 """
 
+import datetime as dt
 from datetime import date
 
 import pytest
@@ -79,6 +80,21 @@ def test_O_2_start_is_asked_until_given_and_never_in_a_stopped_programme():
 
 def test_O_2_a_check_in_brings_a_measurement():
     assert measures.due_moment(state="active", checkin_due=True, measured_moments=["start"], has_start=True) == "checkin"
+
+
+def test_O_2_a_check_in_brings_its_own_measurement_also_without_a_start_measurement():
+    assert measures.due_moment(state="active", checkin_due=True, measured_moments=[], has_start=False) == "checkin"
+
+
+def test_O_2_the_start_measurement_is_asked_at_the_start_and_once_more_on_the_next_visit():
+    start = dt.date(2026, 3, 2)
+    later = start + dt.timedelta(days=3)
+    assert measures.start_offer_open(start, start, None)  # when the programme is set up
+    assert measures.start_offer_open(start, later, None)  # the next visit
+    assert measures.start_offer_open(start, later, later)  # the rest of that day
+    assert not measures.start_offer_open(start, later + dt.timedelta(days=1), later)  # never after
+    assert measures.due_moment(state="active", checkin_due=False, measured_moments=[], has_start=False,
+                               start_open=False) is None
 
 
 def test_O_2_the_end_from_day_84_once():

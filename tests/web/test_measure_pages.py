@@ -63,11 +63,38 @@ def test_O_2_a_measurement_is_corrected_the_same_day_never_two_per_moment(client
     assert list(Measurement.objects.filter(programme=programme).values_list("moment", "pain_24h")) == [("start", 6)]
 
 
-def test_O_2_the_programme_starts_without_a_measurement_and_the_page_offers_it_on_each_visit(client, person):
+def test_O_2_the_programme_starts_without_a_measurement_and_the_page_offers_it(client, person):
     make_programme(person)
     html = client.get("/rugoefening/").content.decode()
     assert 'data-moment="start"' in html and 'href="/rugoefening/meting/"' in html
     assert "niet verplicht" in html
+
+
+def test_O_2_a_skipped_start_measurement_is_asked_once_more_on_the_next_visit(client, person):
+    """O-2: "The programme can start without it …, but asks once more on the next visit"."""
+    programme = make_programme(person, days_ago=3)
+    for _ in range(2):  # the next visit: offered, also when the page is opened again that day
+        assert 'data-moment="start"' in client.get("/rugoefening/").content.decode()
+    programme.refresh_from_db()
+    assert programme.start_measure_asked_again_on == timezone.localdate()
+    assert client.get(URL).status_code == 200  # and it can be given that day
+    # A later day: asked once more already (yesterday), so no longer.
+    programme.start_measure_asked_again_on = timezone.localdate() - dt.timedelta(days=1)
+    programme.save()
+    assert 'data-moment=' not in client.get("/rugoefening/").content.decode()
+    assert client.get(URL)["Location"] == "/rugoefening/voortgang/"
+    client.post(URL, {"pain_24h": "5", "activity_1": "Werk", "score_1": "3"})
+    assert not Measurement.objects.filter(programme=programme).exists()
+
+
+def test_O_2_a_check_in_without_a_start_measurement_asks_the_check_in_measurement(client, person):
+    """O-2: a measurement "with every W-14 check-in": not the start measurement at day 21."""
+    programme = make_programme(person, days_ago=21)
+    html = client.get("/rugoefening/").content.decode()
+    assert 'data-moment="checkin"' in html and 'data-moment="start"' not in html
+    response = client.post(URL, {"pain_24h": "4", "activity_1": "Werk", "score_1": "6"})
+    assert response.status_code == 302
+    assert list(Measurement.objects.filter(programme=programme).values_list("moment", flat=True)) == ["checkin"]
 
 
 def test_O_2_no_measurement_is_due_between_moments(client, person):

@@ -252,6 +252,21 @@ def test_W_10_rising_pain_asks_the_question_and_yes_stops_the_plan(client, perso
     assert 'data-level="gp"' in html
 
 
+def test_W_10_rising_pain_asks_the_question_also_after_day_84(client, person):
+    """W-10 asks "while pain_trend_alert is true"; W-7: after day 84 the person keeps walking."""
+    programme = make_programme(person, days_ago=90)
+    today = timezone.localdate()
+    for day in [programme.start, programme.start + dt.timedelta(days=1)] + [today - dt.timedelta(days=d) for d in (1, 2, 3)]:
+        pain = 1 if day < programme.start + dt.timedelta(days=2) else 5
+        for part in ("morning", "afternoon", "evening"):
+            WalkEntry.objects.create(programme=programme, date=day, part=part, minutes=10, pain_after=pain)
+    html = client.get("/rugoefening/").content.decode()
+    assert "Gefeliciteerd" in html and "Wordt uw pijn steeds erger?" in html
+    html = client.post("/rugoefening/pijn/", {"pain_worsening": "yes"}, follow=True).content.decode()
+    assert "Maak een afspraak bij uw huisarts" in html and "Gefeliciteerd" not in html
+    assert "Wordt uw pijn steeds erger?" not in html  # stopped: asked no more
+
+
 def test_W_11_history_shows_table_chart_and_weeks(client, person):
     programme = make_programme(person, days_ago=8, baseline=10)
     for day in range(8):

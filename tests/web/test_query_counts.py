@@ -72,23 +72,24 @@ STORE = 5  # storing a part of a page beside the plan, as above
 def test_the_programme_page(client, programme, django_assert_num_queries):
     # + the latest rugtest result, the check-ins (support line and W-14) and the "not now"s
     #   (W-14); the plan panel kept beside the plan (read, and stored when it is not kept); the
-    #   measurements (O-2: without the start measurement nothing more is read for them)
-    with django_assert_num_queries(SIGNED_IN + PLAN + MAKE + 3 + 1 + STORE + 1):
+    #   measurements, and whether a check-in brings one (O-2: the check-ins and "not now"s)
+    with django_assert_num_queries(SIGNED_IN + PLAN + MAKE + 3 + 1 + STORE + 1 + 2):
         response = client.get("/rugoefening/")
     assert response.status_code == 200 and "minuten per wandeling" in response.content.decode()
-    with django_assert_num_queries(SIGNED_IN + PLAN + 3 + 1 + 1):  # nothing changed: plan and panel kept
+    with django_assert_num_queries(SIGNED_IN + PLAN + 3 + 1 + 1 + 2):  # nothing changed: plan and panel kept
         again = client.get("/rugoefening/")
     assert without_token(again) == without_token(response)
 
 
 def test_the_progress_page(client, programme, django_assert_num_queries):
     # The programme is read with its rugtest result (one query); + the charts and tables of
-    # the log kept beside the plan, the check-ins and the measurements (O-3).
-    with django_assert_num_queries(SIGNED_IN + PLAN + MAKE + 1 + STORE + 1 + 1):
+    # the log kept beside the plan, the check-ins and the measurements (O-3), and whether a
+    # check-in brings a measurement (O-2: the check-ins and "not now"s).
+    with django_assert_num_queries(SIGNED_IN + PLAN + MAKE + 1 + STORE + 1 + 1 + 2):
         response = client.get("/rugoefening/voortgang/")
     assert response.status_code == 200
     assert response.content.decode().count('href="/rugoefening/wandeling/') >= programme.entries.count()
-    with django_assert_num_queries(SIGNED_IN + PLAN + 1 + 1 + 1):  # nothing changed: both kept
+    with django_assert_num_queries(SIGNED_IN + PLAN + 1 + 1 + 1 + 2):  # nothing changed: both kept
         again = client.get("/rugoefening/voortgang/")
     assert again.content.decode().count('href="/rugoefening/wandeling/') >= programme.entries.count()
 

@@ -101,21 +101,30 @@ def validate(moment: str, pain_24h: object, activities: Sequence, scores: Sequen
     return pain, names, checked
 
 
-def due_moment(*, state: str, checkin_due: bool, measured_moments: Sequence[str], has_start: bool) -> str | None:
+def start_offer_open(start: date, today: date, asked_again_on: date | None) -> bool:
+    """O-2: the start measurement is asked when the programme is set up and "once more on the
+    next visit": on the start day, and on the first later day the person comes back
+    (``asked_again_on``, None until then) for the rest of that day; never after."""
+    return today <= start or asked_again_on is None or asked_again_on == today
+
+
+def due_moment(*, state: str, checkin_due: bool, measured_moments: Sequence[str], has_start: bool,
+               start_open: bool = True) -> str | None:
     """O-2: the moment a measurement is asked for now, or None.
 
-    ``start`` until the first measurement is given (asked again on every visit, never
-    required to start); ``checkin`` with a W-14 check-in; ``end`` from day 84 (W-7
-    ``finished``), once. A stopped programme (W-9) asks nothing.
+    ``end`` from day 84 (W-7 ``finished``), once; ``checkin`` with every W-14 check-in, also
+    when the start was never measured (the change is then read from the first measurement,
+    O-3); ``start`` while it is not given and its offer is open (``start_open``, see
+    ``start_offer_open``; never required to start). A stopped programme (W-9) asks nothing.
     """
     if state == "stopped":
         return None
     if state == "finished":
         return None if "end" in measured_moments else "end"
-    if not has_start:
-        return "start"
     if checkin_due:
         return "checkin"
+    if not has_start and start_open:
+        return "start"
     return None
 
 

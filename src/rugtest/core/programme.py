@@ -699,9 +699,10 @@ def shows_support(programme_value: str | None) -> bool:
 
 
 def asks_pain_question(state: str, log: Iterable[WalkEntry], start: date, today: date) -> bool:
-    """W-10: while the programme runs and ``pain_trend_alert`` holds, the page asks the
-    ``pain_worsening`` question."""
-    return state == "active" and pain_trend_alert(log, start, today)
+    """W-10: while ``pain_trend_alert`` holds, the page asks the ``pain_worsening`` question;
+    also after day 84 (W-7 ``finished``: the person keeps walking and logging, and a W-9 stop
+    still applies), never once the programme has stopped (W-9: the question's answer is moot)."""
+    return state != "stopped" and pain_trend_alert(log, start, today)
 
 
 def needs_gp_agreement(programme_value: str | None) -> bool:

@@ -23,6 +23,9 @@ class Programme(models.Model):
     test_walks = models.JSONField(default=list, blank=True)
     # W-1: for a rugtest result "ask_gp_first", the date the person ticked "my GP agrees".
     gp_agreed_on = models.DateField(null=True, blank=True)
+    # outcome-measures.md O-2: the first day after the start on which the programme page asked
+    # once more for the start measurement (core.measures.start_offer_open).
+    start_measure_asked_again_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -279,9 +279,11 @@ def measurement_due(programme: Programme, today: date, view: PlanView | None = N
     moments = [m.moment for m in stored]
     has_start = "start" in moments
     checkin_now = False
-    if view.state == "active" and has_start:
+    if view.state == "active":
         # Only then does the answer depend on the check-ins (read once, newest first).
         checkins = list(programme.checkins.all())
         checkin_now = (checkin_is_due(programme, today, view, checkins) or any(c.date == today for c in checkins)) \
             and not any(m.moment == "checkin" and m.date == today for m in stored)
-    return measures.due_moment(state=view.state, checkin_due=checkin_now, measured_moments=moments, has_start=has_start)
+    start_open = measures.start_offer_open(programme.start, today, programme.start_measure_asked_again_on)
+    return measures.due_moment(state=view.state, checkin_due=checkin_now, measured_moments=moments,
+                               has_start=has_start, start_open=start_open)

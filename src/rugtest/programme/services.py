@@ -245,3 +245,12 @@ def record_measurement(*, programme: Programme, today: date, moment: str, pain_2
             existing.save()
             return existing
         return Measurement.objects.create(programme=programme, moment=moment, date=today, pain_24h=pain, activities=items)
+
+
+def note_start_measure_asked(*, programme: Programme, today: date, moment: str | None) -> None:
+    """O-2: the programme page asked for the start measurement on a day after the start: that
+    was "once more on the next visit", so from the next day on it is no longer asked."""
+    if moment == "start" and today > programme.start and programme.start_measure_asked_again_on is None:
+        Programme.objects.filter(pk=programme.pk, start_measure_asked_again_on__isnull=True).update(
+            start_measure_asked_again_on=today)
+        programme.start_measure_asked_again_on = today

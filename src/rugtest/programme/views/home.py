@@ -7,7 +7,7 @@ from rugtest.core.programme import PROGRAMME_DAYS, needs_gp_agreement
 from rugtest.pages import shared_page
 from rugtest.selftest.selectors import latest_result
 
-from .. import measurements, presenters, visit
+from .. import measurements, presenters, services, visit
 from ..forms import StartForm
 from ..selectors import current_programme, measurement_due, plan_for, start_decision
 from .common import claim_redirect, today
@@ -40,6 +40,9 @@ def _home_page(request, day):
     view = plan_for(programme, day) if programme else None
     result = latest_result(request.user)
     allowed, reason = start_decision(result, view)
+    due = measurement_due(programme, day, view) if programme else None
+    if programme:
+        services.note_start_measure_asked(programme=programme, today=day, moment=due)
     context = {
         "section": "rugoefening",
         "view": view,
@@ -51,7 +54,7 @@ def _home_page(request, day):
         "programme_days": PROGRAMME_DAYS,
         "checkin": presenters.checkin_panel(request.user, result, programme, view, day),
         # outcome-measures.md O-2: the measurement offered now; W-7: the closing summary.
-        "measure_due": measurement_due(programme, day, view) if programme else None,
+        "measure_due": due,
         "closing": measurements.closing_context(programme, view),
         **presenters.stop_context(view),
     }
