@@ -622,3 +622,13 @@ def test_W_11_day_rows_show_minutes_per_part_against_three_times_the_target():
         None,
         1,
     )
+
+
+def test_D_5_the_form_offers_the_likely_part_unless_it_is_logged_already():
+    from rugtest.core.programme import part_to_log
+
+    assert part_to_log(7, {}) == "morning"
+    assert part_to_log(7, {"morning": 1}) == "afternoon"  # the next part not yet logged
+    assert part_to_log(20, {"evening": 3}) == "afternoon"  # nothing later: the nearest earlier one
+    assert part_to_log(20, {"evening": 3, "afternoon": 2}) == "morning"
+    assert part_to_log(14, {"morning": 1, "afternoon": 2, "evening": 3}) == "afternoon"  # all logged

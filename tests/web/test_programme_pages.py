@@ -161,11 +161,36 @@ def test_W_8_bad_input_in_english_gets_an_english_message(client, person):
 
 def test_W_8_a_double_submit_keeps_one_entry(client, person):
     make_programme(person)
+    client.post("/rugoefening/wandeling/", walk_form(minutes="8", pain_after="4"))
     client.post("/rugoefening/wandeling/", walk_form(minutes="8"))
-    client.post("/rugoefening/wandeling/", walk_form(minutes="8"))
-    client.post("/rugoefening/wandeling/", walk_form(minutes="10"))
     assert WalkEntry.objects.count() == 1
-    assert WalkEntry.objects.get().minutes == 10
+
+
+@pytest.mark.parametrize("lang, words", [("nl", "U heeft deze wandeling al ingevuld: 8 minuten."),
+                                         ("en", "You have already filled in this walk: 8 minutes.")])
+def test_W_8_a_new_walk_never_writes_over_one_already_logged(client, person, lang, words):
+    """A second "Wandeling invullen" for the same date and part asks instead of replacing the
+    first walk and its pain scores; the page links to that walk."""
+    make_programme(person)
+    prefix = "" if lang == "nl" else "/en"
+    client.post(prefix + "/rugoefening/wandeling/", walk_form(minutes="8", pain_after="4"))
+    response = client.post(prefix + "/rugoefening/wandeling/", walk_form(minutes="7"))
+    html = response.content.decode()
+    entry = WalkEntry.objects.get()
+    assert response.status_code == 200 and words in html
+    assert f'href="{prefix}/rugoefening/wandeling/{entry.id}/"' in html
+    assert (entry.minutes, entry.pain_after) == (8, 4)
+    assert 'value="7"' in html  # what was typed stays
+
+
+def test_D_5_the_log_form_offers_a_part_not_logged_yet_today(client, person):
+    programme = make_programme(person)
+    for _ in range(3):
+        html = client.get("/rugoefening/wandeling/").content.decode()
+        offered = re.search(r'name="part" value="(\w+)"[^>]*checked', html).group(1)
+        assert not programme.entries.filter(part=offered).exists()
+        client.post("/rugoefening/wandeling/", walk_form(part=offered))
+    assert programme.entries.count() == 3
 
 
 def test_W_8_an_entry_can_be_corrected_and_deleted(client, person):
@@ -250,6 +275,22 @@ def test_W_10_rising_pain_asks_the_question_and_yes_stops_the_plan(client, perso
     html = client.post("/rugoefening/pijn/", {"pain_worsening": "yes"}, follow=True).content.decode()
     assert "Maak een afspraak bij uw huisarts" in html
     assert 'data-level="gp"' in html
+
+
+@pytest.mark.parametrize("sign, level", [("sudden_severe_pain", "emergency"), ("fever", "urgent"),
+                                         ("pain_worsening", "gp")])
+def test_W_9_a_stop_comes_first_on_the_programme_page_with_nothing_that_says_otherwise(client, person, sign, level):
+    """An emergency sign is acted on at once: the stop advice is the first thing after the
+    page's title; no "who can help: you can do this yourself", no measurement offer."""
+    make_programme(person, days_ago=21, age=60)
+    client.post("/rugoefening/wandeling/", walk_form(warning_signs=[sign], confirm_signs="yes"))
+    html = client.get("/rugoefening/").content.decode()
+    main = html[html.index("<main"):]
+    after_title = main[main.index("</h1>"):]
+    assert after_title.index(f'data-level="{level}"') < 400, after_title[:400]
+    assert "Wie kan u helpen?" not in main and "data-moment=" not in main
+    assert ("Uw schema staat stil" in main) == (level == "gp")
+    assert ("De rugoefening is gestopt" in main) == (level != "gp")
 
 
 def test_W_10_rising_pain_asks_the_question_also_after_day_84(client, person):

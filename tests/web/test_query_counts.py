@@ -104,10 +104,11 @@ def test_the_log_form(client, programme, django_assert_num_queries):
 
 
 def test_saving_a_walk(client, programme, django_assert_num_queries):
-    # + the programme; the save (savepoint, the slot locked, the insert, release); the plan
-    #   after the save (its version has changed: made and kept again) for the words after the
-    #   save; the message kept in the session (savepoint, update, release)
-    with django_assert_num_queries(SIGNED_IN + 1 + 4 + (PLAN - 1) + MAKE + 3):
+    # + the programme; whether that walk is logged already (never written over); the save
+    #   (savepoint, the slot locked, the insert, release); the plan after the save (its
+    #   version has changed: made and kept again) for the words after the save; the message
+    #   kept in the session (savepoint, update, release)
+    with django_assert_num_queries(SIGNED_IN + 1 + 1 + 4 + (PLAN - 1) + MAKE + 3):
         response = client.post("/rugoefening/wandeling/", walk_form(minutes="12", part="evening"))
     assert response.status_code == 302 and response["Location"] == "/rugoefening/"
     assert programme.entries.filter(date=timezone.localdate(), part="evening", minutes=12).exists()

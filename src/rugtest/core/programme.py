@@ -734,6 +734,18 @@ AFTERNOON_FROM_HOUR = 12
 EVENING_FROM_HOUR = 18
 
 
+def part_to_log(hour: int, logged_today) -> str:
+    """D-5: the part the log form offers: the walk most likely just done (``part_of_day``);
+    when that one is logged already today, the first later part not yet logged, else the
+    nearest earlier one, so that the form never offers to write over a walk."""
+    likely = part_of_day(hour)
+    i = PARTS.index(likely)
+    for part in (*PARTS[i:], *reversed(PARTS[:i])):
+        if part not in logged_today:
+            return part
+    return likely
+
+
 def part_of_day(hour: int) -> str:
     """D-5: the walk a person most likely just did, from the hour in Europe/Amsterdam."""
     if hour < AFTERNOON_FROM_HOUR:

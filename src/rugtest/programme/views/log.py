@@ -42,8 +42,11 @@ def log_walk(request):
         existing = programme.entries.filter(date=day, part=part).first() if part else None
         if existing is not None:
             return redirect("programme:edit", existing.id)
-        initial = {"date": day, "part": part or core.part_of_day(timezone.localtime().hour)}
-        return _walk_form(request, programme, WalkForm(initial=initial), day_today, entry=None)
+        view = plan_for(programme, day_today)
+        if part is None:
+            part = core.part_to_log(timezone.localtime().hour, view.today_ids if day == day_today else {})
+        initial = {"date": day, "part": part}
+        return _render_log(request, programme, WalkForm(initial=initial), day_today, None, view=view)
     return _walk_form(request, programme, WalkForm(request.POST), day_today, entry=None)
 
 
@@ -74,6 +77,16 @@ def _walk_form(request, programme, form, day_today, entry):
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         moved = entry is not None and (entry.date, entry.part) != (data["date"], data["part"])
+        if entry is None or moved:
+            # A new walk, or a walk moved, to a date and part already logged: never written
+            # over without asking; the page links to that walk instead.
+            already = programme.entries.filter(date=data["date"], part=data["part"]).first()
+            if already is not None:
+                form.add_error("part", _(
+                    "U heeft deze wandeling al ingevuld: %(minutes)s minuten. Kies een ander dagdeel of een "
+                    "andere dag. Of verander de wandeling die er al staat."
+                ) % {"minutes": already.minutes})
+                return _render_log(request, programme, form, day_today, entry, already=already)
         try:
             services.check_walk(programme=programme, today=day_today, moving=entry if moved else None, **data)
             already = set(entry.warning_signs) if entry else set()
@@ -106,10 +119,14 @@ def _walk_form(request, programme, form, day_today, entry):
                     "als u op een goede dag niet meer doet dan het doel. Extra minuten maken het plan niet sneller."
                 ))
             return redirect("programme:home")
-    view = plan_for(programme, day_today)
+    return _render_log(request, programme, form, day_today, entry)
+
+
+def _render_log(request, programme, form, day_today, entry, already=None, view=None):
     return render(request, "programme/log.html", {
-        "section": "rugoefening", "form": form, "entry": entry, "view": view,
-        "start": programme.start, "today": day_today,
+        "section": "rugoefening", "form": form, "entry": entry,
+        "view": view if view is not None else plan_for(programme, day_today),
+        "start": programme.start, "today": day_today, "already": already,
         # A new walk with nothing filled in beyond the date and part: its details read the
         # same for everyone (log.html keeps them as a fragment).
         "blank": entry is None and not form.is_bound and set(form.initial) <= {"date", "part"},
