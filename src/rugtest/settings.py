@@ -203,7 +203,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "request_login_code": "20/m/ip,3/m/key",
-    "confirm_email": "1/10s/key",
+    # A code mail per address: allauth's default (1 per 10 s) refused a second "send the code
+    # again" within 10 seconds with a dead end (a new code made, none sent). Resending is
+    # capped at 2 per sign-up (ACCOUNT_EMAIL_VERIFICATION_SUPPORTS_RESEND), so this only
+    # bounds the mail one address can get.
+    "confirm_email": "5/300s/key",
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",

@@ -8,6 +8,7 @@ request or response phase, or a template. ``/healthz`` needs no database and sta
 """
 
 import sys
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -17,6 +18,7 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import defaults
 
 from .accounts import rate_limit_retry_after
@@ -35,8 +37,12 @@ def csrf_failure(request, reason=""):
 
 
 def too_many_requests(request, exception=None):
-    """allauth's page past one of its rate limits, with the wait after which none refuses."""
-    response = render(request, "errors/429.html", status=429)
+    """allauth's page past one of its rate limits, with the wait after which none refuses,
+    and the way back to the page the person came from (the code form, the sign-in)."""
+    back = request.headers.get("Referer", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = ""
+    response = render(request, "errors/429.html", {"back_url": urlsplit(back).path if back else ""}, status=429)
     response["Retry-After"] = str(rate_limit_retry_after())
     return response
 

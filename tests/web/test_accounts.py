@@ -106,3 +106,30 @@ def test_mail_goes_to_files_under_var_mail_by_default():
 def test_email_url_configures_smtp():
     got = _settings_in_subprocess({"EMAIL_URL": "smtp://user:secret@mail.example.org:587/?tls=True"})
     assert got == {**got, "backend": "django.core.mail.backends.smtp.EmailBackend", "host": "mail.example.org", "port": 587, "tls": True}
+
+
+def test_asking_for_the_code_again_at_once_sends_a_new_code_that_works(client):
+    """A person who taps "Stuur de code opnieuw" right after signing up gets a new code by
+    mail, twice, and the newest one verifies the address (no "too many attempts" page)."""
+    code_page = sign_up(client)["Location"]
+    for sent in (2, 3):
+        response = client.post(code_page, {"action": "resend"})
+        assert response.status_code in (200, 302) and len(mail.outbox) == sent
+    assert client.post(code_page, {"code": mailed_code()}).status_code == 302
+    assert get_user_model().objects.get().emailaddress_set.get().verified
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_429_page_leads_back_to_the_page_the_person_came_from(client, prefix, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "confirm_email": "1/10s/key"}
+    code_page = sign_up(client)["Location"]
+    response = client.post(prefix + code_page, {"action": "resend"}, HTTP_REFERER=f"http://testserver{prefix}{code_page}")
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert f'href="{prefix}{code_page}"' in response.content.decode()
+
+
+def test_the_429_page_never_links_to_another_site(client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "confirm_email": "1/10s/key"}
+    sign_up(client)
+    response = client.post("/accounts/confirm-email/", {"action": "resend"}, HTTP_REFERER="https://evil.example/x")
+    assert response.status_code == 429 and "evil.example" not in response.content.decode()
