@@ -1,6 +1,7 @@
 """W-14 and W-1: the check-in after 3 to 4 weeks and the "who can help" line (test client)."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -168,3 +169,17 @@ def test_W_1_support_line_in_english(client, person):
     make_programme(person, days_ago=3, case_id="E-14")
     html = client.get("/en/rugoefening/").content.decode()
     assert "no referral" in html
+
+
+@pytest.mark.parametrize("lang, words", [("", "bel dan 113"), ("/en", "call 113")])
+@pytest.mark.parametrize("progress", ["better", "same", "worse"])
+def test_A_MOOD_a_check_in_with_low_mood_says_where_to_call_in_a_crisis(client, person, lang, words, progress):
+    """triage-rules.md A-MOOD: feeling down goes to the GP, and thoughts of ending one's life
+    to 113, also when the step 6 question is answered at a check-in."""
+    programme = make_programme(person, days_ago=21)
+    client.post(url(programme, lang), {"progress": progress, "low_mood": "yes"})
+    html = client.get(url(programme, lang)).content.decode()
+    assert words in re.sub(r"<[^>]+>", "", html).lower() and 'href="tel:113"' in html
+    programme.checkins.all().delete()
+    client.post(url(programme, lang), {"progress": progress, "low_mood": "no"})
+    assert 'href="tel:113"' not in client.get(url(programme, lang)).content.decode()

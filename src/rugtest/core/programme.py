@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -734,7 +734,7 @@ AFTERNOON_FROM_HOUR = 12
 EVENING_FROM_HOUR = 18
 
 
-def part_to_log(hour: int, logged_today) -> str:
+def part_to_log(hour: int, logged_today: Container[str]) -> str:
     """D-5: the part the log form offers: the walk most likely just done (``part_of_day``);
     when that one is logged already today, the first later part not yet logged, else the
     nearest earlier one, so that the form never offers to write over a walk."""
@@ -768,6 +768,13 @@ def check_walk_kept(warning_signs: Sequence[str], *, moving: bool = False) -> No
     raise InputError("entry", "an entry with a warning sign cannot be deleted",
                      "Een wandeling met een waarschuwingsteken kunt u niet wissen.",
                      "A walk with a warning sign cannot be deleted.")
+
+
+def checkin_gives_mood_advice(answers: dict) -> bool:
+    """A-MOOD (triage-rules.md) at a W-14 check-in: the step 6 question ``low_mood`` answered
+    yes gives the same advice as on a rugtest result at ``gp`` or ``selfcare`` (the levels a
+    running programme belongs to), with 113 for thoughts of ending one's life."""
+    return answers.get("low_mood") == "yes"
 
 
 def checkin_asks_pain_worsening(progress: str, state: str) -> bool:
