@@ -390,3 +390,12 @@ def test_a_double_click_on_start_makes_one_programme(client, person):
     response = client.post("/rugoefening/beginnen/", data)
     assert response["Location"] == "/rugoefening/"
     assert Programme.objects.count() == 1
+
+
+def test_W_11_today_s_walks_come_before_the_start_measurement_and_who_can_help(client, person):
+    """The most important thing first: the day's target, then the offer of the start
+    measurement (O-2) and the support line (W-1)."""
+    make_programme(person, days_ago=1)
+    html = client.get("/rugoefening/").content.decode()
+    target = html.index('class="target"')
+    assert target < html.index('data-moment="start"') and target < html.index('class="support"')
