@@ -89,7 +89,7 @@ def test_a_link_is_made_shown_once_and_listed_with_its_dates():
     page = client.get(MANAGE).content.decode()
     assert "U heeft nog geen link gemaakt." in page
     # What the GP will see and that anyone with the link can: said before the link is made.
-    assert "Met de link ziet hij uw schema, uw wandelingen, de grafiek" in page
+    assert "Met de link ziet die uw schema, uw wandelingen, de grafiek" in page
     assert "Iedereen met de link kan dit lezen, zonder account." in page
 
     before = timezone.now()
@@ -216,7 +216,7 @@ def test_the_page_and_the_pdf_say_the_same_report():
     page = " ".join(re.sub(r"<[^>]+>", " ", browser.get(path).content.decode()).replace("\u00ad", "").split())
     pdf = PdfReader(io.BytesIO(browser.get(path + "rapport.pdf").content))
     pdf_text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
-    for sentence in ("Begonnen op", "Status: gestopt op", "U haalde uw doel op", "Duidelijk beter",
+    for sentence in ("Begonnen op", "Status: gestopt op", "Doel gehaald op", "Duidelijk beter",
                      str(words.SIGNS["fever"]["label"]), "Gemelde waarschuwingstekens", "De rugtest bij het begin"):
         assert sentence in pdf_text, sentence
         assert sentence in page, sentence

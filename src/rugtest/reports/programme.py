@@ -41,14 +41,15 @@ def start_line(view) -> str:
 
 
 def today_lines(view) -> list[str]:
-    """Today's day and target while the programme runs, and how often the goal was met."""
+    """Today's day and target while the programme runs, and how often the goal was met: for
+    the GP, so about the patient, not to them."""
     lines = []
     if view.state == "active":
         lines.append(_("Vandaag: dag %(day)s van %(days)s") % {"day": view.day + 1, "days": PROGRAMME_DAYS} + ".")
         if view.target is not None:
-            lines.append(_("Uw doel vandaag: %(minutes)s minuten per wandeling.") % {"minutes": view.target})
+            lines.append(_("Doel vandaag: %(minutes)s minuten per wandeling.") % {"minutes": view.target})
     if view.adherence is not None:
-        lines.append(_("U haalde uw doel op %(percent)s%% van de dagen.") % {"percent": view.adherence})
+        lines.append(_("Doel gehaald op %(percent)s%% van de dagen.") % {"percent": view.adherence})
     return lines
 
 
