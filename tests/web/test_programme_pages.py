@@ -399,3 +399,12 @@ def test_W_11_today_s_walks_come_before_the_start_measurement_and_who_can_help(c
     html = client.get("/rugoefening/").content.decode()
     target = html.index('class="target"')
     assert target < html.index('data-moment="start"') and target < html.index('class="support"')
+
+
+@pytest.mark.parametrize("prefix, words", [("", "Kunt u langer dan 60 minuten makkelijk wandelen? Vul dan 60 in."),
+                                           ("/en", "Can you walk easily for longer than 60 minutes? Then fill in 60.")])
+def test_W_2_a_start_time_above_60_says_what_to_fill_in(client, person, prefix, words):
+    give_result(person, "E-09")
+    response = client.post(prefix + "/rugoefening/beginnen/", {"baseline_minutes": "999"})
+    assert response.status_code == 200 and words in response.content.decode()
+    assert not Programme.objects.exists()

@@ -43,7 +43,9 @@ class StrictIntegerField(forms.IntegerField):
         return int(text)
 
 
-def whole_number(low, high, label, required=True, help_text=""):
+def whole_number(low, high, label, required=True, help_text="", above=None):
+    """A number typed as digits, from ``low`` to ``high``; ``above``: the message for a number
+    above ``high`` where the range alone does not say what to do."""
     message = format_lazy(_("Vul een heel getal in van {low} tot en met {high}."), low=low, high=high)
     digits = format_lazy(
         _("Vul een heel getal in van {low} tot en met {high}. Typ alleen cijfers, zonder punt, komma of spatie."),
@@ -51,7 +53,7 @@ def whole_number(low, high, label, required=True, help_text=""):
     )
     return StrictIntegerField(
         label=label, required=required, min_value=low, max_value=high, help_text=help_text,
-        error_messages={"invalid": digits, "min_value": message, "max_value": message,
+        error_messages={"invalid": digits, "min_value": message, "max_value": above or message,
                         "required": _("Vul hier een getal in.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]*", "autocomplete": "off"}),
     )
@@ -81,6 +83,9 @@ class StartForm(forms.Form):
     baseline_minutes = whole_number(
         core.BASELINE_MIN, core.BASELINE_MAX, _("Hoeveel minuten kunt u nu makkelijk wandelen?"), required=False,
         help_text=_("Op een gewoon, rustig tempo. Tot het niet meer makkelijk gaat, niet tot het veel pijn doet."),
+        # W-2: the baseline counts up to 60; the first walks are at most 20 minutes anyway.
+        above=format_lazy(_("Kunt u langer dan {high} minuten makkelijk wandelen? Vul dan {high} in."),
+                          high=core.BASELINE_MAX),
     )
     test_walk_1 = whole_number(core.TEST_WALK_MIN, core.TEST_WALK_MAX, _("Proefwandeling 1 (minuten)"), required=False)
     test_walk_2 = whole_number(core.TEST_WALK_MIN, core.TEST_WALK_MAX, _("Proefwandeling 2 (minuten)"), required=False)
