@@ -109,7 +109,9 @@ def test_W_2_start_with_test_walks_takes_the_rounded_down_mean(client, person):
 @pytest.mark.parametrize(
     "data, message",
     [
-        ({"baseline_method": "direct", "baseline_minutes": "61", "confirm_past_week": "on"}, "Vul een heel getal in van 1 tot en met 60."),
+        ({"baseline_method": "direct", "baseline_minutes": "61", "confirm_past_week": "on"},
+         "Kunt u langer dan 60 minuten makkelijk wandelen? Vul dan 60 in."),
+        ({"baseline_method": "direct", "baseline_minutes": "0"}, "Vul een heel getal in van 1 tot en met 60."),
         ({"baseline_method": "test_walks", "test_walk_1": "6"}, "Vul ten minste 2 proefwandelingen in."),
         ({}, "Vul hier een getal in."),
     ],

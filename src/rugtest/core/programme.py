@@ -770,11 +770,11 @@ def check_walk_kept(warning_signs: Sequence[str], *, moving: bool = False) -> No
                      "A walk with a warning sign cannot be deleted.")
 
 
-def checkin_gives_mood_advice(answers: dict) -> bool:
+def checkin_mood_advice(answers: dict) -> str | None:
     """A-MOOD (triage-rules.md) at a W-14 check-in: the step 6 question ``low_mood`` answered
     yes gives the same advice as on a rugtest result at ``gp`` or ``selfcare`` (the levels a
     running programme belongs to), with 113 for thoughts of ending one's life."""
-    return answers.get("low_mood") == "yes"
+    return "A-MOOD" if answers.get("low_mood") == "yes" else None
 
 
 def checkin_asks_pain_worsening(progress: str, state: str) -> bool:

@@ -189,8 +189,8 @@ QUESTIONS: tuple[Question, ...] = (
         "saddle_numbness", 2, "2", True,
         "Voelt u sinds kort minder of iets doofs in uw kruis, billen, geslachtsdelen of aan de "
         "binnenkant van uw bovenbenen?",
-        "Do you recently feel less, or a dull feeling, in your groin, buttocks, genitals or "
-        "inner thighs?",
+        "Have you recently had less feeling, or a numb feeling, in your groin, buttocks, genitals "
+        "or inner thighs?",
         "Dit is het gebied dat op een zadel rust.",
         "This is the area that rests on a saddle.",
     ),
@@ -198,14 +198,14 @@ QUESTIONS: tuple[Question, ...] = (
         "bladder_bowel", 2, "2", True,
         "Heeft u sinds kort moeite met plassen? Of kunt u uw plas of ontlasting niet meer goed "
         "ophouden?",
-        "Do you recently have trouble passing urine? Or can you no longer hold your urine or "
+        "Have you recently had trouble passing urine? Or can you no longer hold your urine or "
         "stool well?",
     ),
     _yn(
         "both_legs", 2, "2", True,
         "Heeft u sinds kort in allebei uw benen tegelijk een doof gevoel, tintelingen of minder "
         "kracht?",
-        "Do you recently have numbness, tingling or weakness in both legs at the same time?",
+        "Have you recently had numbness, tingling or weakness in both legs at the same time?",
         "Tel een klacht die u al lang heeft niet mee, zoals zenuwschade door suikerziekte.",
         "Do not count a problem you have had for a long time, such as nerve damage from "
         "diabetes.",

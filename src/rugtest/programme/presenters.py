@@ -213,5 +213,5 @@ def checkin_result(checkin: CheckIn, view) -> dict:
         "support": support_words(checkin.support),
         "support_text": support_text(checkin.support),
         "ask_pain_worsening": core.checkin_asks_pain_worsening(checkin.progress, view.state),
-        "mood_advice": words.ADVICE["A-MOOD"] if core.checkin_gives_mood_advice(checkin.answers or {}) else None,
+        "mood_advice": words.ADVICE[mood] if (mood := core.checkin_mood_advice(checkin.answers or {})) else None,
     }
