@@ -167,3 +167,15 @@ def test_the_host_check_finds_a_page_that_loads_from_another_host():
     html = ('<link rel="stylesheet" href="https://cdn.example.com/x.css"><main>'
             '<img src="//tracker.example.net/p.gif"><a href="https://www.nhg.org/">NHG</a></main>')
     assert _other_hosts(html) == ["https://cdn.example.com/x.css", "//tracker.example.net/p.gif"]
+
+
+def test_the_erasure_page_names_everything_that_is_erased(client):
+    """privacy.services.delete_account erases check-ins, measurements and share links too:
+    the page must say so before the person confirms."""
+    from factories import make_user
+
+    user = make_user()
+    client.force_login(user)
+    text = client.get("/mijn-gegevens/verwijderen/").content.decode()
+    for words in ("check-ins", "metingen", "de links voor uw huisarts", "agenda-link", "wandelingen"):
+        assert words in text, words

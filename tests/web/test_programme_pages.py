@@ -410,3 +410,9 @@ def test_W_2_a_start_time_above_60_says_what_to_fill_in(client, person, prefix, 
     response = client.post(prefix + "/rugoefening/beginnen/", {"baseline_minutes": "999"})
     assert response.status_code == 200 and words in response.content.decode()
     assert not Programme.objects.exists()
+
+
+def test_W_10_the_pain_question_s_address_opened_leads_to_the_programme_page(client, person):
+    make_programme(person)
+    response = client.get("/rugoefening/pijn/")
+    assert response.status_code == 302 and response["Location"] == "/rugoefening/"

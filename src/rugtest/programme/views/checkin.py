@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from rugtest.core.errors import InputError
 from rugtest.i18n import lang
@@ -18,11 +17,11 @@ from .common import add_input_error, today
 
 
 @login_required
-@require_POST
 def pain_check(request):
-    """W-10: the answer to "has your pain kept getting worse?"."""
+    """W-10: the answer to "has your pain kept getting worse?" (POST); the address opened
+    without an answer leads to the programme page, where the question is."""
     programme = current_programme(request.user)
-    if programme is None:
+    if programme is None or request.method != "POST":
         return redirect("programme:home")
     if request.POST.get("pain_worsening") == "yes":
         services.report_pain_worsening(programme=programme, today=today())
