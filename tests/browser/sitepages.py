@@ -121,6 +121,15 @@ def result_page(case_id: str, changes: dict | None = None, expected: dict | None
     return open_
 
 
+def restart_question(v: Visit) -> Response:
+    """"De test opnieuw doen" on a result: the page that asks before wiping it."""
+    result_page("E-09")(v)
+    with v.page.expect_navigation() as navigation:
+        v.page.locator("main form[action$='/opnieuw/'] button").last.click()
+    expect(v.page.locator("main h1")).to_have_text("Opnieuw beginnen?" if v.lang == "nl" else "Start again?")
+    return navigation.value
+
+
 # 'Weet ik niet' on the questions about cancer, weight loss and pain at night, at 45 and not
 # feeling ill: R-MAL-1 and R-MAL-2 fire uncertain at level gp (with A-CHECK-GP), R-MAL-3 not at
 # all (triage-rules.md).
@@ -416,6 +425,7 @@ PAGES = [
     SitePage("result-gp", result_page("E-06")),
     SitePage("result-selfcare", result_page("E-09")),
     SitePage("result-dont-know", result_page("E-09", DONT_KNOW, {"level": "gp", "action": "see_gp"})),
+    SitePage("result-restart-question", restart_question),
     SitePage("rugoefening-anonymous", plain("/rugoefening/")),
     SitePage("rugoefening-after-result", programme_after_result("E-09")),
     SitePage("rugoefening-after-gp-result", programme_after_result("E-05")),

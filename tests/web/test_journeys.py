@@ -58,7 +58,7 @@ def test_step_2_says_sudden_severe_pain_alone_means_112_only_above_40(client):
     """R-AAA-1: above 40 sudden severe pain is enough; at 40 or younger it takes feeling faint (R-AAA-2)."""
     client.post("/rugtest/stap/1/", {**STEP1, "age": "56"})
     older = main_text(client.get("/rugtest/stap/2/"))
-    client.post("/rugtest/opnieuw/")
+    client.post("/rugtest/opnieuw/", {"confirm": "yes"})
     client.post("/rugtest/stap/1/", {**STEP1, "age": "35"})
     younger = main_text(client.get("/rugtest/stap/2/"))
     assert "flauw" not in older.split("Bel 112")[0].split("Bel meteen.")[1]

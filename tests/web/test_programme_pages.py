@@ -370,7 +370,7 @@ def test_W_1_taking_the_rugtest_again_with_the_same_answers_reopens_a_stopped_pr
     assert client.get("/rugoefening/beginnen/").status_code == 302
     client.get("/rugtest/uitslag/")  # a reload of the old result does not count
     assert client.get("/rugoefening/beginnen/").status_code == 302
-    client.post("/rugtest/opnieuw/")
+    client.post("/rugtest/opnieuw/", {"confirm": "yes"})
     walk(client, CASES["E-09"]["answers"])
     assert client.get("/rugoefening/beginnen/").status_code == 200
 

@@ -162,11 +162,17 @@ def test_a_post_without_csrf_token_gets_a_friendly_page():
     assert 'lang="en"' in response.content.decode()
 
 
-def test_restart_clears_the_answers(client):
+@pytest.mark.parametrize("prefix, question, keep", [("", "Opnieuw beginnen?", "Nee, terug naar de uitslag"),
+                                                    ("/en", "Start again?", "No, back to the result")])
+def test_restart_asks_first_then_clears_the_answers(client, prefix, question, keep):
     walk(client, CASES["E-08"]["answers"])
-    response = client.post("/rugtest/opnieuw/")
-    assert response["Location"] == "/rugtest/stap/1/"
-    assert client.get("/rugtest/uitslag/").status_code == 302
+    asked = client.post(prefix + "/rugtest/opnieuw/")
+    html = asked.content.decode()
+    assert asked.status_code == 200 and question in html and keep in html
+    assert client.get(prefix + "/rugtest/uitslag/").status_code == 200  # nothing wiped yet
+    response = client.post(prefix + "/rugtest/opnieuw/", {"confirm": "yes"})
+    assert response["Location"] == prefix + "/rugtest/stap/1/"
+    assert client.get(prefix + "/rugtest/uitslag/").status_code == 302
 
 
 def test_result_download_is_the_api_outcome(client):

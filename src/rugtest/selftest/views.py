@@ -329,5 +329,12 @@ def result_fhir(request):
 
 @require_POST
 def restart(request):
+    """Start again: the answers and the result are wiped only once the person confirms it
+    (one tap on "De test opnieuw doen" must not lose a result)."""
+    progress = progress_store.load(request.session)
+    if progress.started and request.POST.get("confirm") != "yes":
+        return render(request, "selftest/restart.html", {
+            "section": "rugtest", "finished": progress.outcome() is not None,
+        })
     progress_store.clear(request.session)
     return _page_url(questions.PAGES[0])
