@@ -72,11 +72,11 @@ STORE = 5  # storing a part of a page beside the plan, as above
 def test_the_programme_page(client, programme, django_assert_num_queries):
     # + the latest rugtest result, the check-ins (support line and W-14) and the "not now"s
     #   (W-14); the plan panel kept beside the plan (read, and stored when it is not kept); the
-    #   measurements, and whether a check-in brings one (O-2: the check-ins and "not now"s)
-    with django_assert_num_queries(SIGNED_IN + PLAN + MAKE + 3 + 1 + STORE + 1 + 2):
+    #   measurements (O-2: whether a check-in brings one reuses the check-ins read above)
+    with django_assert_num_queries(SIGNED_IN + PLAN + MAKE + 3 + 1 + STORE + 1):
         response = client.get("/rugoefening/")
     assert response.status_code == 200 and "minuten per wandeling" in response.content.decode()
-    with django_assert_num_queries(SIGNED_IN + PLAN + 3 + 1 + 1 + 2):  # nothing changed: plan and panel kept
+    with django_assert_num_queries(SIGNED_IN + PLAN + 3 + 1 + 1):  # nothing changed: plan and panel kept
         again = client.get("/rugoefening/")
     assert without_token(again) == without_token(response)
 

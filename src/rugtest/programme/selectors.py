@@ -269,11 +269,13 @@ def measurements(programme: Programme) -> list[Measurement]:
 
 
 def measurement_due(programme: Programme, today: date, view: PlanView | None = None,
-                    stored: list[Measurement] | None = None) -> str | None:
+                    stored: list[Measurement] | None = None, checkins: list[CheckIn] | None = None,
+                    checkin_due: bool | None = None) -> str | None:
     """O-2: the moment a measurement is asked for on ``today``, or None.
 
     A check-in measurement goes with a W-14 check-in: while one is due, and on the day one was
-    given until its measurement is there."""
+    given until its measurement is there. ``checkins`` (newest first) and ``checkin_due``:
+    what the page has read and worked out already."""
     view = view if view is not None else plan_for(programme, today)
     stored = stored if stored is not None else measurements(programme)
     moments = [m.moment for m in stored]
@@ -281,8 +283,9 @@ def measurement_due(programme: Programme, today: date, view: PlanView | None = N
     checkin_now = False
     if view.state == "active":
         # Only then does the answer depend on the check-ins (read once, newest first).
-        checkins = list(programme.checkins.all())
-        checkin_now = (checkin_is_due(programme, today, view, checkins) or any(c.date == today for c in checkins)) \
+        checkins = checkins if checkins is not None else list(programme.checkins.all())
+        due = checkin_due if checkin_due is not None else checkin_is_due(programme, today, view, checkins)
+        checkin_now = (due or any(c.date == today for c in checkins)) \
             and not any(m.moment == "checkin" and m.date == today for m in stored)
     start_open = measures.start_offer_open(programme.start, today, programme.start_measure_asked_again_on)
     return measures.due_moment(state=view.state, checkin_due=checkin_now, measured_moments=moments,

@@ -40,8 +40,12 @@ def _home_page(request, day):
     view = plan_for(programme, day) if programme else None
     result = latest_result(request.user)
     allowed, reason = start_decision(result, view)
-    due = measurement_due(programme, day, view) if programme else None
+    # The check-ins, read once for the support line, W-14 and the measurement of O-2.
+    checkins = list(programme.checkins.all()) if programme else []
+    checkin = presenters.checkin_panel(request.user, result, programme, view, day, checkins)
+    due = None
     if programme:
+        due = measurement_due(programme, day, view, checkins=checkins, checkin_due=checkin["due"])
         services.note_start_measure_asked(programme=programme, today=day, moment=due)
     context = {
         "section": "rugoefening",
@@ -52,7 +56,7 @@ def _home_page(request, day):
         "reason": reason,
         "parts": presenters.today_parts(view) if view else [],
         "programme_days": PROGRAMME_DAYS,
-        "checkin": presenters.checkin_panel(request.user, result, programme, view, day),
+        "checkin": checkin,
         # outcome-measures.md O-2: the measurement offered now; W-7: the closing summary.
         "measure_due": due,
         "closing": measurements.closing_context(programme, view),
