@@ -231,7 +231,7 @@ def test_support_is_null_unless_selfcare_and_the_factors_never_change_the_level(
     assert "A-MOOD" not in outcome["advice"]
 
 
-@pytest.mark.parametrize("age", [0, 12, 15])
+@pytest.mark.parametrize("age", [1, 12, 15])
 def test_an_age_below_16_says_who_to_ask_and_the_api_message_stays_the_range(age):
     with pytest.raises(InputError) as error:
         triage({"answers": valid_answers(age=age)})

@@ -214,13 +214,20 @@ def test_enter_in_a_field_goes_to_the_next_step_not_to_the_other_language(client
     ("", ["16 jaar en ouder", "vader, moeder of verzorger", "huisarts"]),
     ("/en", ["aged 16 and over", "father, mother or carer", "GP"]),
 ])
-@pytest.mark.parametrize("age", ["12", "15", "0"])
+@pytest.mark.parametrize("age", ["1", "12", "15"])
 def test_an_age_below_16_says_who_to_ask_instead(client, prefix, words, age):
     response = client.post(f"{prefix}/rugtest/stap/1/", {**STEP1, "age": age})
     text = main_text(response)
     for word in words:
         assert word in text
     assert client.session.get("rugtest") is None or "age" not in client.session["rugtest"]["answers"]
+
+
+@pytest.mark.parametrize(("prefix", "words"), [("", "Vul een heel getal in van 16 tot en met 120."),
+                                               ("/en", "Please fill in a whole number from 16 to 120.")])
+def test_an_age_of_0_is_a_slip_and_gets_the_range_not_the_words_for_children(client, prefix, words):
+    text = main_text(client.post(f"{prefix}/rugtest/stap/1/", {**STEP1, "age": "0"}))
+    assert words in text and "verzorger" not in text and "carer" not in text
 
 
 def every_page(client):

@@ -538,16 +538,17 @@ def check_answer(question: Question, value: Any) -> Any:
     """Return ``value`` if it is a valid answer to ``question``, else raise InputError."""
     qid = question.id
     if question.type == INT:
-        if qid == "age" and _is_int(value) and 0 <= value < question.minimum:
-            # The rugtest is for 16 and older (questionnaire.md): a younger person is told
-            # who to ask instead. The API keeps its one message per field.
+        if qid == "age" and _is_int(value) and 0 < value < question.minimum:
+            # The rugtest is for 16 and older (questionnaire.md): a younger person (1 to 15; 0
+            # is a slip of the finger, told the range) is told who to ask instead. The API
+            # keeps its one message per field.
             raise InputError(
                 qid,
                 f"must be a whole number from {question.minimum} to {question.maximum}",
                 f"De rugtest is voor mensen van {question.minimum} jaar en ouder. Bent u jonger? "
                 "Praat dan over uw rugpijn met uw vader, moeder of verzorger. Ga samen met hen "
                 "naar de huisarts.",
-                f"The rugtest is for people aged {question.minimum} and over. Are you younger? "
+                f"The back test is for people aged {question.minimum} and over. Are you younger? "
                 "Then talk about your back pain with your father, mother or carer. See the GP "
                 "together with them.",
             )
