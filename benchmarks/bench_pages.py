@@ -78,6 +78,11 @@ SIGNED_IN = [("programme page, signed in, 12-week log", "/rugoefening/", 0.25),
              ("walk log, signed in, 12-week log", "/rugoefening/wandeling/", 0.25),
              ("progress page, signed in, 12-week log", "/rugoefening/voortgang/", None)]
 
+# /healthz asked with a session: what Django's session (and user) alone cost, beside the
+# pages made for one visitor. No target: they show how far those pages can go.
+SESSION_FLOORS = [("/healthz with a session of answers", "/healthz", None),
+                  ("/healthz signed in", "/healthz", None)]
+
 LUA = r"""
 local requests = {}
 local i = 0
@@ -253,6 +258,10 @@ def main() -> int:
             answer_steps(after_step_1, last_page="1")
 
             results = [("/healthz (the floor itself)", "/healthz", None, load.measure([("GET", "/healthz", {}, None)]))]
+            if wanted(SESSION_FLOORS[0][0]):
+                # The floor of a page made for one visitor: /healthz with the session of a
+                # visitor with answers. Django reads the session and nothing else.
+                results.append((*SESSION_FLOORS[0], load.measure([("GET", "/healthz", cookie(finished), None)])))
             for name, path, target in ANONYMOUS:
                 if not wanted(name):
                     continue
@@ -280,6 +289,9 @@ def main() -> int:
             person = serverkit.Client(server.port, headers)
             person.resume(session)
             signed_in = cookie(person)
+            if wanted(SESSION_FLOORS[1][0]):
+                # The floor of a signed-in page: Django reads the session and the user it names.
+                results.append((*SESSION_FLOORS[1], load.measure([("GET", "/healthz", signed_in, None)])))
             for name, path, target in SIGNED_IN:
                 if wanted(name):
                     results.append((name, path, target, load.measure([("GET", path, signed_in, None)])))
