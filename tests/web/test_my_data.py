@@ -315,3 +315,15 @@ def test_deletion_leaves_no_row_that_refers_to_the_person_and_stops_the_calendar
     # Nobody else lost anything.
     assert _user_rows(bram.pk) == bram_before
     assert client.get(f"/agenda/{bram_token}.ics").status_code == 200
+
+
+def test_every_field_of_a_programme_is_in_the_export():
+    """The JSON export holds every stored field of a programme (a new field cannot be left out)."""
+    from rugtest.privacy import export
+
+    user = person()
+    with_data(user)
+    exported = export.export_json(user)["programmes"][0]
+    for field in Programme._meta.concrete_fields:
+        if field.attname not in ("id", "user_id"):  # the person is the whole export's
+            assert field.attname in exported, field.name

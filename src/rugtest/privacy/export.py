@@ -130,6 +130,8 @@ def export_json(user, *, today: dt.date | None = None, now: dt.datetime | None =
             "start": p.start.isoformat(), "baseline_minutes": p.baseline_minutes,
             "baseline_method": p.baseline_method, "test_walks": list(p.test_walks),
             "gp_agreed_on": _iso(p.gp_agreed_on),
+            # O-2: the day the start measurement was asked once more.
+            "start_measure_asked_again_on": _iso(p.start_measure_asked_again_on),
             "plan": _plan(p, today),
             "log": [_entry(e) for e in p.entries.order_by("date", "id")],
             "checkins": [_checkin(c) for c in p.checkins.order_by("date", "id")],
