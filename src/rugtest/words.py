@@ -635,7 +635,7 @@ SUPPORT = {
     },
     "self": {
         "short": _("U kunt dit zelf doen."),
-        "title": _("U kunt dit zelf"),
+        "title": _("U kunt het zelf doen"),
         "body": _(
             "U kunt de rugoefening zelf doen. Lukt het niet goed, of wordt het niet beter? "
             "Dan kan een fysiotherapeut of uw huisarts helpen."
