@@ -109,7 +109,7 @@ def test_R_ANE_1_report_for_the_gp_gives_the_reason_and_the_rules_version(client
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert REASON[lang] in text
     assert {"nl": "Uitslag volgens de regels van versie 3 van de rugtest.",
-            "en": "Result under the rules of version 3 of the rugtest."}[lang] in text
+            "en": "Result under the rules of version 3 of the back test."}[lang] in text
     for words in REASSURING[lang]:
         assert words not in text, words
 

@@ -38,9 +38,9 @@ OUTCOME_V2 = {
     "risk_factors": ["F-EPISODES"], "support": "self",
 }
 MADE_UNDER = {"nl": "Uitslag volgens de regels van versie 2 van de rugtest.",
-              "en": "Result under the rules of version 2 of the rugtest."}
+              "en": "Result under the rules of version 2 of the back test."}
 CHANGED = {"nl": "De regels zijn daarna veranderd (nu versie 3). Een nieuwe rugtest kan een ander advies geven.",
-           "en": "The rules have changed since then (now version 3). A new rugtest may give different advice."}
+           "en": "The rules have changed since then (now version 3). A new back test may give different advice."}
 SELFCARE_WORDS = {"nl": "U kunt zelf veel doen", "en": "You can do a lot yourself"}
 URGENT_WORDS = {"nl": "Vandaag naar de huisarts", "en": "See a GP today"}
 BOTH = pytest.mark.parametrize("prefix, lang", [("", "nl"), ("/en", "en")], ids=["nl", "en"])
