@@ -133,3 +133,15 @@ def test_the_429_page_never_links_to_another_site(client, settings):
     sign_up(client)
     response = client.post("/accounts/confirm-email/", {"action": "resend"}, HTTP_REFERER="https://evil.example/x")
     assert response.status_code == 429 and "evil.example" not in response.content.decode()
+
+
+def test_signing_in_at_once_in_another_browser_after_signing_up_asks_for_the_code(client):
+    """The sign-in mails a new code: right after the sign-up mail that is not "too many
+    attempts" (allauth's default of one code mail per 10 s said so)."""
+    from django.test import Client
+
+    sign_up(client)
+    other = Client()
+    response = other.post("/accounts/login/", {"login": "anna@example.org", "password": PASSWORD})
+    assert response.status_code == 302 and "confirm-email" in response["Location"]
+    assert len(mail.outbox) == 2
