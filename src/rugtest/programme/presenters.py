@@ -183,12 +183,10 @@ def support_words(support_id) -> dict:
     return {"id": support_id, "line": words.SUPPORT[support_id]["short"]}
 
 
-def checkin_panel(user, result, programme, view, today, checkins=None) -> dict:
+def checkin_panel(user, result, programme, view, today, checkins) -> dict:
     """What programme/includes/checkin.html shows at the top of the programme page.
-    ``checkins``: the programme's check-ins, newest first, when the page has read them."""
-    # One read of the check-ins (newest first, Meta.ordering) for the support line and W-14.
-    if checkins is None:
-        checkins = list(programme.checkins.all()) if programme is not None else []
+    ``checkins``: the programme's check-ins, newest first (Meta.ordering), read once by the
+    page for the support line, W-14 and the measurement of O-2."""
     shown, support_id = current_support(result, programme, checkins)
     due = view is not None and checkin_is_due(programme, today, view, checkins)
     return {
