@@ -358,13 +358,13 @@ RULE_REASONS = {
             "van de rug."
         ),
     },
-    # D-22: the reason in the decision's words; ``why`` and ``do`` together are that sentence.
+    # D-22: the reason in the decision's words; ``why``, ``do`` and ``then_112`` together are
+    # that sentence. ``then_112`` is the one part said with every result that is not already
+    # "Bel nu 112", also when a more urgent rule set the level or the answer was "Weet ik niet".
     "R-ANE-1": {
         "why": _("U weet dat de grote slagader in uw buik te wijd is, en u heeft nu rugpijn."),
-        "do": _(
-            "Bel vandaag uw huisarts. Wordt de pijn plotseling heel erg, of voelt u zich flauw, "
-            "bleek of zweterig? Bel dan 112."
-        ),
+        "do": _("Bel vandaag uw huisarts."),
+        "then_112": _("Wordt de pijn plotseling heel erg, of voelt u zich flauw, bleek of zweterig? Bel dan 112."),
         "unsure": _(
             "Is de slagader te wijd, dan kan rugpijn een teken zijn dat die dreigt te scheuren."
         ),

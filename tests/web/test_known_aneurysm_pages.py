@@ -30,6 +30,11 @@ REASON = {
     "en": "You know that the main artery in your belly is too wide, and you now have back pain. Call your GP today. "
           "Does the pain suddenly become very bad, or do you feel faint, pale or sweaty? Then call 112.",
 }
+# D-22's last sentences: when to call 112.
+THEN_112 = {
+    "nl": "Wordt de pijn plotseling heel erg, of voelt u zich flauw, bleek of zweterig? Bel dan 112.",
+    "en": "Does the pain suddenly become very bad, or do you feel faint, pale or sweaty? Then call 112.",
+}
 # What the result said to this person under version 2 (selfcare), and must not say now.
 REASSURING = {
     "nl": ["U kunt zelf veel doen", "niet gevaarlijk", "Er is niets kapot", "röntgenfoto of MRI-scan helpt niet",
@@ -51,7 +56,7 @@ def test_R_ANE_1_result_page_says_the_reason_of_D_22_and_the_gp_today(client, ru
     response = walk(client, AGE_68_ON_AND_OFF, prefix=prefix)
     main = main_of(response)
     assert main.attrs["data-level"] == "urgent"
-    reasons = main.find("ul", aria_labelledby="waarom").find_all("li")
+    reasons = [li for ul in main.find_all("ul", aria_labelledby="waarom") for li in ul.find_all("li")]
     assert [li.words() for li in reasons] == [REASON[lang]]
     assert reasons[0].attrs["data-rule"] == rule
     text = main.words()
@@ -77,7 +82,7 @@ def test_R_ANE_1_uncertain_asks_for_a_check_today_and_claims_no_known_aneurysm(c
         "nl": "Laat dit vandaag nog nakijken door een huisarts.", "en": "Have this checked by a GP today."}[lang]
     # the reason names the question answered "Weet ik niet", never that the person has an
     # aneurysm; what to do is said once, above it, with the "Weet ik niet" answers
-    [reason] = main.find("ul", aria_labelledby="waarom").find_all("li", data_rule=rule)
+    [reason] = [li for ul in main.find_all("ul", aria_labelledby="waarom") for li in ul.find_all("li", data_rule=rule)]
     assert "data-uncertain" in reason.attrs
     assert reason.words().startswith({
         "nl": "U antwoordde 'Weet ik niet' op de vraag over een te wijde slagader in uw buik.",
@@ -86,6 +91,19 @@ def test_R_ANE_1_uncertain_asks_for_a_check_today_and_claims_no_known_aneurysm(c
                                "en": "Have this checked by a GP today."}[lang]) == 1
     assert REASON[lang] not in main.words()
     assert {"nl": "U weet dat", "en": "You know that"}[lang] not in main.words()
+    # D-22's sign for 112 all the same: the person may have the aneurysm
+    assert reason.words().endswith(THEN_112[lang])
+
+
+@BOTH
+def test_R_ANE_1_beside_a_call_gp_now_sign_keeps_its_sign_for_112(client, rule, prefix, lang):
+    """A more urgent rule (R-CE-3, both legs: call the GP now) leaves out D-22's "Bel vandaag
+    uw huisarts", never its sign for 112."""
+    main = main_of(walk(client, {**AGE_68_ON_AND_OFF, "both_legs": "yes"}, prefix=prefix))
+    assert main.attrs["data-level"] == "emergency"
+    assert main.find("h1").words() == {"nl": "Bel nu meteen uw huisarts", "en": "Call your GP right now"}[lang]
+    assert main.find("li", data_rule=rule).words() == REASON[lang].split(". ")[0] + ". " + THEN_112[lang]
+    assert {"nl": "Bel vandaag", "en": "Call your GP today"}[lang] not in main.words()
 
 
 @BOTH

@@ -100,7 +100,8 @@ def pdf_text(response) -> str:
 
 
 def why_items(response):
-    return parse(response).find("main").find("ul", aria_labelledby="waarom").find_all("li")
+    """Every reason under "Waarom dit advies?", also those of a long list folded under "Nog … redenen"."""
+    return [li for ul in parse(response).find("main").find_all("ul", aria_labelledby="waarom") for li in ul.find_all("li")]
 
 
 LEVEL_ORDER = ["emergency", "urgent", "gp"]  # most urgent first (triage-rules.md)
@@ -374,3 +375,30 @@ def test_two_rules_unsure_about_one_question_give_one_line(client, prefix, lang)
     unsure = {"nl": "Is het antwoord 'Ja', dan kan een wervel ingezakt zijn.",
               "en": "If the answer is 'Yes', a vertebra may have collapsed."}[lang]
     assert " ".join(texts).count(unsure) == 1
+
+
+@BOTH
+@pytest.mark.django_db
+def test_many_dont_know_answers_keep_what_to_do_and_the_first_reasons_in_sight(client, prefix, lang):
+    """'Weet ik niet' to every question that offers it (steps 1 to 4, questionnaire.md): what to
+    do comes right under the count, the long list of questions is folded, and "Waarom dit
+    advies?" shows its five most important reasons, the others folded under "Nog … redenen"."""
+    answers = {"age": 62, "sex": "female", "duration_weeks": 3, "pain_score": 6, "causes": ["unknown"],
+               "activity_level": "as_usual"}
+    answers.update({q.id: ("unknown" if q.step <= 4 else "no") for q in questions.QUESTIONS if q.type == questions.YESNO})
+    main = parse(walk(client, answers, prefix=prefix)).find("main")
+    card = main.find("section", aria_labelledby="weet-niet")
+    count = int(card.attrs["data-unknowns"])
+    assert count > 5
+    # the card: heading, what to do, then the questions in a closed <details>
+    assert [child.tag for child in card.elements][:3] == ["h2", "p", "details"]
+    assert card.find("p").attrs["data-advice"] == "A-CHECK-TODAY"
+    assert len(card.find("details").find("ul").find_all("li")) == count
+    assert "open" not in card.find("details").attrs
+    shown, folded = main.find_all("ul", aria_labelledby="waarom")
+    assert len(shown.find_all("li")) == 5
+    rest = len(folded.find_all("li"))
+    assert rest >= 3
+    details = folded.parent
+    assert details.tag == "details" and "open" not in details.attrs
+    assert details.find("summary").words() == {"nl": f"Nog {rest} redenen", "en": f"{rest} more reasons"}[lang]

@@ -141,7 +141,7 @@ RULE_WHEN_OF_THE_SPEC = {row[0]: row[1] for row in table(section(RULES_MD, "Rule
 def test_every_rule_reason_belongs_to_a_rule_of_the_spec_and_has_english():
     assert set(words.RULE_REASONS) <= RULE_IDS_OF_THE_SPEC
     for rule_id, parts in words.RULE_REASONS.items():
-        assert set(parts) <= {"why", "do", "unsure", "why_only"}, rule_id
+        assert set(parts) <= {"why", "do", "then_112", "unsure", "why_only"}, rule_id
         parts = dict(parts)
         # "why_only": the words for one part of an OR, by a question the spec's rule reads.
         for question, reason in parts.pop("why_only", {}).items():
@@ -160,7 +160,7 @@ def test_the_reason_of_a_rule_is_the_sentence_its_decision_gives(rule_id, decisi
     quoted = re.search(r"\"(.+?)\"", decision(decision_id)).group(1)
     reason = words.RULE_REASONS[rule_id]
     with translation.override("nl"):
-        assert f"{reason['why']} {reason['do']}" == quoted
+        assert f"{reason['why']} {reason['do']} {reason['then_112']}" == quoted
 
 
 @pytest.mark.parametrize("kind", ["ADVICE_NOT_ACUTE", "RESULT_VERSION"])

@@ -167,7 +167,9 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
     Never empty. Most important first: by the level the rule gives (an uncertain emergency
     rule counts as urgent, triage-rules.md), a certain rule before an uncertain one, then in
     table order. A rule's own action (``do``, R-ANE-1: D-22) is said only when its level is
-    the outcome's, so that no reason names a milder action than the one the person must take.
+    the outcome's, so that no reason names a milder action than the one the person must take;
+    its sign for 112 (``then_112``) is said with every result that is not "Bel nu 112",
+    certain or uncertain.
     An uncertain rule names the questions answered "Weet ik niet"; what to do about them
     (A-CHECK-TODAY / A-CHECK-GP) follows the first reason it belongs to, and not at all with
     ``say_what_to_do`` False: the result page says it with its own list of the "Weet ik niet"
@@ -185,6 +187,8 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
     said: set[str] = set()
     for rule in fired:
         words_of = words.RULE_REASONS[rule.id]
+        # D-22: when to call 112 all the same (R-ANE-1), unless the result is "Bel nu 112" already.
+        then_112 = str(words_of["then_112"]) if "then_112" in words_of and outcome["action"] != "call_112" else ""
         if rule.id in certain:
             parts = [_why(rule, answers)]
             if "do" in words_of and rule.level == outcome["level"]:
@@ -198,6 +202,7 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
             # Nothing this reason says is new: one line with the reason that said it.
             earlier = next(f for f in reversed(found) if first in SENTENCE_END.split(f["text"]))
             earlier["id"] = f"{earlier['id']} {rule.id}"
+            earlier["text"] = " ".join(p for p in (earlier["text"], then_112) if p)
             continue
         # Each reason opens with what the person answered; a sentence an earlier reason said
         # already ("Dan kan een wervel ingezakt zijn door broze botten.") is not said again.
@@ -206,6 +211,8 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
         )
         text = " ".join(new if opened_alike else [first, *new])
         said.update(SENTENCE_END.split(text))
+        # The sign for 112 stays whole: never shortened by a sentence said before.
+        text = " ".join(p for p in (text, then_112) if p)
         found.append({"id": rule.id, "text": text, "uncertain": rule.id in uncertain})
     if not found:
         found.append({"id": "", "text": str(words.SELFCARE_REASON), "uncertain": False})
