@@ -850,6 +850,11 @@ SAFETY = {
     },
 }
 
+# W-9 / D-15: sudden severe pain at 40 or younger is "call your GP today", and 112 when the
+# person also feels faint, pale or sweaty; the result's reason for R-SEV-1 says so too, in the
+# words of the walking programme's stop advice (one home for the sentence).
+RULE_REASONS["R-SEV-1"]["then_112_at_40_or_under"] = SAFETY["call_112"]["faint_line"]
+
 # The tap-to-call links. ``practice``: with RUGTEST_PRACTICE_NAME, else ``practice_unnamed``.
 CALLS = {
     "call_112": _("Bel 112"),

@@ -402,3 +402,26 @@ def test_many_dont_know_answers_keep_what_to_do_and_the_first_reasons_in_sight(c
     details = folded.parent
     assert details.tag == "details" and "open" not in details.attrs
     assert details.find("summary").words() == {"nl": f"Nog {rest} redenen", "en": f"{rest} more reasons"}[lang]
+
+
+@BOTH
+@pytest.mark.django_db
+@pytest.mark.parametrize("age, faint_line", [(35, True), (40, True), (41, False)])
+def test_sudden_severe_pain_at_40_or_under_says_when_to_call_112_all_the_same(client, prefix, lang, age, faint_line):
+    """R-SEV-1 alone (triage-rules.md: at 40 or younger, no faintness, no known aneurysm) is
+    "call your GP today"; its reason adds W-9's line "call 112 if you also feel faint, pale or
+    sweaty" (D-15: the condition in the sentence). Above 40 the same pain is R-AAA-1's 112."""
+    selfcare = next(c["answers"] for c in CASES.values() if evaluate(c["answers"])["level"] == "selfcare")
+    answers = {**selfcare, "age": age, "sudden_severe_pain": "yes", "faint_pale_sweaty": "no", "known_aneurysm": "no"}
+    response = walk(client, answers, prefix=prefix)
+    main = parse(response).find("main")
+    line = {"nl": "Voelt u zich bij deze pijn ook flauw, bleek of zweterig? Bel dan 112.",
+            "en": "Do you also feel faint, pale or sweaty with this pain? Then call 112."}[lang]
+    reason = main.find("li", data_rule="R-SEV-1") if faint_line else None
+    if faint_line:
+        assert main.attrs["data-level"] == "urgent"
+        assert reason.words().endswith(line)
+        assert main.words().count(line) == 1
+    else:
+        assert main.attrs["data-level"] == "emergency"
+        assert line not in main.words()

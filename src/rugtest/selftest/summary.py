@@ -13,7 +13,16 @@ from django.utils import translation
 
 from rugtest import words
 from rugtest.core import questions
-from rugtest.core.triage import LEVELS, RULES, RULES_VERSION, check_advice_for, triggers, true_questions, uncertain_level
+from rugtest.core.triage import (
+    LEVELS,
+    RULES,
+    RULES_VERSION,
+    aaa_suspected_by_age,
+    check_advice_for,
+    triggers,
+    true_questions,
+    uncertain_level,
+)
 
 
 def answer_text(question: questions.Question, value, lang: str) -> str:
@@ -168,8 +177,8 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
     rule counts as urgent, triage-rules.md), a certain rule before an uncertain one, then in
     table order. A rule's own action (``do``, R-ANE-1: D-22) is said only when its level is
     the outcome's, so that no reason names a milder action than the one the person must take;
-    its sign for 112 (``then_112``) is said with every result that is not "Bel nu 112",
-    certain or uncertain.
+    its sign for 112 (``_then_112``) is said with every result that is not "Bel nu 112",
+    certain or uncertain, once: by the first reason that has one.
     An uncertain rule names the questions answered "Weet ik niet"; what to do about them
     (A-CHECK-TODAY / A-CHECK-GP) follows the first reason it belongs to, and not at all with
     ``say_what_to_do`` False: the result page says it with its own list of the "Weet ik niet"
@@ -187,8 +196,8 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
     said: set[str] = set()
     for rule in fired:
         words_of = words.RULE_REASONS[rule.id]
-        # D-22: when to call 112 all the same (R-ANE-1), unless the result is "Bel nu 112" already.
-        then_112 = str(words_of["then_112"]) if "then_112" in words_of and outcome["action"] != "call_112" else ""
+        # One sign for 112 in the list: the first, most important, reason's.
+        then_112 = "" if any(f["says_112"] for f in found) else _then_112(words_of, answers, outcome)
         if rule.id in certain:
             parts = [_why(rule, answers)]
             if "do" in words_of and rule.level == outcome["level"]:
@@ -203,6 +212,7 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
             earlier = next(f for f in reversed(found) if first in SENTENCE_END.split(f["text"]))
             earlier["id"] = f"{earlier['id']} {rule.id}"
             earlier["text"] = " ".join(p for p in (earlier["text"], then_112) if p)
+            earlier["says_112"] = earlier["says_112"] or bool(then_112)
             continue
         # Each reason opens with what the person answered; a sentence an earlier reason said
         # already ("Dan kan een wervel ingezakt zijn door broze botten.") is not said again.
@@ -213,10 +223,23 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
         said.update(SENTENCE_END.split(text))
         # The sign for 112 stays whole: never shortened by a sentence said before.
         text = " ".join(p for p in (text, then_112) if p)
-        found.append({"id": rule.id, "text": text, "uncertain": rule.id in uncertain})
+        found.append({"id": rule.id, "text": text, "uncertain": rule.id in uncertain, "says_112": bool(then_112)})
     if not found:
-        found.append({"id": "", "text": str(words.SELFCARE_REASON), "uncertain": False})
+        found.append({"id": "", "text": str(words.SELFCARE_REASON), "uncertain": False, "says_112": False})
     return found
+
+
+def _then_112(words_of: dict, answers: dict, outcome: dict) -> str:
+    """When to call 112 all the same, unless the result is "Bel nu 112" already: D-22's sign
+    (R-ANE-1), and W-9's faint line for sudden severe pain at 40 or younger (R-SEV-1, D-15;
+    above 40 that pain alone is R-AAA-1's 112)."""
+    if outcome["action"] == "call_112":
+        return ""
+    if "then_112" in words_of:
+        return str(words_of["then_112"])
+    if "then_112_at_40_or_under" in words_of and not aaa_suspected_by_age(answers.get("age")):
+        return str(words_of["then_112_at_40_or_under"])
+    return ""
 
 
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
