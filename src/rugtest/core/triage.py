@@ -202,6 +202,12 @@ def true_questions(expr: Condition, answers: dict) -> frozenset[str]:
 AAA_AGE_ABOVE = 40
 
 
+def says_call_112(outcome: dict) -> bool:
+    """The outcome's action is "Bel nu 112" (R-AAA-1 or R-AAA-2 fired certain): a page then
+    adds no other sign for 112 (D-22's, W-9's faint line)."""
+    return outcome["action"] == "call_112"
+
+
 def aaa_suspected_by_age(age: int | None) -> bool:
     """R-AAA-1's age part: older than 40. An age not (yet) known counts as older, so that a
     page never gives the less urgent "call 112" sentence for want of an answer."""

@@ -19,6 +19,7 @@ from rugtest.core.triage import (
     RULES_VERSION,
     aaa_suspected_by_age,
     check_advice_for,
+    says_call_112,
     triggers,
     true_questions,
     uncertain_level,
@@ -233,7 +234,7 @@ def _then_112(words_of: dict, answers: dict, outcome: dict) -> str:
     """When to call 112 all the same, unless the result is "Bel nu 112" already: D-22's sign
     (R-ANE-1), and W-9's faint line for sudden severe pain at 40 or younger (R-SEV-1, D-15;
     above 40 that pain alone is R-AAA-1's 112)."""
-    if outcome["action"] == "call_112":
+    if says_call_112(outcome):
         return ""
     if "then_112" in words_of:
         return str(words_of["then_112"])
