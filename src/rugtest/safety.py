@@ -20,6 +20,9 @@ from rugtest import practice, words
 _EMERGENCY_NUMBERS = re.compile(r"(?<![\d-])(0800-0113|112|113)(?![\d-])")
 # The actions whose advice is to call the GP (now or today) or the huisartsenpost.
 GP_ACTIONS = ("call_gp_now", "call_gp_today")
+# "Maak een afspraak bij uw huisarts" (within a few days): the practice's number to make it,
+# not the huisartsenpost (that is for what cannot wait).
+APPOINTMENT_ACTIONS = ("see_gp",)
 
 
 def telify(text) -> SafeString:
@@ -49,10 +52,17 @@ def calls(action: str, *, fallback: bool = False) -> list[Call]:
 
     call_112: 112. call_gp_now and call_gp_today: the practice and the huisartsenpost when
     they are set; with ``fallback`` (an emergency page) call_gp_now adds "nobody answers? 112".
+    see_gp: the practice, to make the appointment, when it is set.
     """
     if action == "call_112":
         return [Call("call_112", "112", str(words.CALLS["call_112"]))]
     found = []
+    if action in APPOINTMENT_ACTIONS:
+        site = practice.current()
+        if site.phone:
+            key = "appointment" if site.name else "appointment_unnamed"
+            text = words.CALLS[key] % {"name": site.name, "phone": site.phone.shown}
+            found.append(Call("practice", site.phone.tel, text, site.phone.shown))
     if action in GP_ACTIONS:
         site = practice.current()
         if site.phone:
@@ -89,7 +99,7 @@ def calls_html(action: str, *, fallback: bool = False) -> SafeString:
 
 def numbers_text(action: str) -> list[str]:
     """The practice's numbers for ``action`` as lines of text (PDF, mail); [] without settings."""
-    if action not in GP_ACTIONS:
+    if action not in GP_ACTIONS + APPOINTMENT_ACTIONS:
         return []
     site = practice.current()
     lines = []
@@ -98,7 +108,7 @@ def numbers_text(action: str) -> list[str]:
             lines.append(words.CALLS["practice_text"] % {"name": site.name, "phone": site.phone.shown})
         else:
             lines.append(words.CALLS["practice_unnamed_text"] % {"phone": site.phone.shown})
-    if site.out_of_hours:
+    if site.out_of_hours and action in GP_ACTIONS:
         lines.append(words.CALLS["out_of_hours_text"] % {"phone": site.out_of_hours.shown})
     return lines
 

@@ -862,6 +862,9 @@ CALLS = {
     "practice": _("Bel %(name)s: %(phone)s"),
     "practice_unnamed": _("Bel uw huisartsenpraktijk: %(phone)s"),
     "out_of_hours": _("Bel de huisartsenpost: %(phone)s"),
+    # see_gp: the appointment is made by phone.
+    "appointment": _("Bel %(name)s voor een afspraak: %(phone)s"),
+    "appointment_unnamed": _("Bel uw huisartsenpraktijk voor een afspraak: %(phone)s"),
     # The PDF and the mails show the numbers as text.
     "practice_text": _("%(name)s: %(phone)s"),
     "practice_unnamed_text": _("Uw huisartsenpraktijk: %(phone)s"),

@@ -213,3 +213,55 @@ def test_the_programmes_stop_advice_calls_the_practice(client, person, sign, act
     found = {a.attrs["href"]: a.words() for a in stop.find_all("a") if a.attrs.get("href", "").startswith("tel:")}
     assert found[PRACTICE_TEL] == LINK_TEXT["nl"]
     assert OUT_OF_HOURS_TEL in found
+
+
+# --- "Maak een afspraak bij uw huisarts" (see_gp): the practice's number to make it ---------
+
+def see_gp_answers():
+    from rugtest.core.triage import evaluate
+
+    return next(c["answers"] for c in CASES.values() if evaluate(c["answers"])["action"] == "see_gp")
+
+
+APPOINTMENT_TEXT = {
+    "nl": "Bel Huisartsenpraktijk De Linde voor een afspraak: 020-1234567",
+    "en": "Call Huisartsenpraktijk De Linde for an appointment: 020-1234567",
+}
+
+
+@override_settings(**PRACTICE)
+@pytest.mark.parametrize("prefix, lang", [("", "nl"), ("/en", "en")])
+def test_a_result_that_says_make_an_appointment_links_to_the_practice_only(client, prefix, lang):
+    """The appointment within a few days is made by phone with the practice; the huisartsenpost
+    is for what cannot wait, so it is not offered here."""
+    response = walk(client, see_gp_answers(), prefix=prefix)
+    banner = parse(response).find("main").find("section")
+    assert banner.find("h1").words() == {"nl": "Maak een afspraak bij uw huisarts", "en": "Make an appointment with your GP"}[lang]
+    found = {a.attrs["href"]: a.words() for a in banner.find_all("a") if a.attrs.get("href", "").startswith("tel:")}
+    assert found == {PRACTICE_TEL: APPOINTMENT_TEXT[lang]}
+    assert OUT_OF_HOURS_TEL not in links(response)
+
+
+@override_settings(RUGTEST_PRACTICE_NAME="", RUGTEST_PRACTICE_PHONE="", RUGTEST_OUT_OF_HOURS_PHONE="")
+def test_without_settings_make_an_appointment_has_no_phone_link(client):
+    assert links(walk(client, see_gp_answers())) == {}
+
+
+@override_settings(**PRACTICE)
+def test_the_result_pdf_of_make_an_appointment_gives_the_practice_not_the_huisartsenpost(client):
+    walk(client, see_gp_answers())
+    text = " ".join(pdf_text(client.get("/rugtest/uitslag.pdf")).split())
+    assert "Huisartsenpraktijk De Linde: 020-1234567" in text
+    assert "088 0030600" not in text
+
+
+@override_settings(**PRACTICE)
+def test_the_programmes_gp_level_stop_links_to_the_practice_for_the_appointment(client, person):
+    # W-9: "pain_worsening" pauses the plan with see_gp (A-SEE-GP).
+    make_programme(person, age=50)
+    response = client.post("/rugoefening/wandeling/", walk_form(warning_signs=["pain_worsening"]), follow=True)
+    if "confirm_signs" in response.content.decode():
+        response = client.post("/rugoefening/wandeling/", {**walk_form(warning_signs=["pain_worsening"]), "confirm_signs": "yes"}, follow=True)
+    stop = parse(response).find("main").find(data_level="gp")
+    found = {a.attrs["href"]: a.words() for a in stop.find_all("a") if a.attrs.get("href", "").startswith("tel:")}
+    assert found == {PRACTICE_TEL: APPOINTMENT_TEXT["nl"]}
