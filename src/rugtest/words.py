@@ -835,8 +835,8 @@ SAFETY = {
         ),
         # The rugtest's start page, /over/: severe complaints or doubt.
         "doubt": _(
-            "Bel dan uw huisarts. 's Avonds, 's nachts en in het weekend: de huisartsenpost. Bij "
-            "levensgevaar: bel 112."
+            "Bel dan meteen uw huisarts. 's Avonds, 's nachts en in het weekend: de huisartsenpost. "
+            "Bij levensgevaar: bel 112."
         ),
     },
     "call_gp_today": {

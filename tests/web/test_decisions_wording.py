@@ -340,3 +340,31 @@ def test_M_17_bleeding_and_breathing_signs_on_an_nsaid_mean_call_at_once_and_112
 def test_M_21_side_effects_follow_M_17_at_once_or_the_same_day(client, prefix, lang):
     text = page(client, f"{prefix}/medicatie/").find(data_fact="M-21").words()
     assert {"nl": "bel meteen of dezelfde dag, zoals daar staat.", "en": "call at once or the same day, as it says there."}[lang] in text
+
+
+@pytest.mark.django_db
+@BOTH
+@pytest.mark.parametrize("path", ["/informatie/hoe-lang/", "/rugoefening/"])
+def test_W_5_a_bad_day_asks_what_you_can_never_the_same_as_a_good_day(client, prefix, lang, path):
+    """W-5: on a day with more pain, walk the target if you can; if you cannot, walk what you can."""
+    text = page(client, f"{prefix}{path}").find("main").words()
+    assert {"nl": "wat u kunt", "en": "what you can"}[lang] in text
+    for wrong in {"nl": ["niet minder op een slechte dag", "op een slechte dag niet te weinig"],
+                  "en": ["not less on a bad day", "not too little on a bad day"]}[lang]:
+        assert wrong not in text
+
+
+@pytest.mark.django_db
+@BOTH
+def test_A_SEE_GP_IF_the_duration_page_says_to_talk_to_the_gp_about_pain_that_lasts(client, prefix, lang):
+    section = page(client, f"{prefix}/informatie/hoe-lang/").find("section", aria_labelledby="naar-huisarts")
+    assert {"nl": "nog niet met uw huisarts over sprak", "en": "have not talked to your GP about it yet"}[lang] in section.words()
+
+
+@pytest.mark.django_db
+@BOTH
+@pytest.mark.parametrize("path", ["/rugtest/", "/over/"])
+def test_in_doubt_or_urgent_means_call_the_gp_straight_away(client, prefix, lang, path):
+    """call_gp_now is "now": the doubt line that names "spoed" says "meteen"."""
+    text = page(client, f"{prefix}{path}").find("main").words()
+    assert {"nl": "Bel dan meteen uw huisarts.", "en": "Then call your GP straight away."}[lang] in text
