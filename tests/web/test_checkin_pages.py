@@ -180,6 +180,9 @@ def test_A_MOOD_a_check_in_with_low_mood_says_where_to_call_in_a_crisis(client, 
     client.post(url(programme, lang), {"progress": progress, "low_mood": "yes"})
     html = client.get(url(programme, lang)).content.decode()
     assert words in re.sub(r"<[^>]+>", "", html).lower() and 'href="tel:113"' in html
+    # questionnaire.md, step 6: what the answers reveal sits in a section closed until opened
+    private = re.search(r"<details class=\"private\">(.*?)</details>", html, re.S)
+    assert private and 'data-advice="A-MOOD"' in private.group(1) and 'href="tel:113"' in private.group(1)
     programme.checkins.all().delete()
     client.post(url(programme, lang), {"progress": progress, "low_mood": "no"})
     assert 'href="tel:113"' not in client.get(url(programme, lang)).content.decode()
