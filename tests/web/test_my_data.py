@@ -15,8 +15,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
+from helpers import parse
 from rugtest.privacy.models import CalendarLink
-from rugtest.programme.models import Programme, WalkEntry
+from rugtest.programme.models import CheckIn, Programme, WalkEntry
 from rugtest.selftest.models import RugtestResult
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +79,26 @@ def test_page_shows_in_plain_words_what_is_held():
     assert 'href="/mijn-gegevens/verwijderen/"' in page
     english = signed_in(user).get("/en/mijn-gegevens/").content.decode()
     assert "1 result, with your answers" in english and "My data" in english
+
+
+def test_the_page_names_the_sensitive_answers_it_holds_the_check_ins_and_the_warning_signs():
+    """What is held of a check-in (W-14: stress, low mood, fear of moving) and the warning signs
+    of the log (W-9) are said in words, as the export holds them."""
+    user = person()
+    _, programme = with_data(user)
+    client = signed_in(user)
+    page = parse(client.get("/mijn-gegevens/")).find("section", aria_labelledby="wat").words()
+    assert "nieuwe klachten" in page
+    assert "Hoe het met uw rug ging Geen." in page
+    CheckIn.objects.create(programme=programme, date=timezone.localdate(), progress="same", answers={"stress": "yes"},
+                           risk_factors=[], support="self")
+    page = parse(client.get("/mijn-gegevens/")).find("section", aria_labelledby="wat").words()
+    assert ("1 keer uw antwoorden op de vraag hoe het met uw rug gaat. "
+            "Ook uw antwoorden over stress, somberheid en angst om te bewegen.") in page
+    english = parse(client.get("/en/mijn-gegevens/")).find("section", aria_labelledby="wat").words()
+    assert ("1 time your answers to the question how your back is doing. "
+            "Also your answers about stress, low mood and fear of moving.") in english
+    assert "new symptoms" in english
 
 
 @pytest.mark.parametrize("path", ["/mijn-gegevens/", "/mijn-gegevens/export.json", "/mijn-gegevens/export.fhir.json",

@@ -261,7 +261,8 @@ def test_the_programmes_gp_level_stop_links_to_the_practice_for_the_appointment(
     make_programme(person, age=50)
     response = client.post("/rugoefening/wandeling/", walk_form(warning_signs=["pain_worsening"]), follow=True)
     if "confirm_signs" in response.content.decode():
-        response = client.post("/rugoefening/wandeling/", {**walk_form(warning_signs=["pain_worsening"]), "confirm_signs": "yes"}, follow=True)
+        confirmed = {**walk_form(warning_signs=["pain_worsening"]), "confirm_signs": "yes"}
+        response = client.post("/rugoefening/wandeling/", confirmed, follow=True)
     stop = parse(response).find("main").find(data_level="gp")
     found = {a.attrs["href"]: a.words() for a in stop.find_all("a") if a.attrs.get("href", "").startswith("tel:")}
     assert found == {PRACTICE_TEL: APPOINTMENT_TEXT["nl"]}

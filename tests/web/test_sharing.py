@@ -90,6 +90,8 @@ def test_a_link_is_made_shown_once_and_listed_with_its_dates():
     assert "U heeft nog geen link gemaakt." in page
     # What the GP will see and that anyone with the link can: said before the link is made.
     assert "Met de link ziet die uw schema, uw wandelingen, de grafiek" in page
+    # D-8: the step 6 answers the GP will read are named before the link is made.
+    assert "Daarbij staan ook uw antwoorden over angst om te bewegen, stress en somberheid." in page
     assert "Iedereen met de link kan dit lezen, zonder account." in page
 
     before = timezone.now()

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from rugtest.i18n import lang
 from rugtest.pages import shared_page
-from rugtest.programme.models import Measurement, Programme, WalkEntry
+from rugtest.programme.models import CheckIn, Measurement, Programme, WalkEntry
 from rugtest.programme.selectors import current_programme, plan_for
 from rugtest.selftest.models import RugtestResult
 from rugtest.sharing import selectors as sharing_selectors
@@ -119,6 +119,7 @@ def mine(request):
         "programme_count": programmes.count(),
         "walk_count": WalkEntry.objects.filter(programme__user=user).count(),
         "measurement_count": Measurement.objects.filter(programme__user=user).count(),  # O-5
+        "checkin_count": CheckIn.objects.filter(programme__user=user).count(),  # W-14
         "link": link,
         "share_links": sharing_selectors.links_of(user),
     })
