@@ -10,7 +10,7 @@ from factories import CASES, form_data
 from helpers import parse, walk
 from rugtest import words as texts
 from rugtest.core import questions
-from rugtest.core.triage import ADVICE_IDS, CONDITIONS, LEVELS, triage
+from rugtest.core.triage import ADVICE_IDS, CONDITIONS, LEVELS, evaluate, triage
 
 pytestmark = pytest.mark.django_db
 
@@ -315,3 +315,15 @@ def test_an_answered_step_leads_on_in_its_own_language(client):
     for prefix in ("/en", "", "/en"):  # the address of the next step is kept per language
         response = client.post(f"{prefix}/rugtest/stap/1/", answers)
         assert response.status_code == 302 and response["Location"] == f"{prefix}/rugtest/stap/2/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix, lang", [("", "nl"), ("/en", "en")])
+def test_several_causes_read_as_one_sentence_without_a_capital_after_a_comma(client, prefix, lang):
+    selfcare = next(c["answers"] for c in CASES.values() if evaluate(c["answers"])["level"] == "selfcare")
+    response = walk(client, {**selfcare, "causes": ["awkward_posture", "work"]}, prefix=prefix)
+    rows = [row for row in parse(response).find("main").find_all("tr") if len(row.find_all("td")) == 2]
+    answer = next(row.find_all("td")[1].words() for row in rows if row.find_all("td")[1].words().startswith(
+        {"nl": "Lang in een verkeerde houding", "en": "Sitting or standing in an awkward"}[lang]))
+    first, second = answer.split(", ")
+    assert second == {"nl": "mijn werk", "en": "my work"}[lang]

@@ -34,8 +34,16 @@ def answer_text(question: questions.Question, value, lang: str) -> str:
         unit = question.unit(lang)
         return f"{value} {unit}".strip()
     if question.type == questions.MULTI:
-        return ", ".join(question.choice_text(v, lang) for v in value) or "–"
+        return _list_in_a_sentence([question.choice_text(v, lang) for v in value]) or "–"
     return question.choice_text(value, lang)
+
+
+def _list_in_a_sentence(texts: list[str]) -> str:
+    """Choices one after the other, as in a sentence: "Sport, mijn werk" (a choice's capital only
+    at the start, unless the word is all capitals)."""
+    return ", ".join(
+        text if i == 0 or text[:2].isupper() else text[:1].lower() + text[1:] for i, text in enumerate(texts)
+    )
 
 
 def rules_by_trigger(answers: dict, outcome: dict) -> dict[str, list[str]]:
