@@ -63,6 +63,13 @@ ACCOUNT_WORDS = (
 
 
 class SignupForm(AllauthSignupForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every field has a visible label; a placeholder that repeats it was cut off on a phone
+        # ("Wachtwoord (bevestigen").
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+
     def try_save(self, request):
         if self.account_already_exists:
             # The work a new account costs (Argon2 takes most of the time), thrown away.

@@ -145,3 +145,20 @@ def test_signing_in_at_once_in_another_browser_after_signing_up_asks_for_the_cod
     response = other.post("/accounts/login/", {"login": "anna@example.org", "password": PASSWORD})
     assert response.status_code == 302 and "confirm-email" in response["Location"]
     assert len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize("prefix, title", [("", "Er is een probleem"), ("/en", "There is a problem")])
+def test_a_sign_up_with_a_mistake_opens_with_a_summary_that_links_to_the_field(client, prefix, title):
+    """As on every other form of the site: the problem first, with a link to its field; the
+    fields keep their visible labels and have no placeholder that a phone would cut off."""
+    page = client.get(f"{prefix}/accounts/signup/").content.decode()
+    assert "placeholder=" not in page
+    response = client.post(f"{prefix}/accounts/signup/",
+                           {"email": "anna@example.org", "password1": PASSWORD, "password2": PASSWORD + "x"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    summary = re.search(r'<div class="error-summary"[^>]*autofocus>(.*?)</div>', html, re.S)
+    assert summary and f'<h2 id="fouten-titel">{title}</h2>' in summary.group(1)
+    assert 'href="#id_password2"' in summary.group(1)
+    assert html.index('class="error-summary"') < html.index('id="id_email"')
+    assert 'id="id_password2"' in html and 'aria-invalid="true"' in html
