@@ -189,6 +189,17 @@ BAD = [
 ]
 
 
+def test_O_1_an_empty_start_form_names_every_problem_in_one_round(client, person):
+    """The pain score and at least one activity, both said at once: not one after the other."""
+    make_programme(person)
+    for lang, messages in (("", ["Kies een getal van 0 tot en met 10.", "Schrijf ten minste één bezigheid op."]),
+                           ("/en", ["Choose a number from 0 to 10.", "Please write at least one activity."])):
+        html = client.post(f"{lang}{URL}", {}).content.decode()
+        summary = re.search(r'<div class="error-summary".*?</div>', html, re.S).group(0)
+        for message in messages:
+            assert message in summary, (lang, message)
+
+
 @pytest.mark.parametrize("data, nl, en", BAD)
 def test_O_1_bad_input_gets_a_clear_message_in_the_pages_language_and_keeps_what_was_typed(client, person, data, nl, en):
     programme = make_programme(person)

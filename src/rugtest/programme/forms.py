@@ -4,6 +4,7 @@ allowed (the service raises InputError, which the view shows next to the field).
 import re
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.validators import MaxLengthValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -240,7 +241,8 @@ class MeasurementForm(forms.Form):
                     self.add_error(f"score_{i}", _("Kies een getal van 0 tot en met 10."))
             elif score is not None:
                 self.add_error(f"activity_{i}", _("Schrijf op welke bezigheid het is."))
-        if not named and not self.errors:
+        if not named and NON_FIELD_ERRORS not in self.errors:
+            # Said at once beside a missing pain score: every problem in one round.
             self.add_error("activity_1", _("Schrijf ten minste één bezigheid op."))
         return data
 
