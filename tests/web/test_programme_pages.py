@@ -416,3 +416,15 @@ def test_W_10_the_pain_question_s_address_opened_leads_to_the_programme_page(cli
     make_programme(person)
     response = client.get("/rugoefening/pijn/")
     assert response.status_code == 302 and response["Location"] == "/rugoefening/"
+
+
+@pytest.mark.parametrize("prefix, words", [("", "Status: gestopt op 12 november 2026."),
+                                           ("/en", "Status: stopped on 12 November 2026.")])
+def test_W_11_the_progress_page_says_the_date_the_programme_stopped(client, person, prefix, words):
+    """W-11 "State: stopped (W-9, with the date and the advice)": the date of the sign."""
+    programme = make_programme(person)
+    Programme.objects.filter(pk=programme.pk).update(start=dt.date(2026, 11, 10))
+    WalkEntry.objects.create(programme=programme, date=dt.date(2026, 11, 12), part="morning", minutes=0,
+                             warning_signs=["fever"])
+    html = re.sub(r"\s+", " ", client.get(prefix + "/rugoefening/voortgang/").content.decode())
+    assert words in html
