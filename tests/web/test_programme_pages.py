@@ -428,3 +428,31 @@ def test_W_11_the_progress_page_says_the_date_the_programme_stopped(client, pers
                              warning_signs=["fever"])
     html = re.sub(r"\s+", " ", client.get(prefix + "/rugoefening/voortgang/").content.decode())
     assert words in html
+
+
+def visible_text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+@pytest.mark.parametrize("days_ago", [30, 90])
+@pytest.mark.parametrize("prefix, question", [
+    ("", "Uw pijncijfers zijn de laatste twee weken hoger geworden. Wordt uw pijn steeds erger?"),
+    ("/en", "Your pain scores have gone up over the last two weeks. Is your pain getting worse and worse?"),
+])
+def test_W_10_the_pain_question_is_the_first_thing_after_the_title(client, person, days_ago, prefix, question):
+    """W-10 asks the pain_worsening question "at the top": on day 30 (a check-in and its
+    measurement due) and after day 84 (the closing summary and the last measurement), nothing
+    stands between the page's title and the question."""
+    programme = make_programme(person, days_ago=days_ago)
+    today = timezone.localdate()
+    first_days = [programme.start, programme.start + dt.timedelta(days=1)]  # 6 scores of 1
+    last_days = [today - dt.timedelta(days=d) for d in (1, 2, 3)]  # 9 scores of 5 in the last 14 days
+    for day in first_days + last_days:
+        for part in ("morning", "afternoon", "evening"):
+            WalkEntry.objects.create(programme=programme, date=day, part=part, minutes=10,
+                                     pain_after=1 if day in first_days else 5)
+    html = client.get(prefix + "/rugoefening/").content.decode()
+    after_title = html[html.index("</h1>") + len("</h1>"):]
+    assert visible_text(after_title).startswith(question)
+    assert 'data-moment="' in after_title  # a measurement is due, below the question
+
