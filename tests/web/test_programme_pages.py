@@ -456,3 +456,51 @@ def test_W_10_the_pain_question_is_the_first_thing_after_the_title(client, perso
     assert visible_text(after_title).startswith(question)
     assert 'data-moment="' in after_title  # a measurement is due, below the question
 
+
+def stopped_on_12_november(person, signs=("bladder_bowel", "fever")):
+    """A programme begun on 10 November 2026 and stopped on the 12th by an emergency sign (W-9)."""
+    programme = make_programme(person)
+    Programme.objects.filter(pk=programme.pk).update(start=dt.date(2026, 11, 10))
+    WalkEntry.objects.create(programme=programme, date=dt.date(2026, 11, 12), part="morning", minutes=5,
+                             warning_signs=list(signs))
+    return programme
+
+
+def plan_part(html: str) -> str:
+    """The person's own part of the programme page: from the title to the explanation for everyone."""
+    return html[html.index("</h1>"):html.index('id="waarom"')]
+
+
+@pytest.mark.parametrize("prefix, stop_first, new_start, previous", [
+    ("", "Uw rugoefening De rugoefening is gestopt", "Een nieuwe rugoefening beginnen",
+     "Uw vorige schema stopte op 12 november 2026, omdat u deze klachten meldde: "
+     "Sinds kort moeite met plassen, of u kunt uw plas of ontlasting niet meer goed ophouden Koorts: 38 °C of hoger"),
+    ("/en", "Your walking programme The walking programme has stopped", "Start a new walking programme",
+     "Your previous plan stopped on 12 November 2026, because you reported these symptoms:"),
+])
+def test_W_1_W_9_after_an_emergency_stop_only_a_new_rugtest_that_allows_a_start_comes_before_the_stop(
+        client, person, prefix, stop_first, new_start, previous):
+    """W-9: after an emergency sign the page opens with its advice and call buttons, also after
+    a new rugtest that says "not now" (W-1). A new rugtest that allows a new programme (every
+    warning sign "Nee") puts the new start first; the old stop follows, dated, without the
+    emergency box or its call buttons, so that the person does not think they have a new
+    emergency."""
+    stopped_on_12_november(person)
+    for case_id in (None, "E-03"):  # no rugtest since the sign; then one that says "not now"
+        if case_id:
+            give_result(person, case_id)
+        mine = plan_part(client.get(prefix + "/rugoefening/").content.decode())
+        assert visible_text(mine).startswith(stop_first)
+        assert mine.index('data-level="emergency"') < mine.index('href="tel:')
+        assert f'href="{prefix}/rugoefening/beginnen/"' not in mine and "vorige-rugoefening" not in mine
+    give_result(person, "E-09")  # taken after the sign: recommended
+    html = client.get(prefix + "/rugoefening/").content.decode()
+    mine = plan_part(html)
+    text = visible_text(mine)
+    assert text.startswith(new_start)
+    assert mine.index(f'href="{prefix}/rugoefening/beginnen/"') < mine.index("vorige-rugoefening")
+    assert previous in text
+    assert "data-level=" not in mine and 'class="level' not in mine
+    assert 'href="tel:' not in mine
+    # the warning signs and what to do stay on the page, one tap away
+    assert 'href="#stoppen"' in mine and 'id="stoppen"' in html
