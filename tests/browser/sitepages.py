@@ -191,6 +191,12 @@ def stopped_plan(user) -> None:
     )
 
 
+def stopped_then_a_new_rugtest(user) -> None:
+    """A W-9 stop, then a rugtest that allows a new programme (W-1): the new start first."""
+    stopped_plan(user)
+    give_result(user)
+
+
 def rising_pain_plan(user) -> None:
     """Pain scores going up for two weeks: the page asks "is your pain getting worse?" (W-10)."""
     programme = make_programme(user, days_ago=10)
@@ -330,7 +336,8 @@ def shared_report(v: Visit) -> Response:
 
 
 def checkin_due_plan(user) -> None:
-    """Day 21: the programme page asks the check-in at the top (W-14)."""
+    """Day 21: the programme page asks the check-in (W-14): a line at the top, the questions below
+    today's walks."""
     programme = make_programme(user, days_ago=21)
     add_walks(programme, days=3)
 
@@ -440,6 +447,7 @@ PAGES = [
     SitePage("logout", signed_in(only_a_result, "/accounts/logout/")),
     SitePage("programme-active", signed_in(active_plan, "/rugoefening/")),
     SitePage("programme-stopped", signed_in(stopped_plan, "/rugoefening/")),
+    SitePage("programme-new-start-after-stop", signed_in(stopped_then_a_new_rugtest, "/rugoefening/")),
     SitePage("programme-pain-question", signed_in(rising_pain_plan, "/rugoefening/")),
     SitePage("programme-start", signed_in(only_a_result, "/rugoefening/beginnen/")),
     SitePage("programme-start-errors", signed_in(only_a_result, "/rugoefening/beginnen/", post_empty)),

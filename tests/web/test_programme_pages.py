@@ -416,3 +416,91 @@ def test_W_10_the_pain_question_s_address_opened_leads_to_the_programme_page(cli
     make_programme(person)
     response = client.get("/rugoefening/pijn/")
     assert response.status_code == 302 and response["Location"] == "/rugoefening/"
+
+
+@pytest.mark.parametrize("prefix, words", [("", "Status: gestopt op 12 november 2026."),
+                                           ("/en", "Status: stopped on 12 November 2026.")])
+def test_W_11_the_progress_page_says_the_date_the_programme_stopped(client, person, prefix, words):
+    """W-11 "State: stopped (W-9, with the date and the advice)": the date of the sign."""
+    programme = make_programme(person)
+    Programme.objects.filter(pk=programme.pk).update(start=dt.date(2026, 11, 10))
+    WalkEntry.objects.create(programme=programme, date=dt.date(2026, 11, 12), part="morning", minutes=0,
+                             warning_signs=["fever"])
+    html = re.sub(r"\s+", " ", client.get(prefix + "/rugoefening/voortgang/").content.decode())
+    assert words in html
+
+
+def visible_text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+@pytest.mark.parametrize("days_ago", [30, 90])
+@pytest.mark.parametrize("prefix, question", [
+    ("", "Uw pijncijfers zijn de laatste twee weken hoger geworden. Wordt uw pijn steeds erger?"),
+    ("/en", "Your pain scores have gone up over the last two weeks. Is your pain getting worse and worse?"),
+])
+def test_W_10_the_pain_question_is_the_first_thing_after_the_title(client, person, days_ago, prefix, question):
+    """W-10 asks the pain_worsening question "at the top": on day 30 (a check-in and its
+    measurement due) and after day 84 (the closing summary and the last measurement), nothing
+    stands between the page's title and the question."""
+    programme = make_programme(person, days_ago=days_ago)
+    today = timezone.localdate()
+    first_days = [programme.start, programme.start + dt.timedelta(days=1)]  # 6 scores of 1
+    last_days = [today - dt.timedelta(days=d) for d in (1, 2, 3)]  # 9 scores of 5 in the last 14 days
+    for day in first_days + last_days:
+        for part in ("morning", "afternoon", "evening"):
+            WalkEntry.objects.create(programme=programme, date=day, part=part, minutes=10,
+                                     pain_after=1 if day in first_days else 5)
+    html = client.get(prefix + "/rugoefening/").content.decode()
+    after_title = html[html.index("</h1>") + len("</h1>"):]
+    assert visible_text(after_title).startswith(question)
+    assert 'data-moment="' in after_title  # a measurement is due, below the question
+
+
+def stopped_on_12_november(person, signs=("bladder_bowel", "fever")):
+    """A programme begun on 10 November 2026 and stopped on the 12th by an emergency sign (W-9)."""
+    programme = make_programme(person)
+    Programme.objects.filter(pk=programme.pk).update(start=dt.date(2026, 11, 10))
+    WalkEntry.objects.create(programme=programme, date=dt.date(2026, 11, 12), part="morning", minutes=5,
+                             warning_signs=list(signs))
+    return programme
+
+
+def plan_part(html: str) -> str:
+    """The person's own part of the programme page: from the title to the explanation for everyone."""
+    return html[html.index("</h1>"):html.index('id="waarom"')]
+
+
+@pytest.mark.parametrize("prefix, stop_first, new_start, previous", [
+    ("", "Uw rugoefening De rugoefening is gestopt", "Een nieuwe rugoefening beginnen",
+     "Uw vorige schema stopte op 12 november 2026, omdat u deze klachten meldde: "
+     "Sinds kort moeite met plassen, of u kunt uw plas of ontlasting niet meer goed ophouden Koorts: 38 °C of hoger"),
+    ("/en", "Your walking programme The walking programme has stopped", "Start a new walking programme",
+     "Your previous plan stopped on 12 November 2026, because you reported these symptoms:"),
+])
+def test_W_1_W_9_after_an_emergency_stop_only_a_new_rugtest_that_allows_a_start_comes_before_the_stop(
+        client, person, prefix, stop_first, new_start, previous):
+    """W-9: after an emergency sign the page opens with its advice and call buttons, also after
+    a new rugtest that says "not now" (W-1). A new rugtest that allows a new programme (every
+    warning sign "Nee") puts the new start first; the old stop follows, dated, without the
+    emergency box or its call buttons, so that the person does not think they have a new
+    emergency."""
+    stopped_on_12_november(person)
+    for case_id in (None, "E-03"):  # no rugtest since the sign; then one that says "not now"
+        if case_id:
+            give_result(person, case_id)
+        mine = plan_part(client.get(prefix + "/rugoefening/").content.decode())
+        assert visible_text(mine).startswith(stop_first)
+        assert mine.index('data-level="emergency"') < mine.index('href="tel:')
+        assert f'href="{prefix}/rugoefening/beginnen/"' not in mine and "vorige-rugoefening" not in mine
+    give_result(person, "E-09")  # taken after the sign: recommended
+    html = client.get(prefix + "/rugoefening/").content.decode()
+    mine = plan_part(html)
+    text = visible_text(mine)
+    assert text.startswith(new_start)
+    assert mine.index(f'href="{prefix}/rugoefening/beginnen/"') < mine.index("vorige-rugoefening")
+    assert previous in text
+    assert "data-level=" not in mine and 'class="level' not in mine
+    assert 'href="tel:' not in mine
+    # the warning signs and what to do stay on the page, one tap away
+    assert 'href="#stoppen"' in mine and 'id="stoppen"' in html

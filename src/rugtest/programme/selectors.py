@@ -133,6 +133,12 @@ class PlanView:
         return core.days_left(self.programme.start, self.today)
 
     @property
+    def stopped_on(self) -> date | None:
+        """W-9: the date the programme stopped (the plan keeps it as an ISO string, W-13)."""
+        stopped_on = self.plan["stopped_on"]
+        return date.fromisoformat(stopped_on) if stopped_on else None
+
+    @property
     def adherence(self) -> int | None:
         return self.plan["adherence_percent"]
 
