@@ -184,7 +184,7 @@ def support_words(support_id) -> dict:
 
 
 def checkin_panel(user, result, programme, view, today, checkins) -> dict:
-    """What programme/includes/checkin.html shows on the programme page (W-14).
+    """What programme/includes/checkin.html shows at the top of the programme page.
     ``checkins``: the programme's check-ins, newest first (Meta.ordering), read once by the
     page for the support line, W-14 and the measurement of O-2."""
     shown, support_id = current_support(result, programme, checkins)
