@@ -1,0 +1,93 @@
+"""The walk log as a tester used it: a walk already logged is never written over by a new
+one, also not when a warning sign is ticked with it, and the sign is never lost (W-8, W-9);
+the target beside a walk of an earlier day is that day's (W-4); the words after saving a walk
+of an earlier day say what they are about; the warning-sign words of the programme name the
+complaints of the walk log (Django's test client, no JavaScript)."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.test import Client
+
+from factories import CASES, make_programme, make_user
+from helpers import walk, walk_form
+
+pytestmark = pytest.mark.django_db
+
+# The Dutch names of the days and months, as a person reads a date ("donderdag 3 december").
+DAYS_NL = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+             "oktober", "november", "december"]
+LEG = "Een been of voet is zwak of zwakker dan eerst: de voet klapt neer of sleept"
+RUGTEST_SENTENCE = "Zeg dat u de rugtest heeft gedaan en noem de klachten hieronder."
+
+
+@pytest.fixture
+def person(client):
+    user = make_user(password=None)
+    client.force_login(user)
+    return user
+
+
+def text(response) -> str:
+    """The words inside <main>, tags taken out, spaces made single."""
+    html = response.content.decode()
+    html = html[html.index("<main"):html.index("</main>")]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace(" .", ".")
+
+
+def hidden_fields(response) -> list[tuple[str, str]]:
+    """What the confirm page's form sends along (the browser posts these with the button)."""
+    form = next(f for f in response.content.decode().split("<form") if 'name="confirm_signs"' in f)
+    return [(name, value) for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form)
+            if name != "csrfmiddlewaretoken"]
+
+
+def press(client, url, response, button):
+    """Press a button of the W-9 confirm page: its hidden fields and the button's value."""
+    data: dict[str, list[str]] = {}
+    for name, value in hidden_fields(response):
+        data.setdefault(name, []).append(value)
+    data["confirm_signs"] = [button]
+    return client.post(url, data, follow=True)
+
+
+def long_date(day: dt.date) -> str:
+    return f"{DAYS_NL[day.weekday()]} {day.day} {MONTHS_NL[day.month - 1]}"
+
+
+# --- 4. The programme's warning-sign words ----------------------------------------------------
+
+
+def test_the_confirm_step_and_the_stop_box_name_the_new_complaints_where_they_stand(client, person):
+    make_programme(person)
+    response = client.post("/rugoefening/wandeling/", walk_form(warning_signs=["leg_weakness"]))
+    one = text(response)
+    assert LEG in one
+    assert "Zeg welke nieuwe klacht u heeft. U ziet die hierboven." in one
+    assert RUGTEST_SENTENCE not in one and "rugtest heeft gedaan" not in one
+    assert re.search(r'value="yes">\s*Ja, ik heb deze klacht\s*</button>', response.content.decode())
+    response = client.post("/rugoefening/wandeling/", walk_form(warning_signs=["leg_weakness", "fever"]))
+    two = text(response)
+    assert "Heeft u de klachten hierboven echt?" in two
+    assert "Zeg welke nieuwe klachten u heeft. U ziet ze hierboven." in two
+    assert re.search(r'value="yes">\s*Ja, ik heb deze klachten\s*</button>', response.content.decode())
+    # The stop box lists the complaints under its advice ("U meldde:").
+    client.post("/rugoefening/wandeling/", walk_form(warning_signs=["leg_weakness", "fever"], confirm_signs="yes"))
+    for address in ("/rugoefening/", "/rugoefening/voortgang/"):
+        box = text(client.get(address))
+        assert "Zeg welke nieuwe klachten u heeft. U ziet ze hieronder." in box
+        assert box.index("U ziet ze hieronder") < box.index("U meldde:") < box.index(LEG)
+        assert "rugtest heeft gedaan" not in box
+    # The rugtest's own result keeps its sentence (someone else, not signed in, in this browser).
+    assert RUGTEST_SENTENCE in text(walk(Client(), CASES["E-03"]["answers"]))
+
+
+def test_the_programme_words_in_english(client, person):
+    make_programme(person)
+    two = text(client.post("/en/rugoefening/wandeling/", walk_form(warning_signs=["leg_weakness", "fever"])))
+    assert "Say which new complaints you have. You can see them above." in two
+    assert "Yes, I have these complaints" in two
+    client.post("/en/rugoefening/wandeling/", walk_form(warning_signs=["fever"], confirm_signs="yes"))
+    assert "Say which new complaint you have. You can see it below." in text(client.get("/en/rugoefening/"))
