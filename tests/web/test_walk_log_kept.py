@@ -12,6 +12,7 @@ from django.test import Client
 
 from factories import CASES, make_programme, make_user
 from helpers import walk, walk_form
+from rugtest.programme.models import WalkEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +56,26 @@ def press(client, url, response, button):
 
 def long_date(day: dt.date) -> str:
     return f"{DAYS_NL[day.weekday()]} {day.day} {MONTHS_NL[day.month - 1]}"
+
+
+# --- 2. The target beside a walk of an earlier day is that day's ----------------------------
+
+
+def test_changing_a_walk_of_an_earlier_day_shows_the_target_of_that_day(client, person):
+    """W-2/W-4: start 10 gives 8 minutes; two completed days give +1, so today it is 9 and
+    yesterday it was 8."""
+    programme = make_programme(person, days_ago=2, baseline=10)
+    start, yesterday = programme.start, programme.start + dt.timedelta(days=1)
+    for day in (start, yesterday):
+        for part in ("morning", "afternoon"):
+            WalkEntry.objects.create(programme=programme, date=day, part=part, minutes=8)
+    assert "Doel: 9 min." in text(client.get("/rugoefening/wandeling/"))  # today's
+    entry = WalkEntry.objects.get(date=yesterday, part="morning")
+    page = text(client.get(f"/rugoefening/wandeling/{entry.id}/"))
+    assert "Doel: 8 min." in page and "Doel: 9 min." not in page
+    # The form of a new walk opened for that day too, and in English.
+    assert "Doel: 8 min." in text(client.get(f"/rugoefening/wandeling/?date={yesterday.isoformat()}&part=evening"))
+    assert "Target: 8 min." in text(client.get(f"/en/rugoefening/wandeling/{entry.id}/"))
 
 
 # --- 4. The programme's warning-sign words ----------------------------------------------------

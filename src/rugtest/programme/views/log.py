@@ -123,9 +123,15 @@ def _walk_form(request, programme, form, day_today, entry):
 
 
 def _render_log(request, programme, form, day_today, entry, already=None, view=None):
+    view = view if view is not None else plan_for(programme, day_today)
+    # The target beside the minutes is that of the walk's own date (the form's), not today's:
+    # a walk of an earlier day had that day's target (W-4).
+    value = form["date"].value()
+    day = value if isinstance(value, date) else _parse_day(value) if isinstance(value, str) else None
+    day = day or (entry.date if entry is not None else day_today)
+    target = next((row["target_minutes"] for row in view.days if row["date"] == day), None)
     return render(request, "programme/log.html", {
-        "section": "rugoefening", "form": form, "entry": entry,
-        "view": view if view is not None else plan_for(programme, day_today),
+        "section": "rugoefening", "form": form, "entry": entry, "view": view, "target": target,
         "start": programme.start, "today": day_today, "already": already,
         # A new walk with nothing filled in beyond the date and part: its details read the
         # same for everyone (log.html keeps them as a fragment).
