@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from factories import CASES, make_programme, make_user
 from helpers import walk, walk_form
@@ -76,6 +77,48 @@ def test_changing_a_walk_of_an_earlier_day_shows_the_target_of_that_day(client, 
     # The form of a new walk opened for that day too, and in English.
     assert "Doel: 8 min." in text(client.get(f"/rugoefening/wandeling/?date={yesterday.isoformat()}&part=evening"))
     assert "Target: 8 min." in text(client.get(f"/en/rugoefening/wandeling/{entry.id}/"))
+
+
+# --- 3. The words after saving a walk of an earlier day -------------------------------------
+
+
+def test_a_walk_of_yesterday_is_worded_as_yesterday_and_a_new_target_for_today_is_said(client, person):
+    programme = make_programme(person, days_ago=2, baseline=10)  # start target 8 (W-2)
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    for part in ("morning", "afternoon"):
+        WalkEntry.objects.create(programme=programme, date=programme.start, part=part, minutes=8)
+    WalkEntry.objects.create(programme=programme, date=yesterday, part="morning", minutes=8)
+    assert "Doel: 8 min." in text(client.get("/rugoefening/wandeling/"))
+    # Yesterday's second walk at the target: yesterday completed, the second completed day in a
+    # row, so today's target goes up to 9 (W-4), which the person did not do today.
+    page = text(client.post("/rugoefening/wandeling/", walk_form(date=yesterday.isoformat(), part="afternoon",
+                                                                 minutes="8"), follow=True))
+    day = long_date(yesterday)
+    assert f"{day[0].upper()}{day[1:]}, middag: 8 minuten, doel gehaald." in page
+    assert "Uw doel voor vandaag is nu 9 minuten." in page
+    assert "Haalt u vandaag" not in page and "Morgen:" not in page
+
+
+def test_a_walk_of_yesterday_that_changes_nothing_today_says_only_what_it_was(client, person):
+    programme = make_programme(person, days_ago=2, baseline=10)
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    WalkEntry.objects.create(programme=programme, date=programme.start, part="morning", minutes=8)
+    page = text(client.post("/rugoefening/wandeling/", walk_form(date=yesterday.isoformat(), part="evening",
+                                                                 minutes="5"), follow=True))
+    assert ", avond: 5 minuten van de 8, doel niet gehaald." in page
+    assert "Uw doel voor vandaag" not in page
+    assert "Haalt u vandaag" not in page and "Morgen:" not in page
+
+
+def test_a_new_target_for_today_in_english(client, person):
+    programme = make_programme(person, days_ago=2, baseline=10)
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    for day, part in ((programme.start, "morning"), (programme.start, "afternoon"), (yesterday, "morning")):
+        WalkEntry.objects.create(programme=programme, date=day, part=part, minutes=8)
+    page = text(client.post("/en/rugoefening/wandeling/", walk_form(date=yesterday.isoformat(), part="evening",
+                                                                    minutes="8"), follow=True))
+    assert "Your target for today is now 9 minutes." in page
+    assert "Tomorrow:" not in page
 
 
 # --- 4. The programme's warning-sign words ----------------------------------------------------

@@ -100,6 +100,9 @@ def _walk_form(request, programme, form, day_today, entry):
                     "hidden": [(k, v) for k in request.POST if k not in ("csrfmiddlewaretoken", "confirm_signs")
                                for v in request.POST.getlist(k)],
                 })
+            # Today's target can change only by a walk of an earlier day (W-4 looks at the days
+            # before): then the words after the save say so.
+            before = plan_for(programme, day_today).target if moved or data["date"] != day_today else None
             if moved:
                 saved = services.move_walk(entry=entry, today=day_today, **data)
             else:
@@ -110,7 +113,7 @@ def _walk_form(request, programme, form, day_today, entry):
             if saved.warning_signs:
                 return redirect("programme:home")
             view = plan_for(programme, day_today)
-            for line in summary.saved_walk_words(programme, day_today, saved, view=view):
+            for line in summary.saved_walk_words(programme, day_today, saved, view=view, target_before=before):
                 messages.success(request, line)
             target = next((r["target_minutes"] for r in view.days if r["date"] == saved.date), None)
             if core.far_above_target(saved.minutes, target):
