@@ -59,6 +59,109 @@ def long_date(day: dt.date) -> str:
     return f"{DAYS_NL[day.weekday()]} {day.day} {MONTHS_NL[day.month - 1]}"
 
 
+# --- 1. A walk already logged stays; a sign ticked with a new one is not lost ----------------
+
+
+def test_the_testers_walk_of_8_minutes_stays_and_the_sign_is_put_on_it(client, person):
+    """The tester's steps: Ochtend 8 minutes, pain after 3, a note; then the form of a new
+    morning walk again, 2 minutes and a warning sign, confirmed. Before, the 8 minutes became 2."""
+    make_programme(person, days_ago=3)
+    client.post("/rugoefening/wandeling/?part=morning",
+                walk_form(minutes="8", pain_after="3", note="Mooi weer, rondje park"))
+    entry = WalkEntry.objects.get()
+
+    # The form of a new morning walk, opened again, is not the saved walk to write over.
+    page = client.get("/rugoefening/wandeling/?part=morning")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "U heeft deze wandeling al ingevuld: 8 minuten." in text(page)
+    assert f'href="/rugoefening/wandeling/{entry.id}/"' in html
+    assert not re.search(r'name="minutes"[^>]*value="8"', html)
+    assert "Mooi weer" not in html
+
+    # 2 minutes and a sign: first the confirm step, which says the walk that is there stays.
+    confirm = client.post("/rugoefening/wandeling/", walk_form(minutes="2", warning_signs=["leg_weakness"]))
+    words = text(confirm)
+    assert confirm.status_code == 200 and "Klopt dit?" in words
+    assert "U had deze wandeling al ingevuld: ochtend, 8 minuten." in words
+    assert "De klacht wordt bij die wandeling opgeslagen. Verder blijft die wandeling zoals hij was." in words
+    entry.refresh_from_db()
+    assert entry.warning_signs == []  # nothing saved before the answer
+
+    # "Ja": the sign is on the walk of 8 minutes, whose minutes, pain and note are unchanged.
+    home = press(client, "/rugoefening/wandeling/", confirm, "yes")
+    assert WalkEntry.objects.count() == 1
+    entry.refresh_from_db()
+    assert (entry.minutes, entry.pain_after, entry.note) == (8, 3, "Mooi weer, rondje park")
+    assert entry.warning_signs == ["leg_weakness"]
+    # It is acted on at once (W-9) and the person reads what happened.
+    assert home.redirect_chain[-1][0] == "/rugoefening/"
+    assert 'data-level="urgent"' in home.content.decode()
+    assert ("De klacht is opgeslagen bij de wandeling die er al stond: ochtend, 8 minuten. "
+            "Verder is die wandeling niet veranderd.") in text(home)
+
+
+def test_a_sign_posted_at_once_with_a_new_walk_for_a_part_already_logged_is_kept(client, person):
+    """Without the confirm page in between (a form post that says yes at once), two signs."""
+    programme = make_programme(person, days_ago=3)
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    first = WalkEntry.objects.create(programme=programme, date=yesterday, part="evening", minutes=6,
+                                     pain_before=2, painkiller="yes")
+    response = client.post("/rugoefening/wandeling/", walk_form(
+        date=yesterday.isoformat(), part="evening", minutes="0", pain_before="7", note="nieuw",
+        warning_signs=["fever", "leg_weakness"], confirm_signs="yes"), follow=True)
+    first.refresh_from_db()
+    assert (first.minutes, first.pain_before, first.painkiller, first.note) == (6, 2, "yes", "")
+    assert sorted(first.warning_signs) == ["fever", "leg_weakness"]
+    assert WalkEntry.objects.count() == 1
+    assert (f"De klachten zijn opgeslagen bij de wandeling die er al stond: {long_date(yesterday)}, avond, "
+            "6 minuten.") in text(response)
+    # Posted again: nothing new to keep, so the rule of a plain new walk holds (the page says the
+    # walk is there and links to it).
+    again = client.post("/rugoefening/wandeling/", walk_form(
+        date=yesterday.isoformat(), part="evening", minutes="0", warning_signs=["fever"], confirm_signs="yes"))
+    assert again.status_code == 200 and "U heeft deze wandeling al ingevuld: 6 minuten." in text(again)
+    first.refresh_from_db()
+    assert first.minutes == 6
+
+
+def test_no_on_the_confirm_step_changes_nothing_on_the_walk_already_logged(client, person):
+    make_programme(person)
+    client.post("/rugoefening/wandeling/", walk_form(minutes="8", pain_after="3"))
+    confirm = client.post("/rugoefening/wandeling/", walk_form(minutes="2", warning_signs=["fever"]))
+    page = press(client, "/rugoefening/wandeling/", confirm, "no")
+    entry = WalkEntry.objects.get()
+    assert (entry.minutes, entry.pain_after, entry.warning_signs) == (8, 3, [])
+    assert "Er is nog niets opgeslagen." in text(page)
+
+
+def test_a_walk_changed_to_a_part_already_logged_with_a_sign_moves_nothing_and_keeps_the_sign(client, person):
+    programme = make_programme(person)
+    morning = WalkEntry.objects.create(programme=programme, date=programme.start, part="morning", minutes=8)
+    evening = WalkEntry.objects.create(programme=programme, date=programme.start, part="evening", minutes=4)
+    confirm = client.post(f"/rugoefening/wandeling/{evening.id}/",
+                          walk_form(part="morning", minutes="3", warning_signs=["leg_weakness"]))
+    assert "U had deze wandeling al ingevuld: ochtend, 8 minuten." in text(confirm)
+    press(client, f"/rugoefening/wandeling/{evening.id}/", confirm, "yes")
+    morning.refresh_from_db()
+    evening.refresh_from_db()
+    assert (morning.minutes, morning.warning_signs) == (8, ["leg_weakness"])
+    assert (evening.part, evening.minutes, evening.warning_signs) == ("evening", 4, [])
+
+
+def test_in_english_the_walk_already_logged_and_its_sign(client, person):
+    make_programme(person)
+    client.post("/en/rugoefening/wandeling/", walk_form(minutes="8"))
+    assert "You have already filled in this walk: 8 minutes." in text(client.get("/en/rugoefening/wandeling/?part=morning"))
+    confirm = client.post("/en/rugoefening/wandeling/", walk_form(minutes="2", warning_signs=["fever"]))
+    assert "You had already filled in this walk: morning, 8 minutes." in text(confirm)
+    assert "Yes, I have this complaint" in text(confirm)
+    home = press(client, "/en/rugoefening/wandeling/", confirm, "yes")
+    assert ("The complaint has been saved with the walk that was already there: morning, 8 minutes. "
+            "Otherwise that walk has not changed.") in text(home)
+    assert WalkEntry.objects.get().minutes == 8
+
+
 # --- 2. The target beside a walk of an earlier day is that day's ----------------------------
 
 

@@ -34,6 +34,11 @@ def minutes_words(minutes: int) -> str:
     return ngettext("%(count)d minuut", "%(count)d minuten", minutes) % {"count": minutes}
 
 
+def logged_walk_words(entry, today: date) -> str:
+    """A walk already logged, inside a sentence: "ochtend, 8 minuten"."""
+    return f"{walk_label(entry.date, entry.part, today, start=False)}, {minutes_words(entry.minutes)}"
+
+
 def saved_walk_words(programme, today: date, entry, view=None, target_before=None) -> list[str]:
     """The sentences shown after saving ``entry``: what it was, whether it reached the target of
     its day, and tomorrow's target (W-4: tomorrow can only follow from today once today counts
