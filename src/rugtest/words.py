@@ -18,6 +18,7 @@ from datetime import date
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from rugtest.core.triage import RULES_VERSION
 
@@ -712,6 +713,25 @@ SIGNS = {
     "pain_worsening": {
         "label": _("Uw rugpijn wordt al 2 weken steeds erger, ook met de rugoefening"),
         "sentence": _("Uw rugpijn wordt al 2 weken steeds erger, ook met de rugoefening."),
+    },
+}
+
+# W-9: in the walking programme the new complaints come from the walk log, not from the
+# rugtest. There the GP-today advice says to name them, and where they stand on the page: the
+# confirm step lists them above its advice, the stop box below it. (The other actions read the
+# same as the rugtest's.) Formatted with {"count": the number of complaints}.
+PROGRAMME_ACTION_BODY = {
+    "call_gp_today": {
+        "above": ngettext_lazy(
+            "Is het avond, nacht of weekend? Bel dan de huisartsenpost. Zeg welke nieuwe klacht u heeft. U ziet die hierboven.",
+            "Is het avond, nacht of weekend? Bel dan de huisartsenpost. Zeg welke nieuwe klachten u heeft. U ziet ze hierboven.",
+            "count",
+        ),
+        "below": ngettext_lazy(
+            "Is het avond, nacht of weekend? Bel dan de huisartsenpost. Zeg welke nieuwe klacht u heeft. U ziet die hieronder.",
+            "Is het avond, nacht of weekend? Bel dan de huisartsenpost. Zeg welke nieuwe klachten u heeft. U ziet ze hieronder.",
+            "count",
+        ),
     },
 }
 

@@ -31,7 +31,7 @@ def stop_context(view) -> dict:
         "stop": {
             "level": advice.level,
             "level_text": words.LEVELS[advice.level],
-            "action": words.ACTIONS[advice.action],
+            "action": programme_action(advice.action, view.stop_signs, "below"),  # "U meldde:" follows
             "action_id": advice.action,  # the practice's tap-to-call links ({% calls %})
             "advice_text": words.ADVICE[advice.advice],
             "faint_line": advice.faint_line,
@@ -72,11 +72,20 @@ def sign_context(programme, signs) -> dict:
         "signs": [words.SIGNS[s]["label"] for s in core.WARNING_SIGNS if s in signs],
         "level": advice.level,
         "level_text": words.LEVELS[advice.level],
-        "action": words.ACTIONS[advice.action],
+        "action": programme_action(advice.action, signs, "above"),  # the signs stand above the advice
         "action_id": advice.action,  # the practice's tap-to-call links ({% calls %})
         "faint_line": advice.faint_line,
         "call_112": advice.action == "call_112",
     }
+
+
+def programme_action(action: str, signs, where: str) -> dict:
+    """An action's title and body as the walking programme shows it (W-9): the complaints it
+    names are the ones logged with a walk, listed ``where`` ("above" or "below") the advice."""
+    body = words.PROGRAMME_ACTION_BODY.get(action, {}).get(where)
+    if body is None:
+        return words.ACTIONS[action]
+    return {**words.ACTIONS[action], "body": body % {"count": len(signs)}}
 
 
 def progress_log(view) -> dict:

@@ -127,6 +127,25 @@ def record_walk(*, programme: Programme, today: date, **fields) -> WalkEntry:
     raise AssertionError("unreachable")
 
 
+def add_warning_signs(*, entry: WalkEntry, signs) -> WalkEntry:
+    """W-9: put ``signs`` on a walk already logged and change nothing else on it.
+
+    For a new walk ticked with a sign on a date and part that is already logged: the walk
+    that is there is never written over (its minutes, pain scores and note stay), and the
+    sign is never lost either. Signs already on the walk stay (W-9)."""
+    unknown = [s for s in signs if s not in core.WARNING_SIGNS]
+    if unknown or not signs:
+        raise InputError("warning_signs", "must be ids from W-9", "Kies alleen klachten uit de lijst.",
+                         "Please choose only complaints from the list.")
+    with transaction.atomic():
+        locked = WalkEntry.objects.select_for_update().get(pk=entry.pk)
+        merged = [s for s in core.WARNING_SIGNS if s in {*locked.warning_signs, *signs}]
+        if merged != locked.warning_signs:
+            locked.warning_signs = merged
+            locked.save(update_fields=["warning_signs", "updated_at"])
+        return locked
+
+
 def move_walk(*, entry: WalkEntry, today: date, **fields) -> WalkEntry:
     """Save a logged walk under another date or part of the day, in one transaction: the walk
     is on its new date and gone from its old one, or, when anything fails, still on its old

@@ -21,10 +21,33 @@ def _target_tomorrow(programme, today: date, log: tuple) -> int | None:
     return core.compute_plan(request)["days"][-1]["target_minutes"]
 
 
-def saved_walk_words(programme, today: date, entry, view=None) -> list[str]:
+def walk_label(day: date, part: str, today: date, *, start: bool = True) -> str:
+    """A walk named for the person: "Ochtend", or for another day "Donderdag 3 december, ochtend";
+    inside a sentence (``start=False``) "ochtend", "donderdag 3 december, ochtend"."""
+    label = str(PART_LABELS[part]).lower()
+    if day != today:
+        label = f"{formats.date_format(day, 'l j F')}, {label}"
+    return label[:1].upper() + label[1:] if start else label
+
+
+def minutes_words(minutes: int) -> str:
+    return ngettext("%(count)d minuut", "%(count)d minuten", minutes) % {"count": minutes}
+
+
+def logged_walk_words(entry, today: date) -> str:
+    """A walk already logged, inside a sentence: "ochtend, 8 minuten"."""
+    return f"{walk_label(entry.date, entry.part, today, start=False)}, {minutes_words(entry.minutes)}"
+
+
+def saved_walk_words(programme, today: date, entry, view=None, target_before=None) -> list[str]:
     """The sentences shown after saving ``entry``: what it was, whether it reached the target of
     its day, and tomorrow's target (W-4: tomorrow can only follow from today once today counts
     as completed, so an open day says what tomorrow will be either way).
+
+    A walk of an earlier day is named with its date, and what follows is about that walk only,
+    never "today" or "tomorrow" as if it were today's; but when it changed today's target (W-8:
+    the plan is recomputed from the whole log), that is said in words. ``target_before``: today's
+    target before the save (None: not known, nothing said about it).
 
     ``view``: the plan the page has already computed after the save (selectors.plan_for), so
     that the log is not read twice."""
@@ -36,10 +59,8 @@ def saved_walk_words(programme, today: date, entry, view=None) -> list[str]:
                                               today=max(today, programme.start), log=log))
     row = next((r for r in rows if r["date"] == entry.date), None)
     target = row["target_minutes"] if row else None
-    part = str(PART_LABELS[entry.part])
-    if entry.date != today:
-        part = f"{formats.date_format(entry.date, 'l j F')}, {part.lower()}"
-    minutes = ngettext("%(count)d minuut", "%(count)d minuten", entry.minutes) % {"count": entry.minutes}
+    part = walk_label(entry.date, entry.part, today)
+    minutes = minutes_words(entry.minutes)
     if target is None:
         first = _("%(part)s: %(minutes)s.") % {"part": part, "minutes": minutes}
     elif core.walk_meets_target(entry.minutes, target):
@@ -48,10 +69,14 @@ def saved_walk_words(programme, today: date, entry, view=None) -> list[str]:
         first = _("%(part)s: %(minutes)s van de %(target)d, doel niet gehaald. Dat is niet erg: uw doel blijft dan gewoon hetzelfde.") % {
             "part": part, "minutes": minutes, "target": target}
     words = [first]
+    today_row = rows[-1]
+    if target_before is not None and today_row["target_minutes"] not in (None, target_before):
+        words.append(_("Uw doel voor vandaag is nu %(minutes)d minuten.") % {"minutes": today_row["target_minutes"]})
+    if entry.date != today:
+        return words
     tomorrow = _target_tomorrow(programme, today, log)
     if tomorrow is None:
         return words
-    today_row = rows[-1]
     if today_row["completed"] or today_row["target_minutes"] is None:
         words.append(_("Morgen: %(minutes)d minuten per wandeling.") % {"minutes": tomorrow})
         return words

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from rugtest.core import programme as core
@@ -36,17 +37,19 @@ def log_walk(request):
     if programme is None:
         return redirect("programme:home")
     if request.method != "POST":
-        # "Veranderen" for a walk already logged opens the form filled with it.
         day = _parse_day(request.GET.get("date")) or day_today
         part = request.GET.get("part") if request.GET.get("part") in core.PARTS else None
+        # The address of a new walk for a part already logged (a page opened before that walk
+        # was saved, or the browser's Back button after saving it) stays the form of a new
+        # walk: it never opens that walk to be written over. It says that the walk is there
+        # and links to it ("Veranderen" links to the walk's own page).
         existing = programme.entries.filter(date=day, part=part).first() if part else None
-        if existing is not None:
-            return redirect("programme:edit", existing.id)
         view = plan_for(programme, day_today)
         if part is None:
             part = core.part_to_log(timezone.localtime().hour, view.today_ids if day == day_today else {})
         initial = {"date": day, "part": part}
-        return _render_log(request, programme, WalkForm(initial=initial), day_today, None, view=view)
+        return _render_log(request, programme, WalkForm(initial=initial), day_today, None, view=view,
+                           already=existing)
     return _walk_form(request, programme, WalkForm(request.POST), day_today, entry=None)
 
 
@@ -82,6 +85,12 @@ def _walk_form(request, programme, form, day_today, entry):
             # over without asking; the page links to that walk instead.
             already = programme.entries.filter(date=data["date"], part=data["part"]).first()
             if already is not None:
+                # W-9: a new sign ticked with it is not lost either: it goes onto the walk that
+                # is there, which keeps its minutes, pain scores and note.
+                kept = {*already.warning_signs, *(entry.warning_signs if entry else ())}
+                new_signs = [s for s in data["warning_signs"] if s not in kept]
+                if new_signs:
+                    return _sign_onto_walk(request, programme, form, day_today, entry, already, new_signs)
                 form.add_error("part", _(
                     "U heeft deze wandeling al ingevuld: %(minutes)s minuten. Kies een ander dagdeel of een "
                     "andere dag. Of verander de wandeling die er al staat."
@@ -92,14 +101,10 @@ def _walk_form(request, programme, form, day_today, entry):
             already = set(entry.warning_signs) if entry else set()
             new_signs = [s for s in data["warning_signs"] if s not in already]
             if new_signs and request.POST.get("confirm_signs") != "yes":
-                # W-9: a ticked sign stops the programme, so one tap is confirmed first; the
-                # rest of the entry travels along in hidden fields.
-                return render(request, "programme/confirm_signs.html", {
-                    "section": "rugoefening", "form": form, "entry": entry,
-                    "confirm": presenters.sign_context(programme, new_signs),
-                    "hidden": [(k, v) for k in request.POST if k not in ("csrfmiddlewaretoken", "confirm_signs")
-                               for v in request.POST.getlist(k)],
-                })
+                return _confirm_signs(request, programme, form, day_today, entry, new_signs)
+            # Today's target can change only by a walk of an earlier day (W-4 looks at the days
+            # before): then the words after the save say so.
+            before = plan_for(programme, day_today).target if moved or data["date"] != day_today else None
             if moved:
                 saved = services.move_walk(entry=entry, today=day_today, **data)
             else:
@@ -110,7 +115,7 @@ def _walk_form(request, programme, form, day_today, entry):
             if saved.warning_signs:
                 return redirect("programme:home")
             view = plan_for(programme, day_today)
-            for line in summary.saved_walk_words(programme, day_today, saved, view=view):
+            for line in summary.saved_walk_words(programme, day_today, saved, view=view, target_before=before):
                 messages.success(request, line)
             target = next((r["target_minutes"] for r in view.days if r["date"] == saved.date), None)
             if core.far_above_target(saved.minutes, target):
@@ -122,10 +127,44 @@ def _walk_form(request, programme, form, day_today, entry):
     return _render_log(request, programme, form, day_today, entry)
 
 
-def _render_log(request, programme, form, day_today, entry, already=None, view=None):
-    return render(request, "programme/log.html", {
+def _confirm_signs(request, programme, form, day_today, entry, new_signs, already=None):
+    """W-9: a ticked sign stops the programme, so one tap is confirmed first; the rest of the
+    entry travels along in hidden fields. ``already``: the walk logged on that date and part,
+    which the sign would go onto."""
+    return render(request, "programme/confirm_signs.html", {
         "section": "rugoefening", "form": form, "entry": entry,
-        "view": view if view is not None else plan_for(programme, day_today),
+        "confirm": presenters.sign_context(programme, new_signs),
+        "already": already,
+        "already_words": summary.logged_walk_words(already, day_today) if already is not None else None,
+        "hidden": [(k, v) for k in request.POST if k not in ("csrfmiddlewaretoken", "confirm_signs")
+                   for v in request.POST.getlist(k)],
+    })
+
+
+def _sign_onto_walk(request, programme, form, day_today, entry, already, new_signs):
+    """A new walk (or a walk moved) with a new sign, for a date and part already logged: the
+    sign goes onto the walk that is there, once confirmed; nothing else is saved or changed,
+    and the person reads so (on the confirm step and after it)."""
+    if request.POST.get("confirm_signs") != "yes":
+        return _confirm_signs(request, programme, form, day_today, entry, new_signs, already=already)
+    saved = services.add_warning_signs(entry=already, signs=new_signs)
+    messages.success(request, ngettext(
+        "De klacht is opgeslagen bij de wandeling die er al stond: %(walk)s. Verder is die wandeling niet veranderd.",
+        "De klachten zijn opgeslagen bij de wandeling die er al stond: %(walk)s. Verder is die wandeling niet veranderd.",
+        len(new_signs)) % {"walk": summary.logged_walk_words(saved, day_today)})
+    return redirect("programme:home")
+
+
+def _render_log(request, programme, form, day_today, entry, already=None, view=None):
+    view = view if view is not None else plan_for(programme, day_today)
+    # The target beside the minutes is that of the walk's own date (the form's), not today's:
+    # a walk of an earlier day had that day's target (W-4).
+    value = form["date"].value()
+    day = value if isinstance(value, date) else _parse_day(value) if isinstance(value, str) else None
+    day = day or (entry.date if entry is not None else day_today)
+    target = next((row["target_minutes"] for row in view.days if row["date"] == day), None)
+    return render(request, "programme/log.html", {
+        "section": "rugoefening", "form": form, "entry": entry, "view": view, "target": target,
         "start": programme.start, "today": day_today, "already": already,
         # A new walk with nothing filled in beyond the date and part: its details read the
         # same for everyone (log.html keeps them as a fragment).
