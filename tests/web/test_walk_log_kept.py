@@ -5,6 +5,7 @@ of an earlier day say what they are about; the warning-sign words of the program
 complaints of the walk log (Django's test client, no JavaScript)."""
 
 import datetime as dt
+import io
 import re
 
 import pytest
@@ -258,3 +259,17 @@ def test_the_programme_words_in_english(client, person):
     assert "Yes, I have these complaints" in two
     client.post("/en/rugoefening/wandeling/", walk_form(warning_signs=["fever"], confirm_signs="yes"))
     assert "Say which new complaint you have. You can see it below." in text(client.get("/en/rugoefening/"))
+
+
+def test_the_report_for_the_gp_words_the_stop_as_the_programme_does(client, person):
+    """The PDF of a programme stopped by a complaint from the log says to name that complaint,
+    listed below; not the rugtest's "Zeg dat u de rugtest heeft gedaan"."""
+    from pypdf import PdfReader
+
+    make_programme(person)
+    client.post("/rugoefening/wandeling/", walk_form(warning_signs=["fever"], confirm_signs="yes"))
+    response = client.get("/rugoefening/rapport.pdf")
+    assert response.status_code == 200
+    pdf = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages).split())
+    assert "Zeg welke nieuwe klacht u heeft. U ziet die hieronder." in pdf
+    assert "rugtest heeft gedaan" not in pdf

@@ -56,9 +56,10 @@ def person_facts(answers: dict, name: str = "", pain: bool = True) -> list[tuple
     return facts
 
 
-def action_body(action: str) -> str:
-    """The action's words with the practice's numbers as text (issue 20: the PDF shows the number)."""
-    return " ".join([str(words.ACTIONS[action]["body"]), *safety.numbers_text(action)])
+def action_body(action: str, body=None) -> str:
+    """The action's words (``body`` when the page has its own, as the walking programme has)
+    with the practice's numbers as text (issue 20: the PDF shows the number)."""
+    return " ".join([str(words.ACTIONS[action]["body"] if body is None else body), *safety.numbers_text(action)])
 
 
 def practice_line(pdf: ReportPDF) -> None:
