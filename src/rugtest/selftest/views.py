@@ -14,7 +14,7 @@ from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from rugtest import words
 from rugtest.api import fhir
@@ -327,12 +327,15 @@ def result_fhir(request):
     return reply
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def restart(request):
     """Start again: the answers and the result are wiped only once the person confirms it
-    (one tap on "De test opnieuw doen" must not lose a result)."""
+    (one tap on "De test opnieuw doen" must not lose a result). GET shows the same question
+    and changes nothing: the page's language link leads there."""
     progress = progress_store.load(request.session)
-    if progress.started and request.POST.get("confirm") != "yes":
+    if request.method != "POST" and not progress.started:
+        return _page_url(questions.PAGES[0])  # nothing to wipe: the test starts at step 1
+    if progress.started and (request.method != "POST" or request.POST.get("confirm") != "yes"):
         return render(request, "selftest/restart.html", {
             "section": "rugtest", "finished": progress.outcome() is not None,
         })
