@@ -185,7 +185,8 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
     ``say_what_to_do`` False: the result page says it with its own list of the "Weet ik niet"
     answers. No sentence is said twice: each reason opens with what the person answered, and
     leaves out a later sentence an earlier reason said already; it leaves out its opening too
-    when an earlier reason opened with the same words (R-SEV-1 after R-AAA-1: "Zulke pijn …"),
+    when an earlier reason said it or opened with the same words (R-SEV-1 after R-AAA-1:
+    "Zulke pijn …"; both unsure: "Is het antwoord 'Ja' …"),
     and a reason with nothing new to say (R-OST-2 and R-OST-3 unsure about one question) is
     one line with the earlier one: its ``id`` then names both rules, space-separated. The words
     are in the active language.
@@ -216,10 +217,11 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
             earlier["says_112"] = earlier["says_112"] or bool(then_112)
             continue
         # Each reason opens with what the person answered; a sentence an earlier reason said
-        # already ("Dan kan een wervel ingezakt zijn door broze botten.") is not said again.
-        opened_alike = new and any(
-            sentence != first and sentence.startswith(first.rstrip(".?!")) for sentence in said
-        )
+        # already ("Dan kan een wervel ingezakt zijn door broze botten.") is not said again,
+        # nor is its opening: the same one ("U antwoordde 'Weet ik niet' op de vraag over
+        # plotselinge, heel erge pijn.": R-SEV-1 after R-AAA-1, both unsure) or the start of
+        # a longer one said before. The reason then starts with its new sentence.
+        opened_alike = new and any(sentence.startswith(first.rstrip(".?!")) for sentence in said)
         text = " ".join(new if opened_alike else [first, *new])
         said.update(SENTENCE_END.split(text))
         # The sign for 112 stays whole: never shortened by a sentence said before.
