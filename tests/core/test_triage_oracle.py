@@ -596,15 +596,45 @@ def test_early_emergency_as_the_spec_says(age):
     assert emergency_so_far({"duration_weeks": 2, "pain_score": 8, "saddle_numbness": "yes"}) is None
 
 
-def test_triggers_are_the_rules_yes_and_unknown_answers_in_table_order():
+def _asked(tree, negated=False):
+    """(question, the answer that makes this part true) of every yes/no part: "no" under NOT."""
+    if tree[0] in ("and", "or"):
+        for part in tree[1]:
+            yield from _asked(part, negated)
+    elif tree[0] == "not":
+        yield from _asked(tree[1], not negated)
+    elif tree[0] == "yesno":
+        yield tree[1], "no" if negated else "yes"
+
+
+def test_triggers_are_the_answers_that_make_the_rule_fire_and_unknown_in_table_order():
+    """The answer a rule asks for ("yes", or "no" under NOT: a first episode, R-AGE-2) or
+    "unknown" made it fire; the reassuring answer ("yes" to earlier back pain) did not."""
     from rugtest.core.triage import RULE_BY_ID, triggers
 
     for rule_id, tree, _, _ in RULES:
-        names = list(dict.fromkeys(p[1] for p in _parts(tree) if p[0] == "yesno"))
+        wanted = dict(_asked(tree))
+        names = list(wanted)
         for combo in itertools.product(["yes", "no", "unknown"], repeat=len(names)):
             answers = {**BASE, **dict(zip(names, combo))}
-            expected = [n for n, v in zip(names, combo) if v in ("yes", "unknown")]
+            expected = [n for n, v in zip(names, combo) if v in (wanted[n], "unknown")]
             assert triggers(RULE_BY_ID[rule_id], answers) == expected, (rule_id, answers)
+
+
+def test_the_answers_that_make_a_rule_fire_per_question_are_read_from_the_table():
+    """``firing_answers``: "yes" and "unknown" for every yes/no question a rule asks, "no" and
+    "unknown" for the one it asks NOT of (previous_episodes), nothing for the others."""
+    from rugtest.core import questions
+    from rugtest.core.triage import firing_answers
+
+    wanted: dict[str, set[str]] = {}
+    for _, tree, _, _ in RULES:
+        for name, answer in _asked(tree):
+            wanted.setdefault(name, {"unknown"}).add(answer)
+    assert wanted["previous_episodes"] == {"no", "unknown"}
+    for question in questions.QUESTIONS:
+        if question.type == questions.YESNO:
+            assert firing_answers(question.id) == wanted.get(question.id, set()), question.id
 
 
 def test_the_printed_outcome_has_sorted_keys_and_is_the_outcome():

@@ -470,11 +470,32 @@ def triage_json(request: Any) -> str:
     return json.dumps(triage(request), sort_keys=True)  # ids only: plain ASCII
 
 
+def _firing(expr: Condition, qid: str, negated: bool = False) -> set[str]:
+    """The answers to ``qid`` that make ``expr`` true: "yes", or "no" under a NOT."""
+    if isinstance(expr, yes):
+        return {"no" if negated else "yes"} if expr.qid == qid else set()
+    if isinstance(expr, not_):
+        return _firing(expr.part, qid, not negated)
+    if isinstance(expr, all_of | any_of):
+        return set().union(*(_firing(part, qid, negated) for part in expr.parts))
+    return set()
+
+
+def firing_answers(qid: str, rules: tuple[Rule, ...] | None = None) -> frozenset[str]:
+    """The answers to the yes/no question ``qid`` that make a rule of the table fire: "yes",
+    or "no" where the rule asks NOT (R-AGE-2: a first episode; for ``previous_episodes`` "yes"
+    is the reassuring answer, triage-rules.md's safety property), and "unknown", with which
+    such a rule fires uncertain. Empty for a question no rule reads (steps 5 and 6)."""
+    found = set().union(*(_firing(rule.when, qid) for rule in (RULES if rules is None else rules)))
+    return frozenset(found | {"unknown"}) if found else frozenset()
+
+
 def triggers(rule: Rule, answers: dict) -> list[str]:
-    """The yes/no questions answered "yes" or "don't know" that made ``rule`` fire."""
+    """The yes/no questions whose answer made ``rule`` fire: the answer the rule asks for
+    ("yes", or "no" under a NOT, R-AGE-2) or "don't know"."""
     return [
         qid for qid in dict.fromkeys(rule.questions)
-        if BY_ID[qid].type == "yesno" and answers.get(qid) in ("yes", "unknown")
+        if BY_ID[qid].type == "yesno" and answers.get(qid) in firing_answers(qid, (rule,))
     ]
 
 

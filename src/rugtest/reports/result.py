@@ -146,7 +146,7 @@ def advice_section(pdf: ReportPDF, outcome: dict) -> None:
         pdf.run([(summary.advice_text(advice_id, outcome), "")], size=9, bullet="•")
 
 
-def answers_section(pdf: ReportPDF, answers: dict, early: bool) -> None:
+def answers_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -> None:
     """Every answer in words, the warning signs first.
 
     The signs answered "yes" or "don't know" stand above, by name, with their rules; here
@@ -172,7 +172,8 @@ def answers_section(pdf: ReportPDF, answers: dict, early: bool) -> None:
                 # D-2: unasked questions are stored as absent and said "niet gevraagd", never "Nee".
                 answer = (_("niet gevraagd") if not row["asked"] else _("niet ingevuld"), "")
             else:
-                answer = (row["answer"], "B" if row["value"] in questions.ANSWERS_THAT_MATTER else "")
+                matters = summary.answer_matters(questions.BY_ID[row["id"]], answers, outcome)
+                answer = (row["answer"], "B" if matters else "")
             table_rows.append([(row["text"], ""), answer])
         pdf.grid([title, _("Antwoord")], table_rows, [width - 50, 50], size=8.5)
         pdf.ln(2)
@@ -198,5 +199,5 @@ def result_pdf(*, answers: dict, outcome: dict, taken_on: date, early: bool, nam
     pdf.ln(1)
     outcome_section(pdf, answers, outcome, early)
     advice_section(pdf, outcome)
-    answers_section(pdf, answers, early)
+    answers_section(pdf, answers, outcome, early)
     return bytes(pdf.output())

@@ -19,6 +19,7 @@ from rugtest.core.triage import (
     RULES_VERSION,
     aaa_suspected_by_age,
     check_advice_for,
+    firing_answers,
     says_call_112,
     triggers,
     true_questions,
@@ -95,18 +96,29 @@ def conditions(outcome: dict) -> list[dict]:
     ]
 
 
-def answer_groups(answers: dict, lang: str) -> list[dict]:
+def answer_matters(question: questions.Question, answers: dict, outcome: dict) -> bool:
+    """Whether an answer is one a reader looks for first (marked in the answer tables): the
+    answer that makes a rule of the table fire, or "Weet ik niet" to such a question
+    (``firing_answers``: "Ja", but "Nee" to earlier back pain, R-AGE-2). A warning sign (steps
+    2 to 4) so answered is always marked; another question only when a rule it is part of
+    fired ("Nee" to earlier back pain at 30 is no alarm sign). Never in the closed step 6."""
+    if question.type != questions.YESNO or question.step == questions.PRIVATE_STEP:
+        return False
+    if answers.get(question.id) not in firing_answers(question.id):
+        return False
+    return questions.is_warning_sign(question) or question.id in rules_by_trigger(answers, outcome)
+
+
+def answer_groups(answers: dict, outcome: dict, lang: str) -> list[dict]:
     """The answers per page of the questionnaire, in its order (the result page's table).
 
-    ``matters``: a yes/no answer "Ja" or "Weet ik niet" outside the closed step 6, what a reader
-    looks for first (marked in the table).
+    ``matters``: what a reader looks for first (``answer_matters``, marked in the table).
     """
     groups = []
     for page in questions.PAGES:
         rows = [
             {"id": q.id, "text": q.text(lang), "answer": answer_text(q, answers[q.id], lang),
-             "matters": q.type == questions.YESNO and answers[q.id] in questions.ANSWERS_THAT_MATTER
-             and page.step != questions.PRIVATE_STEP}
+             "matters": answer_matters(q, answers, outcome)}
             for q in page.questions if q.id in answers
         ]
         if rows:

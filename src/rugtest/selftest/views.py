@@ -217,7 +217,7 @@ def _result_context(progress, outcome):
         # NHG 2017 / R-AAA-1: above 40, sudden severe pain alone means 112 (D-15).
         "over_40": aaa_suspected_by_age(progress.answers.get("age")),
         "unknowns": unknowns,
-        "answer_groups": summary.answer_groups(progress.answers, lang),
+        "answer_groups": summary.answer_groups(progress.answers, outcome, lang),
         "concerns": summary.concerns(progress.answers, outcome, lang),
         "early": progress.is_early(),
         # An emergency rule answered with "don't know" fires at urgent: say when to call 112.
