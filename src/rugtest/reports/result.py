@@ -41,8 +41,10 @@ def person_facts(answers: dict, name: str = "", pain: bool = True) -> list[tuple
     language = lang()
     facts = [(_("Naam"), name)] if name else []
     sex = questions.BY_ID["sex"]
+    # D-2: a number the early emergency never asked (it came before step 1) is "niet gevraagd".
     facts += [
-        (_("Leeftijd"), summary.answer_text(questions.BY_ID["age"], answers["age"], language)),
+        (_("Leeftijd"), summary.answer_text(questions.BY_ID["age"], answers["age"], language)
+         if "age" in answers else _("niet gevraagd")),
         (_("Geslacht"), sex.choice_text(answers["sex"], language) if "sex" in answers else _("niet ingevuld")),
     ]
     if not pain:
@@ -51,7 +53,8 @@ def person_facts(answers: dict, name: str = "", pain: bool = True) -> list[tuple
         facts.append((_("Pijn nu"), _("%(score)s van 10") % {"score": answers["pain_score"]}))
     facts.append((
         _("Duur"),
-        summary.answer_text(questions.BY_ID["duration_weeks"], answers["duration_weeks"], language),
+        summary.answer_text(questions.BY_ID["duration_weeks"], answers["duration_weeks"], language)
+        if "duration_weeks" in answers else _("niet gevraagd"),
     ))
     return facts
 
@@ -109,8 +112,11 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -
             pdf.run([(str(condition["name"]), "B")], size=9.5, bullet="•")
 
     pdf.heading(_("Duur van de pijn"))
-    duration = words.DURATION[outcome["duration_class"]]
-    pdf.run([(str(duration["name"]) + ". ", "B"), (str(duration["what"]), "")])
+    duration = words.DURATION.get(outcome["duration_class"])
+    if duration is None:  # D-2: the early emergency came before step 1 asked it
+        pdf.paragraph(_("niet gevraagd"))
+    else:
+        pdf.run([(str(duration["name"]) + ". ", "B"), (str(duration["what"]), "")])
 
     risk_section(pdf, outcome)
 

@@ -262,10 +262,15 @@ SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 def _why(rule, answers: dict) -> str:
     """What the person answered that fired ``rule``: of a rule with an OR (R-AAA-1), only the
-    part their answers made true, where the words have it (``why_only``)."""
+    part their answers made true, where the words have it (``why_only``). A part true only
+    because its number was never asked (R-AAA-1 counts an age not asked as older) is not
+    named as if answered: ``why_age_not_asked`` says so."""
     words_of = words.RULE_REASONS[rule.id]
     only = words_of.get("why_only", {})
-    named = [qid for qid in only if qid in true_questions(rule.when, answers)]
+    true = true_questions(rule.when, answers)
+    named = [qid for qid in only if qid in true and qid in answers]
+    if not named and "why_age_not_asked" in words_of and any(qid in true for qid in only):
+        return str(words_of["why_age_not_asked"])
     return str(only[named[0]] if len(named) == 1 else words_of["why"])
 
 

@@ -128,6 +128,11 @@ def step(request, page_id):
         return _switch_language(request, page)
     progress = progress_store.load(request.session)
     if not progress.reachable(page):
+        # Sent out of turn (a second tab after "start again", a session that expired): what
+        # it holds is kept, so that an emergency sign in it is acted on at once and nothing
+        # else given is lost; the pages before it are asked first.
+        if request.method == "POST" and progress_store.keep_answers(progress, page, request.POST):
+            progress_store.save(request.session, progress)
         target = progress.next_page()
         if target is None:
             return redirect("selftest:result")
@@ -198,7 +203,7 @@ def _result_context(progress, outcome):
         "level": words.LEVELS[outcome["level"]],
         "action": words.ACTIONS[outcome["action"]],
         "conditions": summary.conditions(outcome),
-        "duration": words.DURATION[outcome["duration_class"]],
+        "duration": words.DURATION.get(outcome["duration_class"]),  # None: not asked (an early emergency)
         "advice": [
             {"id": a, "text": summary.advice_text(a, outcome)} for a in outcome["advice"] if a not in hidden_advice
         ],
