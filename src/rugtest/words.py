@@ -335,6 +335,12 @@ RULE_REASONS = {
                 "een scheur in die slagader."
             ),
         },
+        # The age not asked (the test stopped at this sign before step 1): it counts as older.
+        "why_age_not_asked": _(
+            "De pijn kwam plotseling, is heel erg en blijft hoe u ook ligt, zit of beweegt, en "
+            "we weten niet of u ouder bent dan 40 jaar. Dat kan passen bij een scheur in de grote "
+            "slagader in uw buik."
+        ),
         "unsure": _(
             "Is het antwoord 'Ja', dan kan het gaan om een scheur in de grote slagader in uw buik."
         ),

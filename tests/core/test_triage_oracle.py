@@ -565,11 +565,17 @@ STEP2 = ["saddle_numbness", "bladder_bowel", "both_legs", "sudden_severe_pain", 
          "known_aneurysm", "major_trauma"]
 
 
+# Before step 1 (a step 2 answered in a second tab, or after the session expired) no number is
+# asked. An unknown age counts as older than 40, as the pages' aaa_suspected_by_age counts it:
+# sudden severe pain is then R-AAA-1's 112 where it could apply. No other emergency rule reads
+# a number (checked below), so any value stands in for the others.
+OLDER_THAN_40 = 41
+
+
 def oracle_early(asked: dict):
     """Certain emergency whatever the unasked answers are: unasked required yes/no = unknown."""
-    if any(q not in asked for q in ("age", "duration_weeks", "pain_score")):
-        return None
-    filled = {**BASE, **{q: "unknown" for q in BASE if q not in asked and q not in ("age", "duration_weeks", "pain_score")}, **asked}
+    numbers = {"age": OLDER_THAN_40, "duration_weeks": 0, "pain_score": 0}
+    filled = {**BASE, **numbers, **{q: "unknown" for q in BASE if q not in asked and q not in numbers}, **asked}
     certain = [(rid, cond) for rid, tree, level, cond in RULES if level == "emergency" and holds(tree, filled) is True]
     if not certain:
         return None
@@ -577,15 +583,15 @@ def oracle_early(asked: dict):
     return "call_112" if any(rid in call_112 for rid, _ in certain) else "call_gp_now"
 
 
-@pytest.mark.parametrize("age", [35, 41, 60])
+@pytest.mark.parametrize("age", [35, 41, 60, None], ids=["35", "41", "60", "step 1 not asked"])
 def test_early_emergency_as_the_spec_says(age):
     from rugtest.core.flow import emergency_so_far
 
-    step1 = {"age": age, "duration_weeks": 2, "pain_score": 8}
+    step1 = {"age": age, "duration_weeks": 2, "pain_score": 8} if age else {}
     asked_sets = [STEP2[:3], STEP2[3:6], STEP2]
     for asked in asked_sets:
         for combo in itertools.product(["yes", "no", "unknown"], repeat=len(asked)):
-            for previous in ({}, {"previous_episodes": "no"}):
+            for previous in ({}, {"previous_episodes": "no"}) if age else ({},):
                 answers = {**step1, **previous, **dict(zip(asked, combo))}
                 outcome = emergency_so_far(answers)
                 expected_action = oracle_early(answers)
@@ -593,18 +599,69 @@ def test_early_emergency_as_the_spec_says(age):
                 if outcome is not None:
                     assert (outcome["level"], outcome["action"]) == ("emergency", expected_action), answers
                     assert "A-CALL-112" in outcome["advice"] or "A-CALL-GP-NOW" in outcome["advice"]
-    assert emergency_so_far({"duration_weeks": 2, "pain_score": 8, "saddle_numbness": "yes"}) is None
+                    # What was never asked is not reported: no rule on a number alone, no
+                    # duration, no pain score among the factors.
+                    assert set(outcome["uncertain_rules"]) <= {rid for rid, tree, _, _ in RULES if any(
+                        answers.get(part[1]) == "unknown" for part in _parts(tree) if part[0] == "yesno")}
+                    if not age:
+                        assert outcome["duration_class"] is None and outcome["risk_factors"] == []
 
 
-def test_triggers_are_the_rules_yes_and_unknown_answers_in_table_order():
+def test_an_emergency_sign_before_step_1_is_acted_on_at_once():
+    """A 'Ja' to a sign of step 2 with step 1 not asked: the emergency holds whatever the
+    person's age. Sudden severe pain alone: 112, the unknown age counted as older than 40."""
+    from rugtest.core.flow import emergency_so_far
+
+    # What oracle_early stands on: the only number an emergency rule reads is the age above 40.
+    compared = [part[1:] for _, tree, level, _ in RULES if level == "emergency" for part in _parts(tree) if part[0] == "cmp"]
+    assert compared == [("age", ">", 40)]
+    assert emergency_so_far({"saddle_numbness": "yes"})["action"] == "call_gp_now"
+    outcome = emergency_so_far({"sudden_severe_pain": "yes"})
+    assert (outcome["level"], outcome["action"]) == ("emergency", "call_112")
+    assert outcome["rules"] == ["R-AAA-1", "R-SEV-1"] and outcome["uncertain_rules"] == []
+    assert emergency_so_far({"sudden_severe_pain": "unknown"}) is None
+    assert emergency_so_far({"major_trauma": "yes"}) is None  # urgent: the questions go on
+
+
+def _asked(tree, negated=False):
+    """(question, the answer that makes this part true) of every yes/no part: "no" under NOT."""
+    if tree[0] in ("and", "or"):
+        for part in tree[1]:
+            yield from _asked(part, negated)
+    elif tree[0] == "not":
+        yield from _asked(tree[1], not negated)
+    elif tree[0] == "yesno":
+        yield tree[1], "no" if negated else "yes"
+
+
+def test_triggers_are_the_answers_that_make_the_rule_fire_and_unknown_in_table_order():
+    """The answer a rule asks for ("yes", or "no" under NOT: a first episode, R-AGE-2) or
+    "unknown" made it fire; the reassuring answer ("yes" to earlier back pain) did not."""
     from rugtest.core.triage import RULE_BY_ID, triggers
 
     for rule_id, tree, _, _ in RULES:
-        names = list(dict.fromkeys(p[1] for p in _parts(tree) if p[0] == "yesno"))
+        wanted = dict(_asked(tree))
+        names = list(wanted)
         for combo in itertools.product(["yes", "no", "unknown"], repeat=len(names)):
             answers = {**BASE, **dict(zip(names, combo))}
-            expected = [n for n, v in zip(names, combo) if v in ("yes", "unknown")]
+            expected = [n for n, v in zip(names, combo) if v in (wanted[n], "unknown")]
             assert triggers(RULE_BY_ID[rule_id], answers) == expected, (rule_id, answers)
+
+
+def test_the_answers_that_make_a_rule_fire_per_question_are_read_from_the_table():
+    """``firing_answers``: "yes" and "unknown" for every yes/no question a rule asks, "no" and
+    "unknown" for the one it asks NOT of (previous_episodes), nothing for the others."""
+    from rugtest.core import questions
+    from rugtest.core.triage import firing_answers
+
+    wanted: dict[str, set[str]] = {}
+    for _, tree, _, _ in RULES:
+        for name, answer in _asked(tree):
+            wanted.setdefault(name, {"unknown"}).add(answer)
+    assert wanted["previous_episodes"] == {"no", "unknown"}
+    for question in questions.QUESTIONS:
+        if question.type == questions.YESNO:
+            assert firing_answers(question.id) == wanted.get(question.id, set()), question.id
 
 
 def test_the_printed_outcome_has_sorted_keys_and_is_the_outcome():

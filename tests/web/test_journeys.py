@@ -13,6 +13,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.utils import timezone
 
+from clinical import clinical_text
 from factories import CASES, make_programme, make_user
 from helpers import walk
 from rugtest.core import questions
@@ -124,12 +125,51 @@ def test_result_says_in_words_which_warning_signs_were_answered_how(client):
     assert "onzeker" not in html
 
 
+def marked(response) -> dict[str, str]:
+    """The answers marked in the "Alle antwoorden" tables: question → answer."""
+    html = response.content.decode()
+    rows = re.findall(r'<tr class="matters"><td>(.*?)</td><td><strong>(.*?)</strong>', html)
+    return {unescape(question): unescape(answer) for question, answer in rows}
+
+
+EARLIER = "Heeft u eerder zulke rugpijn gehad?"
+# triage-rules.md: the questions a rule asks NOT of, whose "Ja" is the reassuring answer.
+ASKED_NOT = re.findall(r"NOT `(\w+)`", clinical_text("triage-rules.md"))
+
+
 def test_yes_and_dont_know_answers_are_marked_in_the_answer_tables(client):
-    answers = {**CASES["E-09"]["answers"], "previous_episodes": "yes"}
-    html = walk(client, answers).content.decode()
-    marked = re.findall(r'<tr class="matters"><td>(.*?)</td><td><strong>(.*?)</strong>', html)
-    assert ("Heeft u eerder zulke rugpijn gehad?", "Ja") in marked
-    assert all(answer in ("Ja", "Weet ik niet") for _, answer in marked)
+    answers = {**CASES["E-06"]["answers"], "night_pain": "unknown"}
+    found = marked(walk(client, answers))
+    assert found["Heeft u 's nachts pijn die niet minder wordt als u stil ligt of anders gaat liggen?"] == "Weet ik niet"
+    assert found["Loopt de pijn vanuit uw rug of bil door in uw been, tot onder de knie?"] == "Ja"  # R-LRS-2
+    assert all(answer in ("Ja", "Weet ik niet") for answer in found.values())
+
+
+@pytest.mark.parametrize("case_id", ["E-02", "E-05", "E-09", "E-10", "E-14"])
+def test_earlier_back_pain_answered_yes_is_never_marked(client, case_id):
+    """'Ja' to earlier back pain is the reassuring answer (R-AGE-2 fires on a first episode at
+    50 or older): it is never marked as if it were a warning sign, at any age or level."""
+    found = marked(walk(client, {**CASES[case_id]["answers"], "previous_episodes": "yes"}))
+    assert EARLIER not in found
+
+
+def test_a_first_back_pain_at_60_is_marked_and_at_30_not(client):
+    """R-AGE-2, the one rule that asks NOT: a first back pain that began at 50 or later. 'Nee'
+    to earlier back pain at 60 (or 'Weet ik niet') is what makes it fire and is marked; 'Ja'
+    never is, and at 30 'Nee' makes no rule fire."""
+    assert ASKED_NOT == ["previous_episodes"] and questions.BY_ID["previous_episodes"].nl == EARLIER
+    for age, answer, shown in [(60, "no", "Nee"), (60, "unknown", "Weet ik niet"), (60, "yes", None), (30, "no", None)]:
+        client.cookies.clear()
+        answers = {**CASES["E-09"]["answers"], "age": age, "duration_weeks": 9, "previous_episodes": answer}
+        assert marked(walk(client, answers)).get(EARLIER) == shown, (age, answer)
+
+
+@pytest.mark.parametrize("qid", ["heavy_work", "off_work", "work_unhappy"])
+def test_an_answer_no_rule_fires_on_is_not_marked(client, qid):
+    """'Ja' to a question of step 5 makes no rule fire (triage-rules.md): not marked."""
+    answers = {**CASES["E-09"]["answers"], qid: "yes"}
+    found = marked(walk(client, answers))
+    assert questions.BY_ID[qid].nl not in found
 
 
 def test_several_dont_know_answers_are_counted_and_named(client):

@@ -156,7 +156,9 @@ def check_result_page(client, answers: dict, prefix: str, lang: str) -> None:
                 said += " " + li.words()
             for rule_id in outcome["uncertain_rules"]:  # said under its own line or an earlier one
                 assert str(words.RULE_REASONS[rule_id]["unsure"]) in said, rule_id
-            sentences = [s for li in items for s in re.split(r"(?<=[.?!])\s+", li.words())[1:]]
+            # No sentence twice, the openings included ("U antwoordde 'Weet ik niet' op de vraag
+            # over …" once, however many rules that one answer left unsure).
+            sentences = [s for li in items for s in re.split(r"(?<=[.?!])\s+", li.words())]
             assert len(sentences) == len(set(sentences)), "a sentence said twice under 'why'"
     assert codes_in(visible(response), lang) == []
     assert codes_in(pdf_text(client.get(f"{prefix}/rugtest/uitslag.pdf")), lang) == []
@@ -355,6 +357,27 @@ def test_the_reason_after_the_aaa_reason_does_not_open_with_the_same_words(clien
         "en": "Such pain usually does not come from the muscles or joints of the back.",
     }[lang]
     assert " ".join(lines.values()).count(AAA_START[lang]) == 1
+
+
+@BOTH
+@pytest.mark.django_db
+def test_dont_know_to_sudden_severe_pain_over_40_says_so_once(client, prefix, lang):
+    """'Weet ik niet' to the sudden severe pain question at 45 leaves R-AAA-1 and R-SEV-1 both
+    unsure about that one answer. The list says once that the person answered 'Weet ik niet'
+    to it; the second reason starts with what it adds ("Is het antwoord 'Ja' …")."""
+    selfcare = next(c["answers"] for c in CASES.values() if evaluate(c["answers"])["level"] == "selfcare")
+    answers = {**selfcare, "age": 45, "sudden_severe_pain": "unknown"}
+    assert evaluate(answers)["uncertain_rules"] == ["R-AAA-1", "R-SEV-1"]  # triage-rules.md: both read it
+    items = why_items(walk(client, answers, prefix=prefix))
+    lines = {li.attrs["data-rule"]: li.words() for li in items}
+    assert list(lines) == ["R-AAA-1", "R-SEV-1"]
+    said = {"nl": "U antwoordde 'Weet ik niet' op de vraag over plotselinge, heel erge pijn",
+            "en": "You answered 'Don't know' to the question about sudden, very bad pain"}[lang]
+    assert lines["R-AAA-1"].startswith(said)
+    assert " ".join(lines.values()).count(said) == 1
+    # R-SEV-1 opens with its own "if the answer is 'Yes'" sentence (words.RULE_REASONS).
+    assert lines["R-SEV-1"].startswith({"nl": "Is het antwoord 'Ja', dan komt de pijn misschien niet",
+                                        "en": "If the answer is 'Yes', the pain may not come"}[lang]), lines["R-SEV-1"]
 
 
 @BOTH

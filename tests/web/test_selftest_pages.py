@@ -175,6 +175,38 @@ def test_restart_asks_first_then_clears_the_answers(client, prefix, question, ke
     assert client.get(prefix + "/rugtest/uitslag/").status_code == 302
 
 
+@pytest.mark.parametrize("finished", [True, False], ids=["after the result", "half way"])
+def test_the_language_link_of_the_restart_question_shows_it_in_english_and_wipes_nothing(client, finished):
+    """The "Opnieuw beginnen?" page comes from a POST; its "English" link is a GET of the same
+    address, which must show the same question in English (not "HTTP ERROR 405")."""
+    if finished:
+        walk(client, CASES["E-08"]["answers"])
+    else:
+        client.post("/rugtest/stap/1/", {"age": "50", "duration_weeks": "2", "pain_score": "3", "previous_episodes": "yes"})
+    asked = parse(client.post("/rugtest/opnieuw/"))
+    english_link = asked.find("a", lang="en").attrs["href"]
+    assert english_link == "/en/rugtest/opnieuw/"
+    response = client.get(english_link)
+    assert response.status_code == 200
+    page = parse(response)
+    assert page.find("html").attrs["lang"] == "en"
+    assert page.find("h1").words() == "Start again?"
+    keep = "No, back to the result" if finished else "No, go back"
+    assert keep in page.find("main").words()
+    # The button still wipes only with a POST that says so, at the English address.
+    form = page.find("main").find("form")
+    assert form.attrs["method"] == "post" and form.attrs["action"] == "/en/rugtest/opnieuw/"
+    assert form.find("input", name="confirm").attrs["value"] == "yes"
+    # Looking at it changed nothing: the answers are all still there.
+    assert client.get("/en/rugtest/opnieuw/").status_code == 200
+    if finished:
+        assert client.get("/rugtest/uitslag/").status_code == 200
+    else:
+        assert client.get("/rugtest/stap/2/").status_code == 200
+    assert client.post("/en/rugtest/opnieuw/", {"confirm": "yes"})["Location"] == "/en/rugtest/stap/1/"
+    assert client.get("/rugtest/stap/2/")["Location"] == "/rugtest/stap/1/"
+
+
 def test_result_download_is_the_api_outcome(client):
     answers = CASES["E-10"]["answers"]
     walk(client, answers)

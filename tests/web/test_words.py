@@ -141,7 +141,10 @@ RULE_WHEN_OF_THE_SPEC = {row[0]: row[1] for row in table(section(RULES_MD, "Rule
 def test_every_rule_reason_belongs_to_a_rule_of_the_spec_and_has_english():
     assert set(words.RULE_REASONS) <= RULE_IDS_OF_THE_SPEC
     for rule_id, parts in words.RULE_REASONS.items():
-        assert set(parts) <= {"why", "do", "then_112", "then_112_at_40_or_under", "unsure", "why_only"}, rule_id
+        assert set(parts) <= {"why", "do", "then_112", "then_112_at_40_or_under", "unsure", "why_only",
+                              "why_age_not_asked"}, rule_id
+        if "why_age_not_asked" in parts:  # an early emergency before step 1 asked the age
+            assert "`age`" in RULE_WHEN_OF_THE_SPEC[rule_id], rule_id
         parts = dict(parts)
         # "why_only": the words for one part of an OR, by a question the spec's rule reads.
         for question, reason in parts.pop("why_only", {}).items():

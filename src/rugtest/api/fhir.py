@@ -339,9 +339,10 @@ def outcome_observation(outcome: dict, response_ref: str, effective: str | None 
             {"code": _concept("rugtest-outcome-part", part), "valueCodeableConcept": _concept(system, code)}
             for code in outcome[key]
         ]
+    if outcome["duration_class"] is not None:  # None: an early emergency before step 1 asked it
+        components.append({"code": _concept("rugtest-outcome-part", "duration-class"),
+                           "valueCodeableConcept": _concept("rugtest-duration", outcome["duration_class"])})
     components += [
-        {"code": _concept("rugtest-outcome-part", "duration-class"),
-         "valueCodeableConcept": _concept("rugtest-duration", outcome["duration_class"])},
         {"code": _concept("rugtest-outcome-part", "nonspecific"), "valueBoolean": outcome["nonspecific"]},
         {"code": _concept("rugtest-outcome-part", "programme"),
          "valueCodeableConcept": _concept("rugtest-programme", outcome["programme"])},

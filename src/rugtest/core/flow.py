@@ -8,7 +8,7 @@ this module uses both, so neither has to import the other.
 
 from __future__ import annotations
 
-from .questions import BY_ID, PAGES, Page, page_applies
+from .questions import BY_ID, PAGES, YESNO, Page, page_applies
 from .triage import EMERGENCY, fired_rules, outcome_of
 
 
@@ -19,18 +19,23 @@ def emergency_so_far(answers: dict) -> dict | None:
     never "no": a rule counts only if it is true whatever the remaining answers are. The
     outcome then reports what the person answered; the questions that were skipped do not
     appear as "don't know", because they were never asked.
+
+    Also before step 1 (a step 2 answered in a second tab, or after the session expired): a
+    number not asked is unknown (``triage.num``), except that R-AAA-1 counts an unknown age
+    as older (112 where it could apply); the outcome then has no ``duration_class`` (None).
     """
-    if any(qid not in answers for qid in ("age", "duration_weeks", "pain_score")):
-        return None
-    unasked = {q: "unknown" for q in BY_ID if q not in answers and BY_ID[q].required}
+    unasked = {q: "unknown" for q in BY_ID if q not in answers and BY_ID[q].required and BY_ID[q].type == YESNO}
     certain, _ = fired_rules({**answers, **unasked})
     if not any(rule.level == EMERGENCY for rule in certain):
         return None
     # Uncertain rules that stay uncertain with the unasked questions as "no" come from the
-    # person's own "don't know" answers, and are reported; the others were never asked.
+    # person's own "don't know" answers, and are reported; the others were never asked. A
+    # rule still uncertain with those answers as "no" too rests on a number not asked.
     asked_only = {**answers, **{q: "no" for q in unasked}}
+    own_answers_no = {**asked_only, **{q: "no" for q, value in answers.items() if value == "unknown"}}
     _, uncertain = fired_rules(asked_only)
-    return outcome_of(answers | {q: "no" for q in unasked}, certain, uncertain)
+    uncertain = [rule for rule in uncertain if rule.when(own_answers_no) is not None]
+    return outcome_of(asked_only, certain, uncertain)
 
 
 def next_page(answers: dict, done: set[str] | frozenset[str]) -> Page | None:

@@ -71,16 +71,26 @@ class yes:  # noqa: N801 - reads like the spec
 
 
 class num:  # noqa: N801
-    """A numeric comparison (``>``, ``>=`` or ``<``): always known."""
+    """A numeric comparison (``>``, ``>=`` or ``<``): known whenever the number was asked.
 
-    def __init__(self, qid: str, op: str, bound: int):  # pragma: no mutate block (runs once, at import, to build the table)
+    The numbers are required: the API and the CLI always have them. Only the web form's early
+    emergency (questionnaire.md) can come before step 1 asked them (a second tab, a session
+    that expired): a number not asked is then unknown, or ``if_unasked`` where a rule says
+    how an unknown number counts (R-AAA-1: an unknown age counts as older).
+    """
+
+    def __init__(  # pragma: no mutate block (runs once, at import, to build the table)
+        self, qid: str, op: str, bound: int, if_unasked: Tri = None,
+    ):
         if op not in (">", ">=", "<"):
             raise ValueError(f"unknown comparison {op!r}")
-        self.qid, self.op, self.bound = qid, op, bound
+        self.qid, self.op, self.bound, self.if_unasked = qid, op, bound, if_unasked
         self.questions = (qid,)
 
     def __call__(self, answers: dict) -> Tri:
-        value = answers[self.qid]
+        value = answers.get(self.qid)
+        if value is None:
+            return self.if_unasked
         if self.op == ">":
             return value > self.bound
         if self.op == ">=":
@@ -99,6 +109,8 @@ class onset_age_below:  # noqa: N801
         self.questions = ("age", "duration_weeks")
 
     def __call__(self, answers: dict) -> Tri:
+        if not all(qid in answers for qid in self.questions):
+            return None  # not asked: the web form stopped before step 1 (see ``num``)
         return onset_age(answers) < self.bound
 
 
@@ -108,6 +120,8 @@ class onset_age_at_least:  # noqa: N801
         self.questions = ("age", "duration_weeks")
 
     def __call__(self, answers: dict) -> Tri:
+        if not all(qid in answers for qid in self.questions):
+            return None  # not asked: the web form stopped before step 1 (see ``num``)
         return onset_age(answers) >= self.bound
 
 
@@ -219,10 +233,15 @@ RULES: tuple[Rule, ...] = (
     Rule("R-CE-1", yes("saddle_numbness"), EMERGENCY, "cauda_equina"),
     Rule("R-CE-2", yes("bladder_bowel"), EMERGENCY, "cauda_equina"),
     Rule("R-CE-3", yes("both_legs"), EMERGENCY, "cauda_equina"),
-    # NHG 2017: a ruptured abdominal aortic aneurysm is suspected above 40.
+    # NHG 2017: a ruptured abdominal aortic aneurysm is suspected above 40. An age not asked
+    # (the web form's early emergency before step 1) counts as older, as in
+    # aaa_suspected_by_age: sudden severe pain then means 112 where it could apply.
     Rule(
         "R-AAA-1",
-        all_of(yes("sudden_severe_pain"), any_of(num("age", ">", AAA_AGE_ABOVE), yes("known_aneurysm"))),
+        all_of(
+            yes("sudden_severe_pain"),
+            any_of(num("age", ">", AAA_AGE_ABOVE, if_unasked=True), yes("known_aneurysm")),
+        ),
         EMERGENCY, "aaa_rupture",
     ),
     Rule("R-AAA-2", all_of(yes("sudden_severe_pain"), yes("faint_pale_sweaty")), EMERGENCY, "aaa_rupture"),
@@ -326,7 +345,7 @@ def risk_factors(answers: dict) -> list[str]:
         "F-EPISODES": answers.get("previous_episodes") == "yes",
         "F-LIMITED": answers.get("activity_level") == "much_less",
         "F-LEG-PAIN": answers.get("leg_pain_below_knee") == "yes",
-        "F-PAIN-HIGH": answers["pain_score"] >= HIGH_PAIN,
+        "F-PAIN-HIGH": answers.get("pain_score", 0) >= HIGH_PAIN,  # not asked: not reported
         "F-HEALTH": answers.get("poor_health") == "yes",
         "F-STRESS": answers.get("stress") == "yes",
         "F-FEAR": answers.get("fear_of_moving") == "yes",
@@ -387,7 +406,7 @@ def _level(certain: list[Rule], uncertain: list[Rule]) -> str:
     return min(levels, key=_RANK.__getitem__, default=SELFCARE)
 
 
-def _advice(answers: dict, level: str, action: str, dclass: str, uncertain: list[Rule],
+def _advice(answers: dict, level: str, action: str, dclass: str | None, uncertain: list[Rule],
             programme: str, support_id: str | None) -> list[str]:
     causes = set(answers.get("causes", ()))
     mild = level in MILD_LEVELS
@@ -427,7 +446,8 @@ def outcome_of(answers: dict, certain: list[Rule], uncertain: list[Rule]) -> dic
         action = "call_112" if any(r.id in CALL_112_RULES for r in certain) else "call_gp_now"
     else:
         action = ACTIONS[level]
-    dclass = duration_class(answers["duration_weeks"])
+    # None only when the web form's early emergency came before step 1 asked how long.
+    dclass = duration_class(answers["duration_weeks"]) if "duration_weeks" in answers else None
     if level in (EMERGENCY, URGENT):
         programme = "not_now"
     elif level == GP:
@@ -470,11 +490,32 @@ def triage_json(request: Any) -> str:
     return json.dumps(triage(request), sort_keys=True)  # ids only: plain ASCII
 
 
+def _firing(expr: Condition, qid: str, negated: bool = False) -> set[str]:
+    """The answers to ``qid`` that make ``expr`` true: "yes", or "no" under a NOT."""
+    if isinstance(expr, yes):
+        return {"no" if negated else "yes"} if expr.qid == qid else set()
+    if isinstance(expr, not_):
+        return _firing(expr.part, qid, not negated)
+    if isinstance(expr, all_of | any_of):
+        return set().union(*(_firing(part, qid, negated) for part in expr.parts))
+    return set()
+
+
+def firing_answers(qid: str, rules: tuple[Rule, ...] | None = None) -> frozenset[str]:
+    """The answers to the yes/no question ``qid`` that make a rule of the table fire: "yes",
+    or "no" where the rule asks NOT (R-AGE-2: a first episode; for ``previous_episodes`` "yes"
+    is the reassuring answer, triage-rules.md's safety property), and "unknown", with which
+    such a rule fires uncertain. Empty for a question no rule reads (steps 5 and 6)."""
+    found = set().union(*(_firing(rule.when, qid) for rule in (RULES if rules is None else rules)))
+    return frozenset(found | {"unknown"}) if found else frozenset()
+
+
 def triggers(rule: Rule, answers: dict) -> list[str]:
-    """The yes/no questions answered "yes" or "don't know" that made ``rule`` fire."""
+    """The yes/no questions whose answer made ``rule`` fire: the answer the rule asks for
+    ("yes", or "no" under a NOT, R-AGE-2) or "don't know"."""
     return [
         qid for qid in dict.fromkeys(rule.questions)
-        if BY_ID[qid].type == "yesno" and answers.get(qid) in ("yes", "unknown")
+        if BY_ID[qid].type == "yesno" and answers.get(qid) in firing_answers(qid, (rule,))
     ]
 
 

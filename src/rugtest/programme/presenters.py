@@ -180,7 +180,7 @@ def result_summary(result):
     return {
         "date": result.created_at,
         "level": words.LEVELS[outcome["level"]]["label"],
-        "duration": words.DURATION[outcome["duration_class"]]["name"],
+        "duration": words.DURATION[outcome["duration_class"]]["name"] if outcome.get("duration_class") else None,
         "version": " ".join(version_lines(outcome)),
     }
 

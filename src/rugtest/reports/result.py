@@ -41,8 +41,10 @@ def person_facts(answers: dict, name: str = "", pain: bool = True) -> list[tuple
     language = lang()
     facts = [(_("Naam"), name)] if name else []
     sex = questions.BY_ID["sex"]
+    # D-2: a number the early emergency never asked (it came before step 1) is "niet gevraagd".
     facts += [
-        (_("Leeftijd"), summary.answer_text(questions.BY_ID["age"], answers["age"], language)),
+        (_("Leeftijd"), summary.answer_text(questions.BY_ID["age"], answers["age"], language)
+         if "age" in answers else _("niet gevraagd")),
         (_("Geslacht"), sex.choice_text(answers["sex"], language) if "sex" in answers else _("niet ingevuld")),
     ]
     if not pain:
@@ -51,7 +53,8 @@ def person_facts(answers: dict, name: str = "", pain: bool = True) -> list[tuple
         facts.append((_("Pijn nu"), _("%(score)s van 10") % {"score": answers["pain_score"]}))
     facts.append((
         _("Duur"),
-        summary.answer_text(questions.BY_ID["duration_weeks"], answers["duration_weeks"], language),
+        summary.answer_text(questions.BY_ID["duration_weeks"], answers["duration_weeks"], language)
+        if "duration_weeks" in answers else _("niet gevraagd"),
     ))
     return facts
 
@@ -110,8 +113,11 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -
             pdf.run([(str(condition["name"]), "B")], size=9.5, bullet="•")
 
     pdf.heading(_("Duur van de pijn"))
-    duration = words.DURATION[outcome["duration_class"]]
-    pdf.run([(str(duration["name"]) + ". ", "B"), (str(duration["what"]), "")])
+    duration = words.DURATION.get(outcome["duration_class"])
+    if duration is None:  # D-2: the early emergency came before step 1 asked it
+        pdf.paragraph(_("niet gevraagd"))
+    else:
+        pdf.run([(str(duration["name"]) + ". ", "B"), (str(duration["what"]), "")])
 
     risk_section(pdf, outcome)
 
@@ -147,7 +153,7 @@ def advice_section(pdf: ReportPDF, outcome: dict) -> None:
         pdf.run([(summary.advice_text(advice_id, outcome), "")], size=9, bullet="•")
 
 
-def answers_section(pdf: ReportPDF, answers: dict, early: bool) -> None:
+def answers_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -> None:
     """Every answer in words, the warning signs first.
 
     The signs answered "yes" or "don't know" stand above, by name, with their rules; here
@@ -173,7 +179,8 @@ def answers_section(pdf: ReportPDF, answers: dict, early: bool) -> None:
                 # D-2: unasked questions are stored as absent and said "niet gevraagd", never "Nee".
                 answer = (_("niet gevraagd") if not row["asked"] else _("niet ingevuld"), "")
             else:
-                answer = (row["answer"], "B" if row["value"] in questions.ANSWERS_THAT_MATTER else "")
+                matters = summary.answer_matters(questions.BY_ID[row["id"]], answers, outcome)
+                answer = (row["answer"], "B" if matters else "")
             table_rows.append([(row["text"], ""), answer])
         pdf.grid([title, _("Antwoord")], table_rows, [width - 50, 50], size=8.5)
         pdf.ln(2)
@@ -199,5 +206,5 @@ def result_pdf(*, answers: dict, outcome: dict, taken_on: date, early: bool, nam
     pdf.ln(1)
     outcome_section(pdf, answers, outcome, early)
     advice_section(pdf, outcome)
-    answers_section(pdf, answers, early)
+    answers_section(pdf, answers, outcome, early)
     return bytes(pdf.output())

@@ -43,7 +43,8 @@ class Progress:
 
     @property
     def started(self) -> bool:
-        return bool(self.done)
+        # Answers without a page done: a page sent out of turn (``keep_answers``).
+        return bool(self.done or self.answers)
 
     def next_page(self) -> questions.Page | None:
         return flow.next_page(self.answers, self.done)
@@ -114,6 +115,31 @@ def save(session, progress: Progress) -> None:
 
 def clear(session) -> None:
     session.pop(SESSION_KEY, None)
+
+
+def keep_answers(progress: Progress, page: questions.Page, data) -> bool:
+    """Keep what a page sent out of turn holds (a step answered in a second tab after the test
+    was started again, or after the session expired); True when something was kept.
+
+    Every valid answer to a question the page shows is kept; the page does not count as done,
+    so the person is still asked it, with these answers filled in. An emergency sign among
+    them ends the test at once (questionnaire.md, early emergency: ``Progress.outcome``).
+    """
+    answers = dict(progress.answers)
+    for question in questions.shown_questions(page, progress.answers):
+        raw = data.getlist(question.id) if question.type == questions.MULTI else data.get(question.id)
+        try:
+            value = questions.parse_form_value(question, raw)
+        except InputError:
+            continue  # missing or not valid: nothing to keep
+        if value not in (None, []):
+            answers[question.id] = value
+    answers = questions.drop_hidden(answers)
+    if answers == progress.answers:
+        return False
+    progress.answers = answers
+    progress.answered_on = timezone.localdate().isoformat()
+    return True
 
 
 def submit_page(progress: Progress, page: questions.Page, data) -> dict[str, InputError]:

@@ -19,6 +19,7 @@ from rugtest.core.triage import (
     RULES_VERSION,
     aaa_suspected_by_age,
     check_advice_for,
+    firing_answers,
     says_call_112,
     triggers,
     true_questions,
@@ -103,18 +104,29 @@ def conditions(outcome: dict) -> list[dict]:
     ]
 
 
-def answer_groups(answers: dict, lang: str) -> list[dict]:
+def answer_matters(question: questions.Question, answers: dict, outcome: dict) -> bool:
+    """Whether an answer is one a reader looks for first (marked in the answer tables): the
+    answer that makes a rule of the table fire, or "Weet ik niet" to such a question
+    (``firing_answers``: "Ja", but "Nee" to earlier back pain, R-AGE-2). A warning sign (steps
+    2 to 4) so answered is always marked; another question only when a rule it is part of
+    fired ("Nee" to earlier back pain at 30 is no alarm sign). Never in the closed step 6."""
+    if question.type != questions.YESNO or question.step == questions.PRIVATE_STEP:
+        return False
+    if answers.get(question.id) not in firing_answers(question.id):
+        return False
+    return questions.is_warning_sign(question) or question.id in rules_by_trigger(answers, outcome)
+
+
+def answer_groups(answers: dict, outcome: dict, lang: str) -> list[dict]:
     """The answers per page of the questionnaire, in its order (the result page's table).
 
-    ``matters``: a yes/no answer "Ja" or "Weet ik niet" outside the closed step 6, what a reader
-    looks for first (marked in the table).
+    ``matters``: what a reader looks for first (``answer_matters``, marked in the table).
     """
     groups = []
     for page in questions.PAGES:
         rows = [
             {"id": q.id, "text": q.text(lang), "answer": answer_text(q, answers[q.id], lang),
-             "matters": q.type == questions.YESNO and answers[q.id] in questions.ANSWERS_THAT_MATTER
-             and page.step != questions.PRIVATE_STEP}
+             "matters": answer_matters(q, answers, outcome)}
             for q in page.questions if q.id in answers
         ]
         if rows:
@@ -193,7 +205,8 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
     ``say_what_to_do`` False: the result page says it with its own list of the "Weet ik niet"
     answers. No sentence is said twice: each reason opens with what the person answered, and
     leaves out a later sentence an earlier reason said already; it leaves out its opening too
-    when an earlier reason opened with the same words (R-SEV-1 after R-AAA-1: "Zulke pijn …"),
+    when an earlier reason said it or opened with the same words (R-SEV-1 after R-AAA-1:
+    "Zulke pijn …"; both unsure: "Is het antwoord 'Ja' …"),
     and a reason with nothing new to say (R-OST-2 and R-OST-3 unsure about one question) is
     one line with the earlier one: its ``id`` then names both rules, space-separated. The words
     are in the active language.
@@ -224,10 +237,11 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
             earlier["says_112"] = earlier["says_112"] or bool(then_112)
             continue
         # Each reason opens with what the person answered; a sentence an earlier reason said
-        # already ("Dan kan een wervel ingezakt zijn door broze botten.") is not said again.
-        opened_alike = new and any(
-            sentence != first and sentence.startswith(first.rstrip(".?!")) for sentence in said
-        )
+        # already ("Dan kan een wervel ingezakt zijn door broze botten.") is not said again,
+        # nor is its opening: the same one ("U antwoordde 'Weet ik niet' op de vraag over
+        # plotselinge, heel erge pijn.": R-SEV-1 after R-AAA-1, both unsure) or the start of
+        # a longer one said before. The reason then starts with its new sentence.
+        opened_alike = new and any(sentence.startswith(first.rstrip(".?!")) for sentence in said)
         text = " ".join(new if opened_alike else [first, *new])
         said.update(SENTENCE_END.split(text))
         # The sign for 112 stays whole: never shortened by a sentence said before.
@@ -256,10 +270,15 @@ SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 def _why(rule, answers: dict) -> str:
     """What the person answered that fired ``rule``: of a rule with an OR (R-AAA-1), only the
-    part their answers made true, where the words have it (``why_only``)."""
+    part their answers made true, where the words have it (``why_only``). A part true only
+    because its number was never asked (R-AAA-1 counts an age not asked as older) is not
+    named as if answered: ``why_age_not_asked`` says so."""
     words_of = words.RULE_REASONS[rule.id]
     only = words_of.get("why_only", {})
-    named = [qid for qid in only if qid in true_questions(rule.when, answers)]
+    true = true_questions(rule.when, answers)
+    named = [qid for qid in only if qid in true and qid in answers]
+    if not named and "why_age_not_asked" in words_of and any(qid in true for qid in only):
+        return str(words_of["why_age_not_asked"])
     return str(only[named[0]] if len(named) == 1 else words_of["why"])
 
 

@@ -14,7 +14,7 @@ from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from rugtest import words
 from rugtest.api import fhir
@@ -128,6 +128,11 @@ def step(request, page_id):
         return _switch_language(request, page)
     progress = progress_store.load(request.session)
     if not progress.reachable(page):
+        # Sent out of turn (a second tab after "start again", a session that expired): what
+        # it holds is kept, so that an emergency sign in it is acted on at once and nothing
+        # else given is lost; the pages before it are asked first.
+        if request.method == "POST" and progress_store.keep_answers(progress, page, request.POST):
+            progress_store.save(request.session, progress)
         target = progress.next_page()
         if target is None:
             return redirect("selftest:result")
@@ -198,7 +203,7 @@ def _result_context(progress, outcome):
         "level": words.LEVELS[outcome["level"]],
         "action": words.ACTIONS[outcome["action"]],
         "conditions": summary.conditions(outcome),
-        "duration": words.DURATION[outcome["duration_class"]],
+        "duration": words.DURATION.get(outcome["duration_class"]),  # None: not asked (an early emergency)
         "advice": [
             {"id": a, "text": summary.advice_text(a, outcome)} for a in outcome["advice"] if a not in hidden_advice
         ],
@@ -217,7 +222,7 @@ def _result_context(progress, outcome):
         # NHG 2017 / R-AAA-1: above 40, sudden severe pain alone means 112 (D-15).
         "over_40": aaa_suspected_by_age(progress.answers.get("age")),
         "unknowns": unknowns,
-        "answer_groups": summary.answer_groups(progress.answers, lang),
+        "answer_groups": summary.answer_groups(progress.answers, outcome, lang),
         "concerns": summary.concerns(progress.answers, outcome, lang),
         "early": progress.is_early(),
         # An emergency rule answered with "don't know" fires at urgent: say when to call 112.
@@ -327,12 +332,15 @@ def result_fhir(request):
     return reply
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def restart(request):
     """Start again: the answers and the result are wiped only once the person confirms it
-    (one tap on "De test opnieuw doen" must not lose a result)."""
+    (one tap on "De test opnieuw doen" must not lose a result). GET shows the same question
+    and changes nothing: the page's language link leads there."""
     progress = progress_store.load(request.session)
-    if progress.started and request.POST.get("confirm") != "yes":
+    if request.method != "POST" and not progress.started:
+        return _page_url(questions.PAGES[0])  # nothing to wipe: the test starts at step 1
+    if progress.started and (request.method != "POST" or request.POST.get("confirm") != "yes"):
         return render(request, "selftest/restart.html", {
             "section": "rugtest", "finished": progress.outcome() is not None,
         })
