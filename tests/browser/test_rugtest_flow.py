@@ -88,8 +88,9 @@ def test_example_case_walked_on_a_phone_ends_on_its_result(phone, screenshot, ca
         question = questions.BY_ID[qid]
         if question.type == questions.MULTI and "5" in steps:
             # The ticked boxes arrived: the answers table lists them in the person's words,
-            # in the order the page shows them.
-            texts = ", ".join(c.nl for c in question.choices if c.value in values)
+            # in the order the page shows them, as one sentence (a capital only at its start).
+            chosen = [c.nl for c in question.choices if c.value in values]
+            texts = ", ".join([chosen[0], *(t[0].lower() + t[1:] for t in chosen[1:])])
             expect(main.locator("table")).to_contain_text([texts])
 
 
