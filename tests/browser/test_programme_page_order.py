@@ -28,6 +28,16 @@ def top(locator) -> float:
     return box["y"]
 
 
+def stopped_on_12_november(email, signs):
+    """A person whose programme began on 10 November 2026 and stopped (W-9) on the 12th."""
+    user = make_user(email, password=None, verified=True)
+    programme = make_programme(user)
+    Programme.objects.filter(pk=programme.pk).update(start=dt.date(2026, 11, 10))
+    WalkEntry.objects.create(programme=programme, date=dt.date(2026, 11, 12), part="morning", minutes=5,
+                             warning_signs=signs)
+    return user
+
+
 def open_page(visit, user, lang, width):
     v = visit(lang, viewport={"width": width, "height": HEIGHTS[width]}, javascript=False)
     v.sign_in(user)
@@ -67,11 +77,7 @@ def test_day_30_the_pain_question_first_then_the_check_in_then_today_s_walks(vis
 
 @pytest.mark.parametrize(("lang", "width"), CASES, ids=IDS)
 def test_a_new_rugtest_after_an_emergency_stop_opens_with_the_new_start(visit, screenshot, lang, width):
-    user = make_user(f"restart-{lang}-{width}@example.org", password=None, verified=True)
-    programme = make_programme(user)
-    Programme.objects.filter(pk=programme.pk).update(start=dt.date(2026, 11, 10))
-    WalkEntry.objects.create(programme=programme, date=dt.date(2026, 11, 12), part="morning", minutes=5,
-                             warning_signs=["bladder_bowel", "fever"])
+    user = stopped_on_12_november(f"restart-{lang}-{width}@example.org", ["bladder_bowel", "fever"])
     v = open_page(visit, user, lang, width)
     v.goto("/rugoefening/")
     page = v.page
@@ -94,11 +100,7 @@ def test_a_new_rugtest_after_an_emergency_stop_opens_with_the_new_start(visit, s
 
 @pytest.mark.parametrize(("lang", "width"), CASES, ids=IDS)
 def test_the_progress_page_says_when_the_programme_stopped(visit, screenshot, lang, width):
-    user = make_user(f"stopdate-{lang}-{width}@example.org", password=None, verified=True)
-    programme = make_programme(user)
-    Programme.objects.filter(pk=programme.pk).update(start=dt.date(2026, 11, 10))
-    WalkEntry.objects.create(programme=programme, date=dt.date(2026, 11, 12), part="morning", minutes=5,
-                             warning_signs=["fever"])
+    user = stopped_on_12_november(f"stopdate-{lang}-{width}@example.org", ["fever"])
     v = open_page(visit, user, lang, width)
     v.goto("/rugoefening/voortgang/")
     expected = "Status: gestopt op 12 november 2026." if lang == "nl" else "Status: stopped on 12 November 2026."
