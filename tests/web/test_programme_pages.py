@@ -493,6 +493,8 @@ def test_W_1_W_9_after_an_emergency_stop_only_a_new_rugtest_that_allows_a_start_
         assert visible_text(mine).startswith(stop_first)
         assert mine.index('data-level="emergency"') < mine.index('href="tel:')
         assert f'href="{prefix}/rugoefening/beginnen/"' not in mine and "vorige-rugoefening" not in mine
+        progress = client.get(prefix + "/rugoefening/voortgang/").content.decode()
+        assert 'data-level="emergency"' in progress and "vorige-rugoefening" not in progress
     give_result(person, "E-09")  # taken after the sign: recommended
     html = client.get(prefix + "/rugoefening/").content.decode()
     mine = plan_part(html)
@@ -503,4 +505,8 @@ def test_W_1_W_9_after_an_emergency_stop_only_a_new_rugtest_that_allows_a_start_
     assert "data-level=" not in mine and 'class="level' not in mine
     assert 'href="tel:' not in mine
     # the warning signs and what to do stay on the page, one tap away
-    assert 'href="#stoppen"' in mine and 'id="stoppen"' in html
+    assert f'href="{prefix}/rugoefening/#stoppen"' in mine and 'id="stoppen"' in html
+    # the progress page tells the stop the same way: dated and calm, after the new rugtest
+    progress = client.get(prefix + "/rugoefening/voortgang/").content.decode()
+    assert '<h2 id="vorige-rugoefening">' in progress and previous in visible_text(progress)
+    assert 'data-level="emergency"' not in progress and 'href="tel:' not in progress.split("<footer")[0]

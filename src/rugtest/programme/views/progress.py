@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from rugtest.i18n import lang
 from rugtest.reports.forms import ReportForm
+from rugtest.selftest.selectors import latest_result
 
 from .. import measurements, plans, presenters
-from ..selectors import current_programme, plan_for
+from ..selectors import current_programme, plan_for, start_decision
 from .common import today
 
 
@@ -43,4 +44,7 @@ def history(request, report_form=None):
         "checkins": [presenters.checkin_row(c) for c in programme.checkins.all()],
         **measurements.progress_context(programme, view.today, view),  # O-3
         **presenters.stop_context(view),
+        # W-1 / W-9: after a stop, a newer rugtest that allows a new start makes the old stop
+        # history, shown calm and dated, as on the programme page.
+        "stop_is_past": view.stop_advice is not None and start_decision(latest_result(request.user), view)[0],
     })
