@@ -60,23 +60,24 @@ def calls(action: str, *, fallback: bool = False) -> list[Call]:
     if action in APPOINTMENT_ACTIONS:
         site = practice.current()
         if site.phone:
-            key = "appointment" if site.name else "appointment_unnamed"
-            text = words.CALLS[key] % {"name": site.name, "phone": site.phone.shown}
-            found.append(Call("practice", site.phone.tel, text, site.phone.shown))
+            found.append(_practice_call(site, "appointment"))
     if action in GP_ACTIONS:
         site = practice.current()
         if site.phone:
-            if site.name:
-                text = words.CALLS["practice"] % {"name": site.name, "phone": site.phone.shown}
-            else:
-                text = words.CALLS["practice_unnamed"] % {"phone": site.phone.shown}
-            found.append(Call("practice", site.phone.tel, text, site.phone.shown))
+            found.append(_practice_call(site, "practice"))
         if site.out_of_hours:
             text = words.CALLS["out_of_hours"] % {"phone": site.out_of_hours.shown}
             found.append(Call("out_of_hours", site.out_of_hours.tel, text, site.out_of_hours.shown))
         if fallback and action == "call_gp_now":
             found.append(Call("fallback_112", "112", str(words.CALLS["fallback_112"])))
     return found
+
+
+def _practice_call(site, key: str) -> Call:
+    """The practice's tap-to-call link, in the words ``key`` of words.CALLS ("Bel %(name)s: …"),
+    or ``key``_unnamed without a practice name."""
+    text = words.CALLS[key if site.name else f"{key}_unnamed"] % {"name": site.name, "phone": site.phone.shown}
+    return Call("practice", site.phone.tel, text, site.phone.shown)
 
 
 def _number_on_one_line(call: Call) -> SafeString:

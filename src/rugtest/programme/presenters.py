@@ -31,7 +31,7 @@ def stop_context(view) -> dict:
         "stop": {
             "level": advice.level,
             "level_text": words.LEVELS[advice.level],
-            "action": programme_action(advice.action, view.stop_signs, "below"),  # "U meldde:" follows
+            "action": stop_action(view),
             "action_id": advice.action,  # the practice's tap-to-call links ({% calls %})
             "advice_text": words.ADVICE[advice.advice],
             "faint_line": advice.faint_line,
@@ -77,6 +77,12 @@ def sign_context(programme, signs) -> dict:
         "faint_line": advice.faint_line,
         "call_112": advice.action == "call_112",
     }
+
+
+def stop_action(view) -> dict:
+    """The words of a stop's advice (W-9) on the pages and reports that list the complaints
+    below it ("U meldde:")."""
+    return programme_action(view.stop_advice.action, view.stop_signs, "below")
 
 
 def programme_action(action: str, signs, where: str) -> dict:

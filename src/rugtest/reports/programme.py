@@ -25,7 +25,7 @@ from rugtest.programme.chart import walking_chart
 from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
 from rugtest.programme.measurements import measurement_rows
 from rugtest.programme.models import Programme
-from rugtest.programme.presenters import programme_action
+from rugtest.programme.presenters import stop_action
 from rugtest.selftest.models import RugtestResult
 
 from .document import MUTED, ReportPDF
@@ -89,7 +89,7 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
             f"{_('De rugoefening is gestopt')} · {rugtest_words.LEVELS[advice.level]['label']}",
             str(rugtest_words.ACTIONS[advice.action]["title"]),
             # The complaints came from the log, and the report lists them below (W-9).
-            action_body(advice.action, programme_action(advice.action, view.stop_signs, "below")["body"]),
+            action_body(advice.action, stop_action(view)["body"]),
         )
 
     pdf.heading(_("De rugoefening"), size=13)

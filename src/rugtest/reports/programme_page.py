@@ -19,7 +19,7 @@ from rugtest import words
 from rugtest.i18n import lang
 from rugtest.programme.chart import walking_chart
 from rugtest.programme.measurements import measurement_rows
-from rugtest.programme.presenters import day_words, programme_action
+from rugtest.programme.presenters import day_words, stop_action
 from rugtest.selftest import summary
 from rugtest.selftest.models import RugtestResult
 
@@ -37,7 +37,7 @@ def _stop(view) -> dict | None:
         "level_label": words.LEVELS[advice.level]["label"],
         "title": words.ACTIONS[advice.action]["title"],
         # The complaints came from the log and are listed below the advice (W-9).
-        "body": programme_action(advice.action, view.stop_signs, "below")["body"],
+        "body": stop_action(view)["body"],
         "signs": [words.SIGNS[s]["label"] for s in view.stop_signs],
     }
 

@@ -216,10 +216,11 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
     fired.sort(key=lambda rule: (LEVELS.index(_reason_level(rule, rule.id in uncertain)), rule.id in uncertain))
     found: list[dict] = []
     said: set[str] = set()
+    said_112 = False  # one sign for 112 in the list: the first, most important, reason's
     for rule in fired:
         words_of = words.RULE_REASONS[rule.id]
-        # One sign for 112 in the list: the first, most important, reason's.
-        then_112 = "" if any(f["says_112"] for f in found) else _then_112(words_of, answers, outcome)
+        then_112 = "" if said_112 else _then_112(words_of, answers, outcome)
+        said_112 = said_112 or bool(then_112)
         if rule.id in certain:
             parts = [_why(rule, answers)]
             if "do" in words_of and rule.level == outcome["level"]:
@@ -234,7 +235,6 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
             earlier = next(f for f in reversed(found) if first in SENTENCE_END.split(f["text"]))
             earlier["id"] = f"{earlier['id']} {rule.id}"
             earlier["text"] = " ".join(p for p in (earlier["text"], then_112) if p)
-            earlier["says_112"] = earlier["says_112"] or bool(then_112)
             continue
         # Each reason opens with what the person answered; a sentence an earlier reason said
         # already ("Dan kan een wervel ingezakt zijn door broze botten.") is not said again,
@@ -246,9 +246,9 @@ def reasons(answers: dict, outcome: dict, say_what_to_do: bool = True) -> list[d
         said.update(SENTENCE_END.split(text))
         # The sign for 112 stays whole: never shortened by a sentence said before.
         text = " ".join(p for p in (text, then_112) if p)
-        found.append({"id": rule.id, "text": text, "uncertain": rule.id in uncertain, "says_112": bool(then_112)})
+        found.append({"id": rule.id, "text": text, "uncertain": rule.id in uncertain})
     if not found:
-        found.append({"id": "", "text": str(words.SELFCARE_REASON), "uncertain": False, "says_112": False})
+        found.append({"id": "", "text": str(words.SELFCARE_REASON), "uncertain": False})
     return found
 
 
