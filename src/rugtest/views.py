@@ -22,6 +22,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import defaults
 
 from .accounts import rate_limit_retry_after
+from .core import questions
+from .core.triage import aaa_suspected_by_age
 
 # Seconds a browser or program is asked to wait: a database restart takes about one.
 RETRY_AFTER_SECONDS = 5
@@ -32,8 +34,15 @@ def healthz(request):
 
 
 def csrf_failure(request, reason=""):
-    """A form sent without a valid security token: say so, and offer the way back."""
-    return render(request, "errors/csrf.html", status=403)
+    """A form sent without a valid security token: say so, and offer the way back. When it was
+    the rugtest's step of the emergency signs, the answer could not be read: the signs that
+    mean "call now" stand on this page too, first (an age not known counts as older, R-AAA-1)."""
+    match = request.resolver_match
+    page = questions.PAGE_BY_ID.get(match.kwargs.get("page_id")) if match and match.url_name == "step" else None
+    return render(request, "errors/csrf.html", {
+        "emergency_step": page is not None and page.step == questions.EMERGENCY_STEP,
+        "over_40": aaa_suspected_by_age(None),
+    }, status=403)
 
 
 def too_many_requests(request, exception=None):

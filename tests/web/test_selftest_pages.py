@@ -162,6 +162,19 @@ def test_a_post_without_csrf_token_gets_a_friendly_page():
     assert 'lang="en"' in response.content.decode()
 
 
+@pytest.mark.parametrize("prefix, call_now", [("", "Heeft u dit nu? Bel meteen."), ("/en", "Do you have this now? Call at once.")])
+def test_an_emergency_step_that_could_not_be_received_still_says_which_signs_mean_call_now(prefix, call_now):
+    """Cookies off, or a page open too long: the answers of step 2 (the emergency signs) could
+    not be read, so the page that says so also gives those signs with their action, first,
+    with 112 as a tap-to-call link; never the promise about questions "hieronder"."""
+    client = Client(enforce_csrf_checks=True)
+    html = client.post(f"{prefix}/rugtest/stap/2/", {"bladder_bowel": "yes"}).content.decode()
+    assert call_now in html and 'href="tel:112"' in html.split("<footer")[0]
+    assert html.index("<h1") < html.index(call_now)
+    assert "data-promise" not in html
+    assert call_now not in client.post(f"{prefix}/rugtest/stap/1/", {"age": "50"}).content.decode()
+
+
 @pytest.mark.parametrize("prefix, question, keep", [("", "Opnieuw beginnen?", "Nee, terug naar de uitslag"),
                                                     ("/en", "Start again?", "No, back to the result")])
 def test_restart_asks_first_then_clears_the_answers(client, prefix, question, keep):
