@@ -7,6 +7,7 @@ import re
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import Page, Response, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from rugtest.core import questions
 
@@ -68,6 +69,23 @@ def submit_step(page: Page, button_name: str | None = "Volgende") -> None:
         button = page.locator("main form button[type=submit]")
     with page.expect_navigation():
         button.click()
+
+
+def assert_autofocus_on_error_summary(page: Page) -> None:
+    """The error summary is the page's only autofocus element and gets the focus.
+
+    The browser applies autofocus in a rendering step after the load, once the stylesheets are
+    in: wait for it, up to 15 s (a busy CI machine, with every worker's browser at work, once
+    took longer than 5 s)."""
+    assert page.locator("[autofocus]").evaluate_all("els => els.map(e => e.id)") == ["fouten"]
+    try:
+        page.wait_for_function("document.activeElement && document.activeElement.id === 'fouten'", timeout=15_000)
+    except PlaywrightTimeout:
+        state = page.evaluate(
+            "() => [document.readyState, document.activeElement && document.activeElement.outerHTML.slice(0, 120),"
+            " document.hasFocus(), location.href]"
+        )
+        raise AssertionError(f"the error summary does not have the focus: {state}") from None
 
 
 def assert_fits_the_phone(page: Page) -> None:

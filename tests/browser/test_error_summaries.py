@@ -6,9 +6,9 @@ its autofocus without JavaScript, by error-summary.js with it), and the page tit
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
+from flows import assert_autofocus_on_error_summary
 from sitepages import cases, open_page
 
 ERROR_PAGES = [
@@ -23,12 +23,7 @@ def check_summary(v, lang: str) -> None:
     summary = v.page.locator("main .error-summary")
     expect(summary).to_have_count(1)
     expect(summary.locator("h2")).to_have_text(TITLE[lang])
-    # The browser applies autofocus in a rendering step after the load: wait for it, up to 5 s
-    # (on a busy machine it came after the first look).
-    try:
-        v.page.wait_for_function("document.activeElement && document.activeElement.id === 'fouten'", timeout=5000)
-    except PlaywrightTimeout:
-        raise AssertionError("the summary does not have the focus") from None
+    assert_autofocus_on_error_summary(v.page)
     assert v.page.title().startswith(PREFIX[lang]), v.page.title()
     # Each link leads to a field of the page.
     for href in summary.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))"):

@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from factories import CASES
-from flows import fill_step, submit_step, walk
+from flows import assert_autofocus_on_error_summary, fill_step, submit_step, walk
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
 SMALL = {"width": 320, "height": 568}  # an iPhone SE: the smallest screen the site is made for
@@ -62,7 +62,7 @@ def test_an_empty_emergency_step_shows_an_error_summary_that_links_to_each_quest
     expect(summary.locator("h2")).to_have_text({"nl": "Er is een probleem", "en": "There is a problem"}[lang])
     assert v.page.title().startswith({"nl": "Fout:", "en": "Error:"}[lang])
     # autofocus, without JavaScript
-    assert v.page.evaluate("document.activeElement && document.activeElement.id") == "fouten"
+    assert_autofocus_on_error_summary(v.page)
     links = summary.locator("a")
     assert links.count() == 7  # every required question of step 2 (questionnaire.md)
     for i in range(links.count()):
