@@ -150,6 +150,30 @@ def test_a_walk_changed_to_a_part_already_logged_with_a_sign_moves_nothing_and_k
     assert (evening.part, evening.minutes, evening.warning_signs) == ("evening", 4, [])
 
 
+def test_a_saved_walk_changed_with_a_sign_says_what_is_saved_and_what_it_replaces(client, person):
+    """Editing a saved walk of 8 minutes to 3 minutes and ticking a sign: the confirm step says
+    the walk is saved as now filled in (3 minutes) and that 8 minutes stood there first."""
+    programme = make_programme(person)
+    morning = WalkEntry.objects.create(programme=programme, date=programme.start, part="morning", minutes=8)
+    url = f"/rugoefening/wandeling/{morning.id}/"
+    confirm = client.post(url, walk_form(date=programme.start.isoformat(), minutes="3", warning_signs=["fever"]))
+    words = text(confirm)
+    assert "Uw wandeling wordt dan opgeslagen zoals u hem nu heeft ingevuld: ochtend, 3 minuten, met deze klacht." in words
+    assert "Eerst stond er: ochtend, 8 minuten." in words
+    press(client, url, confirm, "yes")
+    morning.refresh_from_db()
+    assert (morning.minutes, morning.warning_signs) == (3, ["fever"])
+
+    # Only the sign is new, the minutes are the same: nothing is said to be replaced.
+    evening = WalkEntry.objects.create(programme=programme, date=programme.start, part="evening", minutes=5)
+    confirm = client.post(f"/en/rugoefening/wandeling/{evening.id}/",
+                          walk_form(date=programme.start.isoformat(), part="evening", minutes="5",
+                                    warning_signs=["leg_weakness"]))
+    words = text(confirm)
+    assert "Your walk is then saved as you have now filled it in: evening, 5 minutes, with this complaint." in words
+    assert "Before, it said" not in words
+
+
 def test_in_english_the_walk_already_logged_and_its_sign(client, person):
     make_programme(person)
     client.post("/en/rugoefening/wandeling/", walk_form(minutes="8"))

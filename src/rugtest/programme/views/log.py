@@ -1,6 +1,7 @@
 """/rugoefening/wandeling/: logging a walk, changing it, wiping it (W-3, W-9)."""
 
 from datetime import date
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -131,11 +132,21 @@ def _confirm_signs(request, programme, form, day_today, entry, new_signs, alread
     """W-9: a ticked sign stops the programme, so one tap is confirmed first; the rest of the
     entry travels along in hidden fields. ``already``: the walk logged on that date and part,
     which the sign would go onto."""
+    edited_words = was_words = None
+    if entry is not None and already is None:
+        # A saved walk changed with a new sign: the walk is saved as it now stands, and when its
+        # date, part or minutes changed, the person reads what it replaces.
+        data = form.cleaned_data
+        edited_words = summary.logged_walk_words(SimpleNamespace(**{k: data[k] for k in ("date", "part", "minutes")}),
+                                                 day_today)
+        was = summary.logged_walk_words(entry, day_today)
+        was_words = was if was != edited_words else None
     return render(request, "programme/confirm_signs.html", {
         "section": "rugoefening", "form": form, "entry": entry,
         "confirm": presenters.sign_context(programme, new_signs),
         "already": already,
         "already_words": summary.logged_walk_words(already, day_today) if already is not None else None,
+        "edited_words": edited_words, "was_words": was_words,
         "hidden": [(k, v) for k in request.POST if k not in ("csrfmiddlewaretoken", "confirm_signs")
                    for v in request.POST.getlist(k)],
     })
