@@ -361,3 +361,36 @@ def test_programme_report_without_check_ins_says_none_yet(client):
     client.force_login(user)
     _, text = read(client.get("/rugoefening/rapport.pdf"))
     assert "Hoe het met de rug ging (na 3 tot 4 weken) Nog geen." in text
+
+
+def test_a_table_kept_together_goes_to_the_next_page_with_its_heading_and_legend_when_it_would_be_cut():
+    """The measurement table of the programme report and the legend under it (which says what
+    the numbers mean) are never split over two pages (ReportPDF.keep_together)."""
+    from rugtest.reports.document import ReportPDF
+
+    def table(pdf):
+        pdf.heading("Pijn en bezigheden")
+        pdf.grid(["Meting", "Pijn (0 tot 10)"], [[(f"Meting {n}", "B"), (str(n), "")] for n in range(1, 7)],
+                 [46, 18])
+        pdf.paragraph("LEGENDA: 0 is geen pijn.")
+
+    def pages(kept: bool) -> list[str]:
+        pdf = ReportPDF(title="Rugoefening", subtitle="Verslag", footer="Rugtest", lang="nl",
+                        made=dt.datetime(2026, 12, 4, 12, 0))
+        pdf.set_y(pdf.page_break_trigger - 30)  # room for the heading and a few rows only
+        pdf.paragraph("Tekst ervoor.")
+        if kept:
+            pdf.keep_together(lambda: table(pdf))
+        else:
+            table(pdf)
+        reader = PdfReader(io.BytesIO(bytes(pdf.output())))
+        return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+    # Drawn as it comes, the table is cut: the legend stands on the next page without its heading.
+    cut = pages(kept=False)
+    assert len(cut) == 2 and "Pijn en bezigheden" in cut[0] and "LEGENDA" in cut[1]
+    # Kept together, it all moves to the next page; the text before it stays.
+    kept = pages(kept=True)
+    assert len(kept) == 2
+    assert "Tekst ervoor." in kept[0] and "Pijn en bezigheden" not in kept[0] and "Meting" not in kept[0]
+    assert all(words in kept[1] for words in ["Pijn en bezigheden", "Meting 1", "Meting 6", "LEGENDA"])

@@ -102,6 +102,16 @@ class ReportPDF(FPDF):
         self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
+    def keep_together(self, draw):
+        """``draw()`` on one page: on the next page when it would be cut there (a table and
+        the legend below it). It is drawn once off the page first, to measure it (fpdf2's
+        ``offset_rendering``)."""
+        with self.offset_rendering() as trial:
+            draw()
+        if trial.page_break_triggered:
+            self.add_page()
+        draw()
+
     def paragraph(self, text: str, size: float = BODY, style: str = "", colour=INK):
         self.set_text_color(*colour)
         self.set_font(FONT, style, size)

@@ -140,26 +140,31 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
     else:
         pdf.paragraph(_("Nog geen."))
 
-    # outcome-measures.md O-3: the table of measurements and the change since the start.
-    pdf.heading(_("Pijn en bezigheden"))
+    # outcome-measures.md O-3: the table of measurements and the change since the start, with
+    # its heading and its legend on one page.
     table = measurement_rows(list(measurements))
-    if table["rows"]:
-        for line in table["changes"]:
-            pdf.run([(line, "")], size=9.5, bullet="•")
-        names = table["activity_names"]
-        rest = pdf.width - 46 - 18
-        pdf.grid(
-            [_("Meting"), _("Pijn (0 tot 10)"), *names],
-            [[(f"{row['moment_words']}, {row['date']:%d-%m-%Y}", "B"), (str(row["pain"]), ""),
-              *[("–" if score is None else str(score), "") for _name, score in row["scores"]]]
-             for row in table["rows"]],
-            [46, 18, *([rest / len(names)] * len(names) if names else [])], size=9,
-            align=["LEFT", "RIGHT", *(["RIGHT"] * len(names))],
-        )
-        pdf.paragraph(_("Pijn: gemiddeld in de afgelopen 24 uur, 0 is geen pijn. "
-                        "Bezigheden: 10 is net zo goed als vóór de rugpijn."), colour=MUTED)
-    else:
-        pdf.paragraph(_("Nog geen."))
+
+    def measures():
+        pdf.heading(_("Pijn en bezigheden"))
+        if table["rows"]:
+            for line in table["changes"]:
+                pdf.run([(line, "")], size=9.5, bullet="•")
+            names = table["activity_names"]
+            rest = pdf.width - 46 - 18
+            pdf.grid(
+                [_("Meting"), _("Pijn (0 tot 10)"), *names],
+                [[(f"{row['moment_words']}, {row['date']:%d-%m-%Y}", "B"), (str(row["pain"]), ""),
+                  *[("–" if score is None else str(score), "") for _name, score in row["scores"]]]
+                 for row in table["rows"]],
+                [46, 18, *([rest / len(names)] * len(names) if names else [])], size=9,
+                align=["LEFT", "RIGHT", *(["RIGHT"] * len(names))],
+            )
+            pdf.paragraph(_("Pijn: gemiddeld in de afgelopen 24 uur, 0 is geen pijn. "
+                            "Bezigheden: 10 is net zo goed als vóór de rugpijn."), colour=MUTED)
+        else:
+            pdf.paragraph(_("Nog geen."))
+
+    pdf.keep_together(measures)
 
     pdf.heading(_("De rugtest bij het begin"), size=13)
     if result is None:
