@@ -510,3 +510,20 @@ def test_W_1_W_9_after_an_emergency_stop_only_a_new_rugtest_that_allows_a_start_
     progress = client.get(prefix + "/rugoefening/voortgang/").content.decode()
     assert '<h2 id="vorige-rugoefening">' in progress and previous in visible_text(progress)
     assert 'data-level="emergency"' not in progress and 'href="tel:' not in progress.split("<footer")[0]
+
+
+def test_a_start_form_sent_again_from_a_second_tab_keeps_the_first_start_and_says_so(client, person):
+    """Two tabs with the start form: the first starts the programme with 10 minutes; the second,
+    sent after it with 20, changes nothing and the person reads that it was not saved."""
+    give_result(person)
+    client.post("/rugoefening/beginnen/", {"baseline_minutes": "10"})
+    response = client.post("/rugoefening/beginnen/", {"baseline_minutes": "20"}, follow=True)
+    assert Programme.objects.get().baseline_minutes == 10
+    html = response.content.decode()
+    assert "Uw rugoefening was al begonnen. Wat u net nog eens invulde, is niet opgeslagen." in html
+    assert re.search(r'class="big">8</span>', html)
+    # Only opening the start page again (no form sent) says nothing of the kind.
+    assert "was al begonnen" not in client.get("/rugoefening/beginnen/", follow=True).content.decode()
+    english = client.post("/en/rugoefening/beginnen/", {"baseline_minutes": "20"}, follow=True)
+    assert "Your walking programme had already started. What you just filled in again has not been saved." in (
+        english.content.decode())

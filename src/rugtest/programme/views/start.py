@@ -23,9 +23,15 @@ def start(request):
     day = today()
     allowed, reason = can_start(request.user, day)
     if not allowed:
-        # "active": a second click on "start" simply shows the programme the first one began.
+        # "active": a second click on "start", or the start form of a second tab, shows the
+        # programme the first one began; a form sent again says that it was not saved.
         if reason != "active":
             messages.info(request, _("U kunt nu geen nieuwe rugoefening beginnen."))
+        elif request.method == "POST":
+            messages.info(request, _(
+                "Uw rugoefening was al begonnen. Wat u net nog eens invulde, is niet opgeslagen. "
+                "Hieronder ziet u de wandelingen van vandaag."
+            ))
         return redirect("programme:home")
     result = latest_result(request.user)
     form = StartForm(request.POST if request.method == "POST" else None, needs_gp=needs_gp_agreement(result.programme))
