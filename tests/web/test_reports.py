@@ -394,3 +394,22 @@ def test_a_table_kept_together_goes_to_the_next_page_with_its_heading_and_legend
     assert len(kept) == 2
     assert "Tekst ervoor." in kept[0] and "Pijn en bezigheden" not in kept[0] and "Meting" not in kept[0]
     assert all(words in kept[1] for words in ["Pijn en bezigheden", "Meting 1", "Meting 6", "LEGENDA"])
+
+
+def test_the_outcome_box_is_never_cut_over_two_pages():
+    """Near the end of a page the coloured box of the outcome (its label, title and advice) goes
+    whole to the next page: cut, its frame was drawn on the wrong page over the text below."""
+    from rugtest.reports.document import ReportPDF
+
+    pdf = ReportPDF(title="Rugoefening", subtitle="Verslag", footer="Rugtest", lang="nl",
+                    made=dt.datetime(2026, 12, 4, 12, 0))
+    pdf.set_y(pdf.page_break_trigger - 14)  # room for the label and the title, not the advice
+    pdf.paragraph("Tekst ervoor.")
+    pdf.level_box("selfcare", "U kunt zelf veel doen", "Uw rugpijn lijkt op gewone rugpijn",
+                  "We vonden geen teken van een ernstige oorzaak. " * 3 + "EINDE.")
+    pdf.paragraph("Tekst erna.")
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(bytes(pdf.output()))).pages]
+    assert len(pages) == 2
+    assert "Tekst ervoor." in pages[0] and "U kunt zelf veel doen" not in pages[0]
+    assert all(words in pages[1] for words in ["U kunt zelf veel doen", "Uw rugpijn lijkt op gewone rugpijn", "EINDE.",
+                                               "Tekst erna."])

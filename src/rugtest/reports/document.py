@@ -150,7 +150,11 @@ class ReportPDF(FPDF):
         self.ln(line + 0.6)
 
     def level_box(self, level: str, label: str, title: str, body: str):
-        """The outcome at the top: a frame in the level's colour, as on the result page."""
+        """The outcome at the top: a frame in the level's colour, as on the result page. It is
+        never cut: near the end of a page it goes whole to the next one."""
+        self.keep_together(lambda: self._level_box(level, label, title, body))
+
+    def _level_box(self, level: str, label: str, title: str, body: str):
         colour = LEVEL_COLOURS[level]
         top = self.get_y()
         self.set_left_margin(MARGIN + 5)

@@ -150,13 +150,15 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
             for line in table["changes"]:
                 pdf.run([(line, "")], size=9.5, bullet="•")
             names = table["activity_names"]
-            rest = pdf.width - 46 - 18
+            # The activities share what is left, in whole tenths of a millimetre: fpdf2 refuses a
+            # table a hair wider than the page.
+            rest = int((pdf.width - 46 - 26) * 10 / max(len(names), 1)) / 10
             pdf.grid(
                 [_("Meting"), _("Pijn (0 tot 10)"), *names],
                 [[(f"{row['moment_words']}, {row['date']:%d-%m-%Y}", "B"), (str(row["pain"]), ""),
                   *[("–" if score is None else str(score), "") for _name, score in row["scores"]]]
                  for row in table["rows"]],
-                [46, 18, *([rest / len(names)] * len(names) if names else [])], size=9,
+                [46, 26, *([rest] * len(names))], size=9,
                 align=["LEFT", "RIGHT", *(["RIGHT"] * len(names))],
             )
             pdf.paragraph(_("Pijn: gemiddeld in de afgelopen 24 uur, 0 is geen pijn. "
@@ -166,13 +168,17 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
 
     pdf.keep_together(measures)
 
-    pdf.heading(_("De rugtest bij het begin"), size=13)
     if result is None:
+        pdf.heading(_("De rugtest bij het begin"), size=13)
         pdf.paragraph(_("Er is geen rugtest bewaard bij deze rugoefening."), colour=MUTED)
     else:
-        pdf.facts([(_("Rugtest ingevuld op"), long_date(timezone.localtime(result.created_at).date()))]
-                  + person_facts(result.answers)[-2:], size=9)
-        outcome_section(pdf, result.answers, result.outcome, early=False)
+        def lead():
+            # The heading and the date stay with the outcome's box below them.
+            pdf.heading(_("De rugtest bij het begin"), size=13)
+            pdf.facts([(_("Rugtest ingevuld op"), long_date(timezone.localtime(result.created_at).date()))]
+                      + person_facts(result.answers)[-2:], size=9)
+
+        outcome_section(pdf, result.answers, result.outcome, early=False, lead=lead)
     return bytes(pdf.output())
 
 

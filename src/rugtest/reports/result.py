@@ -72,8 +72,9 @@ def practice_line(pdf: ReportPDF) -> None:
         pdf.paragraph(_("Aangeboden door %(name)s.") % {"name": name}, size=9, colour=MUTED)
 
 
-def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -> None:
-    """The outcome in words: shared by the rugtest report and the programme report.
+def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool, lead=None) -> None:
+    """The outcome in words: shared by the rugtest report and the programme report. ``lead``
+    draws what goes before the outcome's box (a heading and the date), kept on its page.
 
     Words only (STYLE.md, "Words for people, codes for machines"): the GP reads "Binnen een
     paar dagen naar de huisarts", never a level, action, rule or factor id. The ids are in
@@ -81,10 +82,15 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool) -
     """
     language = lang()
     level, action = outcome["level"], outcome["action"]
-    pdf.level_box(
-        level, str(words.LEVELS[level]["label"]), str(words.ACTIONS[action]["title"]),
-        action_body(action),
-    )
+    def top():
+        if lead is not None:
+            lead()
+        pdf.level_box(
+            level, str(words.LEVELS[level]["label"]), str(words.ACTIONS[action]["title"]),
+            action_body(action),
+        )
+
+    pdf.keep_together(top)
     practice_line(pdf)
     if early:
         pdf.paragraph(_("Niet alle vragen zijn gesteld: de rugtest stopte bij een teken van spoed."),
