@@ -276,6 +276,45 @@ def test_the_confirm_step_and_the_stop_box_name_the_new_complaints_where_they_st
     assert RUGTEST_SENTENCE in text(walk(Client(), CASES["E-03"]["answers"]))
 
 
+def test_the_confirm_step_says_pause_for_worsening_pain_and_stop_for_the_other_signs(client, person):
+    """W-9: worsening pain (level gp) puts the plan on hold, not daily life, as the stop box
+    after "Ja" says ("Uw schema staat stil"); the urgent and emergency signs stop it."""
+    make_programme(person)
+    worse = text(client.post("/rugoefening/wandeling/", walk_form(warning_signs=["pain_worsening"])))
+    assert ("Heeft u de klacht hierboven echt? Dan staat uw schema stil. Blijf wel zo gewoon mogelijk bewegen "
+            "tot uw afspraak bij de huisarts.") in worse
+    assert "Dan stopt de rugoefening" not in worse
+    fever = text(client.post("/rugoefening/wandeling/", walk_form(warning_signs=["fever"])))
+    assert "Heeft u de klacht hierboven echt? Dan stopt de rugoefening. Uw wandeling wordt dan opgeslagen met deze klacht." in fever
+    assert "schema stil" not in fever
+    # Worse pain together with an urgent sign: the most urgent, a stop.
+    both = text(client.post("/rugoefening/wandeling/", walk_form(warning_signs=["pain_worsening", "fever"])))
+    assert "Dan stopt de rugoefening." in both and "schema stil" not in both
+    english = text(client.post("/en/rugoefening/wandeling/", walk_form(warning_signs=["pain_worsening"])))
+    assert "Do you really have the complaint above? Then your plan is paused." in english
+    # After "Ja", the progress page's status says the same as its stop box.
+    client.post("/rugoefening/wandeling/", walk_form(warning_signs=["pain_worsening"], confirm_signs="yes"))
+    progress = text(client.get("/rugoefening/voortgang/"))
+    assert f"Status: uw schema staat stil sinds {timezone.localdate().day} " in progress
+    assert "Uw schema staat stil" in progress and "gestopt op" not in progress
+
+
+def test_after_a_stop_how_the_programme_works_is_folded_away(client, person):
+    """W-9: "Stop met de wandelingen tot een arts naar u heeft gekeken" is not followed, open on
+    the page, by "U wandelt drie keer per dag"; before the stop that explanation stands open."""
+    make_programme(person)
+    html = client.get("/rugoefening/").content.decode()
+    assert "Drie keer per dag" in html and "<summary>Zo werkt de rugoefening</summary>" not in html
+    client.post("/rugoefening/wandeling/", walk_form(warning_signs=["fever"], confirm_signs="yes"))
+    html = client.get("/rugoefening/").content.decode()
+    folded = re.search(r'<details class="later"><summary>Zo werkt de rugoefening</summary>(.*?)</details>', html, re.S)
+    assert folded and "Drie keer per dag" in folded.group(1)
+    assert html.count("Drie keer per dag") == 1
+    assert html.index("Stop met de wandelingen tot een arts naar u heeft gekeken") < folded.start()
+    english = client.get("/en/rugoefening/").content.decode()
+    assert "<summary>How the walking programme works</summary>" in english
+
+
 def test_the_programme_words_in_english(client, person):
     make_programme(person)
     two = text(client.post("/en/rugoefening/wandeling/", walk_form(warning_signs=["leg_weakness", "fever"])))
