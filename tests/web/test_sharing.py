@@ -229,6 +229,29 @@ def test_the_page_and_the_pdf_say_the_same_report():
         assert title in page, title
 
 
+def test_the_page_and_the_pdf_say_that_the_advice_in_a_box_was_given_to_the_patient():
+    """The GP reads "Bel vandaag nog uw huisarts" in the stop box and the rugtest's box: each is
+    headed "Advies aan de patiënt", so that the "u" is not read as the GP."""
+    user = person()
+    programme = make_programme(user, days_ago=3)
+    WalkEntry.objects.create(programme=programme, date=timezone.localdate(), part="morning", minutes=0,
+                             warning_signs=["fever"])
+    path, _ = make_link(signed_in(user))
+    browser = gp()
+    page = " ".join(re.sub(r"<[^>]+>", " ", browser.get(path).content.decode()).split())
+    title = str(words.ACTIONS["call_gp_today"]["title"])
+    assert page.count("Advies aan de patiënt") == 2
+    assert page.index("Advies aan de patiënt") < page.index("De rugoefening is gestopt") < page.index(title)
+    assert "Wie kan helpen?" in page and "Wie kan u helpen?" not in page
+    pdf = PdfReader(io.BytesIO(browser.get(path + "rapport.pdf").content))
+    pdf_text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert pdf_text.count("Advies aan de patiënt") == 2
+    assert pdf_text.index("Advies aan de patiënt") < pdf_text.index(title)
+    assert "Wie kan u helpen?" not in pdf_text
+    english = " ".join(re.sub(r"<[^>]+>", " ", browser.get("/en" + path).content.decode()).split())
+    assert english.count("Advice to the patient") == 2
+
+
 def test_a_stopped_programme_shows_the_stop_first_W_9():
     user = person()
     programme = make_programme(user, days_ago=3)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from functools import cache
 
 import font_lato
+from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -151,7 +152,8 @@ class ReportPDF(FPDF):
 
     def level_box(self, level: str, label: str, title: str, body: str):
         """The outcome at the top: a frame in the level's colour, as on the result page. It is
-        never cut: near the end of a page it goes whole to the next one."""
+        never cut: near the end of a page it goes whole to the next one. Its words were
+        written to the patient: a first small line says so to the GP who reads the report."""
         self.keep_together(lambda: self._level_box(level, label, title, body))
 
     def _level_box(self, level: str, label: str, title: str, body: str):
@@ -160,6 +162,10 @@ class ReportPDF(FPDF):
         self.set_left_margin(MARGIN + 5)
         self.set_x(self.l_margin)
         self.ln(2.5)
+        self.set_text_color(*MUTED)
+        self.set_font(FONT, "", SMALL)
+        self.write(4, _("Advies aan de patiënt"))
+        self.ln(4.5)
         self.set_text_color(*colour)
         self.set_font(FONT, "B", 11)
         self.write(5.5, label)

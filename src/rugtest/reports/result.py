@@ -145,7 +145,7 @@ def risk_section(pdf: ReportPDF, outcome: dict) -> None:
     support = outcome["support"]
     if support is not None:
         pdf.ln(0.5)
-        pdf.run([(_("Wie kan u helpen?") + " ", "B"), (str(words.SUPPORT[support]["title"]), "")])
+        pdf.run([(_("Wie kan helpen?") + " ", "B"), (str(words.SUPPORT[support]["title"]), "")])
 
 
 def advice_section(pdf: ReportPDF, outcome: dict) -> None:
