@@ -520,10 +520,12 @@ def test_a_start_form_sent_again_from_a_second_tab_keeps_the_first_start_and_say
     response = client.post("/rugoefening/beginnen/", {"baseline_minutes": "20"}, follow=True)
     assert Programme.objects.get().baseline_minutes == 10
     html = response.content.decode()
-    assert "Uw rugoefening was al begonnen. Wat u net nog eens invulde, is niet opgeslagen." in html
+    assert ("Uw rugoefening was al begonnen, met een begintijd van 10 minuten. Wat u net nog eens invulde, "
+            "is niet opgeslagen.") in html
     assert re.search(r'class="big">8</span>', html)
     # Only opening the start page again (no form sent) says nothing of the kind.
     assert "was al begonnen" not in client.get("/rugoefening/beginnen/", follow=True).content.decode()
     english = client.post("/en/rugoefening/beginnen/", {"baseline_minutes": "20"}, follow=True)
-    assert "Your walking programme had already started. What you just filled in again has not been saved." in (
+    assert ("Your walking programme had already started, with a starting time of 10 minutes. What you just "
+            "filled in again has not been saved.") in (
         english.content.decode())

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from rugtest.core.errors import InputError
 from rugtest.core.programme import needs_gp_agreement
@@ -11,7 +12,7 @@ from rugtest.selftest.selectors import latest_result
 
 from .. import presenters, services
 from ..forms import StartForm
-from ..selectors import can_start
+from ..selectors import can_start, current_programme
 from .common import add_input_error, claim_redirect, today
 
 
@@ -28,10 +29,13 @@ def start(request):
         if reason != "active":
             messages.info(request, _("U kunt nu geen nieuwe rugoefening beginnen."))
         elif request.method == "POST":
-            messages.info(request, _(
-                "Uw rugoefening was al begonnen. Wat u net nog eens invulde, is niet opgeslagen. "
-                "Hieronder ziet u de wandelingen van vandaag."
-            ))
+            begun = current_programme(request.user)
+            messages.info(request, ngettext(
+                "Uw rugoefening was al begonnen, met een begintijd van %(minutes)s minuut. Wat u net nog eens "
+                "invulde, is niet opgeslagen. Hieronder ziet u de wandelingen van vandaag.",
+                "Uw rugoefening was al begonnen, met een begintijd van %(minutes)s minuten. Wat u net nog eens "
+                "invulde, is niet opgeslagen. Hieronder ziet u de wandelingen van vandaag.",
+                begun.baseline_minutes) % {"minutes": begun.baseline_minutes})
         return redirect("programme:home")
     result = latest_result(request.user)
     form = StartForm(request.POST if request.method == "POST" else None, needs_gp=needs_gp_agreement(result.programme))
