@@ -326,6 +326,10 @@ def test_W_11_history_shows_table_chart_and_weeks(client, person):
     assert "Week 1: 7 dagen gehaald" in week_1
     assert "252 minuten gewandeld." in week_1 and "Gemiddelde pijn na het wandelen: 2,0." in week_1  # decimal comma
     assert re.search(r'<details class="week" open data-week="2">', html)  # the current week open
+    # The current week is not over: its line says so, not as a failed week; an ended one does not.
+    week_2 = re.search(r'<details class="week" open data-week="2">(.*?)</details>', html, re.S).group(1)
+    assert re.search(r"Week 2, nog bezig: \d+ dag(en)? gehaald", week_2)
+    assert "nog bezig" not in week_1
     assert re.search(r'<rect class="bar" x="[0-9.]+" y="[0-9.]+"', html)  # SVG numbers are never localised
 
 

@@ -269,6 +269,8 @@ def test_progress_page_offers_the_programme_report_form(client):
     assert "Print of download voor uw huisarts" in html
     _, text = read(client.post("/rugoefening/rapport.pdf", {"name": "Anna Jansen"}))
     assert "Naam: Anna Jansen" in text
+    # The running week of a programme on day 3 is not over: its dates end in "nu", not today.
+    assert re.search(r"\b1 \d\d-\d\d – nu \d+ \d\b", text), text
 
 
 @pytest.mark.parametrize("prefix, words", [

@@ -123,7 +123,7 @@ def progress_log(view) -> dict:
     return {
         "rows": list(reversed(rows)),
         "weeks": view.weeks,
-        "week_groups": week_groups(list(reversed(rows)), view.weeks, view.today),
+        "week_groups": week_groups(list(reversed(rows)), view.weeks, view.today, running=view.state == "active"),
         "part_labels": [words.PARTS[p] for p in core.PARTS],
         "chart": chart.walking_chart(view.days),
         "pain_chart": chart.pain_chart(view.days, {d: [s for _, s in scores] for d, scores in pains.items()}),
@@ -131,16 +131,23 @@ def progress_log(view) -> dict:
     }
 
 
-def week_groups(rows: list[dict], weeks: list[dict], today) -> list[dict]:
+def week_groups(rows: list[dict], weeks: list[dict], today, running: bool = True) -> list[dict]:
     """W-11 per week, newest first: each week's days (newest first) and its one line, "Week 3:
-    5 dagen gehaald"; the week of today is the one shown open (issue 19)."""
+    5 dagen gehaald"; the week of today is the one shown open (issue 19). While the programme
+    runs, that week's line says it is still going on: "0 dagen gehaald" on its first day is not
+    a failed week."""
     groups = []
     for week in reversed(weeks):
         days = [row for row in rows if week["first_date"] <= row["date"] <= week["last_date"]]
-        line = ngettext("Week %(week)d: %(days)d dag gehaald", "Week %(week)d: %(days)d dagen gehaald",
-                        week["completed_days"]) % {"week": week["week"], "days": week["completed_days"]}
-        groups.append({"week": week, "rows": days, "line": line,
-                       "current": week["first_date"] <= today <= week["last_date"]})
+        current = week["first_date"] <= today <= week["last_date"]
+        values = {"week": week["week"], "days": week["completed_days"]}
+        if current and running:
+            line = ngettext("Week %(week)d, nog bezig: %(days)d dag gehaald",
+                            "Week %(week)d, nog bezig: %(days)d dagen gehaald", week["completed_days"]) % values
+        else:
+            line = ngettext("Week %(week)d: %(days)d dag gehaald", "Week %(week)d: %(days)d dagen gehaald",
+                            week["completed_days"]) % values
+        groups.append({"week": week, "rows": days, "line": line, "current": current})
     return groups
 
 

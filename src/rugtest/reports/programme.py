@@ -61,6 +61,14 @@ def report_facts(view, result, name: str = "") -> list[tuple[str, str]]:
     return facts
 
 
+def week_dates(week: dict, view) -> str:
+    """A week's dates in the reports' week table: "20-11 – 26-11"; the week of today, while the
+    programme runs, is not over, and its few days met are not a failed week: "04-12 – nu"."""
+    if view.state == "active" and week["last_date"] >= view.today:
+        return f"{week['first_date']:%d-%m} – {_('nu')}"
+    return f"{week['first_date']:%d-%m} – {min(week['last_date'], view.today):%d-%m}"
+
+
 def status_line(view) -> str:
     if view.state == "active":
         return _("Status: bezig.")
@@ -104,7 +112,7 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
     rows = [
         [
             (str(week["week"]), "B"),
-            (f"{week['first_date']:%d-%m} – {min(week['last_date'], view.today):%d-%m}", ""),
+            (week_dates(week, view), ""),
             (str(week["total_minutes"]), ""),
             (str(week["completed_days"]), ""),
             (number_format(week["mean_pain_after"], 1) if week["mean_pain_after"] is not None else "–", ""),

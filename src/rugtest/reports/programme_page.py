@@ -23,7 +23,7 @@ from rugtest.programme.presenters import day_words, stop_action
 from rugtest.selftest import summary
 from rugtest.selftest.models import RugtestResult
 
-from .programme import ProgrammeReport, report_facts, start_line, status_line, today_lines
+from .programme import ProgrammeReport, report_facts, start_line, status_line, today_lines, week_dates
 from .result import long_date, person_facts
 
 
@@ -46,7 +46,7 @@ def _weeks(view) -> list[dict]:
     return [
         {
             "week": week["week"],
-            "dates": f"{week['first_date']:%d-%m} – {min(week['last_date'], view.today):%d-%m}",
+            "dates": week_dates(week, view),
             "total_minutes": week["total_minutes"],
             "completed_days": week["completed_days"],
             "mean_pain_after": number_format(week["mean_pain_after"], 1) if week["mean_pain_after"] is not None else "–",
