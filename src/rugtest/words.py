@@ -937,9 +937,9 @@ def condition_url(condition_id: str) -> str:
 # outcome-measures.md: the measurement of pain and activities (O-1 … O-5).
 # O-2: the moments of a measurement, as the table and the report name them.
 MEASURE_MOMENTS = {
-    "start": _("Begin"),
+    "start": _("Beginmeting"),
     "checkin": _("Tussenmeting"),
-    "end": _("Einde"),
+    "end": _("Eindmeting"),
 }
 
 # O-3: the change since the start, in words for the person; the numbers stand beside them.

@@ -20,11 +20,11 @@ LINK = re.compile(r"^https?://[^/]+/gedeeld/[A-Za-z0-9_-]{43}/$")
 WORDS = {
     "nl": {"make": "Maak de link", "copy": "Kopieer de link", "copied": "De link is gekopieerd.",
            "revoke": "Link intrekken", "sure": "Ja, trek de link in", "revoked": "De link is ingetrokken.",
-           "by_hand": "Kopiëren lukt niet? Houd uw vinger op de link.", "gone": "Deze link werkt niet",
+           "by_hand": "Zelf kopiëren: houd uw vinger op de link.", "gone": "Deze link werkt niet",
            "title": "Rugoefening van een patiënt", "pdf": "Download als PDF"},
     "en": {"make": "Make the link", "copy": "Copy the link", "copied": "The link has been copied.",
            "revoke": "Withdraw the link", "sure": "Yes, withdraw the link", "revoked": "The link has been withdrawn.",
-           "by_hand": "Copying does not work? Keep your finger on the link.", "gone": "This link does not work",
+           "by_hand": "To copy it yourself: keep your finger on the link.", "gone": "This link does not work",
            "title": "Walking programme of a patient", "pdf": "Download as PDF"},
 }
 

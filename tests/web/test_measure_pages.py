@@ -144,7 +144,7 @@ def test_O_3_one_measurement_shows_no_change_yet(client, person):
     programme = make_programme(person)
     start_measurement(programme)
     words = text(client.get("/rugoefening/voortgang/").content.decode())
-    assert "Pijn: van" not in words and "Begin" in words
+    assert "Pijn: van" not in words and "Beginmeting" in words
 
 
 def test_O_3_a_measurement_never_changes_a_target(client, person):
@@ -198,6 +198,17 @@ def test_O_1_an_empty_start_form_names_every_problem_in_one_round(client, person
         summary = re.search(r'<div class="error-summary".*?</div>', html, re.S).group(0)
         for message in messages:
             assert message in summary, (lang, message)
+
+
+def test_O_1_an_activity_of_only_spaces_with_a_score_gets_one_message_not_two(client, person):
+    """Spaces are no activity: "Schrijf op welke bezigheid het is." for it, and not also "Schrijf
+    ten minste één bezigheid op." for the same field."""
+    make_programme(person)
+    for lang, one, other in (("", "Schrijf op welke bezigheid het is.", "Schrijf ten minste één bezigheid op."),
+                             ("/en", "Please write which activity it is.", "Please write at least one activity.")):
+        html = client.post(f"{lang}{URL}", {"pain_24h": "5", "activity_1": "   ", "score_1": "3"}).content.decode()
+        summary = re.search(r'<div class="error-summary".*?</div>', html, re.S).group(0)
+        assert summary.count(one) == 1 and other not in summary, lang
 
 
 @pytest.mark.parametrize("data, nl, en", BAD)

@@ -241,8 +241,11 @@ class MeasurementForm(forms.Form):
                     self.add_error(f"score_{i}", _("Kies een getal van 0 tot en met 10."))
             elif score is not None:
                 self.add_error(f"activity_{i}", _("Schrijf op welke bezigheid het is."))
-        if not named and NON_FIELD_ERRORS not in self.errors:
-            # Said at once beside a missing pain score: every problem in one round.
+        if not named and NON_FIELD_ERRORS not in self.errors and not any(
+                key.startswith(("activity_", "score_")) for key in self.errors):
+            # Said at once beside a missing pain score: every problem in one round. Not when an
+            # activity already has its own message ("Schrijf op welke bezigheid het is."): one
+            # message per problem.
             self.add_error("activity_1", _("Schrijf ten minste één bezigheid op."))
         return data
 
