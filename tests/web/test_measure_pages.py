@@ -184,8 +184,8 @@ BAD = [
     ({"pain_24h": "5", "activity_1": "Werk", "score_1": "3", "activity_2": "Fietsen", "score_2": "4",
       "activity_3": "Tuin", "score_3": "2", "activity_4": "Zwemmen", "score_4": "1"},
      "Kies hooguit drie bezigheden", "Please choose at most three activities"),
-    ({"pain_24h": "5", "activity_1": "x" * 200, "score_1": "3"}, "Schrijf hooguit 60 tekens.",
-     "Write no more than 60 characters."),
+    ({"pain_24h": "5", "activity_1": "x" * 200, "score_1": "3"}, "Schrijf hooguit 60 tekens. Nu zijn het er 200.",
+     "Write no more than 60 characters. Now there are 200."),
 ]
 
 

@@ -209,8 +209,9 @@ class MeasurementForm(forms.Form):
                 # text without a word; the server names the limit and gives the text back.
                 self.fields[f"activity_{i}"] = forms.CharField(
                     label=format_lazy(_("Bezigheid {number}"), number=i), required=False, strip=True,
-                    validators=[MaxLengthValidator(measures.ACTIVITY_MAX_CHARS, message=format_lazy(
-                        _("Schrijf hooguit {count} tekens."), count=measures.ACTIVITY_MAX_CHARS))],
+                    # Django's validator fills in the limit and the length typed.
+                    validators=[MaxLengthValidator(measures.ACTIVITY_MAX_CHARS, message=_(
+                        "Schrijf hooguit %(limit_value)d tekens. Nu zijn het er %(show_value)d."))],
                     widget=forms.TextInput(attrs={"autocomplete": "off"}),
                     help_text=_("Bijvoorbeeld: sokken aantrekken.") if i == 1 else _("Niet verplicht."),
                 )
