@@ -223,6 +223,25 @@ def edit_walk(v: Visit) -> Response:
     return response
 
 
+def edit_walk_with_a_sign(v: Visit) -> Response:
+    """A saved walk changed (7 minutes to 4) with a new sign: the confirm step names what is
+    saved and what stood there first."""
+    edit_walk(v)
+    v.page.fill('input[name="minutes"]', "4")
+    v.page.check('input[name="warning_signs"][value="fever"]')
+    response = v.submit()
+    expect(v.page.locator('main button[name="confirm_signs"]')).to_have_count(2)
+    return response
+
+
+def paused_plan(user) -> None:
+    """A GP-level stop (W-9 pain_worsening): the plan is on hold, daily life goes on."""
+    programme = make_programme(user, days_ago=9)
+    add_walks(programme, days=8, minutes=12)
+    WalkEntry.objects.create(programme=programme, date=timezone.localdate(), part="morning", minutes=0,
+                             warning_signs=["pain_worsening"])
+
+
 def programme_after_result(case_id: str) -> Callable[[Visit], Response]:
     """/rugoefening/ right after the rugtest, not signed in: the way into the programme."""
     def open_(v: Visit) -> Response:
@@ -456,6 +475,8 @@ PAGES = [
     SitePage("programme-log-confirm-sign", signed_in(active_plan, "/rugoefening/wandeling/", tick_a_warning_sign)),
     SitePage("programme-claim-result", claim_question),
     SitePage("programme-edit-walk", edit_walk),
+    SitePage("programme-edit-walk-confirm-sign", edit_walk_with_a_sign),
+    SitePage("programme-paused-history", signed_in(paused_plan, "/rugoefening/voortgang/")),
     SitePage("programme-history", signed_in(long_plan, "/rugoefening/voortgang/")),
     SitePage("programme-history-measurements", signed_in(measured_plan, "/rugoefening/voortgang/")),
     SitePage("programme-finished", signed_in(finished_plan, "/rugoefening/")),
@@ -616,7 +637,7 @@ def layout_problems(page: Page) -> list[str]:
 REFLOW_PAGES = [
     "home", "step-1", "step-2", "result-emergency-call-112", "result-selfcare",
     "medicatie", "programme-log", "programme-history", "rugoefening-after-result",
-    "programme-log-confirm-sign", "programme-claim-result",
+    "programme-log-confirm-sign", "programme-edit-walk-confirm-sign", "measure-start-errors", "programme-claim-result",
     "privacy", "agenda-new-link", "my-data", "share-links-new", "shared-report",
 ]
 
