@@ -44,6 +44,18 @@ def test_sign_up_sends_a_code_in_plain_dutch_and_the_code_verifies_the_address(c
     assert user.password.startswith("argon2$")
 
 
+def test_the_code_page_says_how_long_the_code_works_as_set(client):
+    """"De code werkt 15 minuten": the words agree with allauth's timeout for the code; the
+    heading is short enough not to break inside "e-mail" on a phone."""
+    from django.conf import settings
+
+    response = sign_up(client)
+    html = client.get(response["Location"]).content.decode()
+    minutes = settings.ACCOUNT_EMAIL_VERIFICATION_BY_CODE_TIMEOUT // 60
+    assert f"De code werkt {minutes} minuten." in html
+    assert re.search(r"<h1[^>]*>\s*Vul de code in\s*</h1>", html)
+
+
 def test_sign_in_needs_a_verified_address(client):
     sign_up(client)
     client.logout()
