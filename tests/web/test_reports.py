@@ -382,7 +382,7 @@ def test_a_table_kept_together_goes_to_the_next_page_with_its_heading_and_legend
         pdf.set_y(pdf.page_break_trigger - 30)  # room for the heading and a few rows only
         pdf.paragraph("Tekst ervoor.")
         if kept:
-            pdf.keep_together(lambda: table(pdf))
+            pdf.keep_together(lambda: table(pdf), at_most=100)
         else:
             table(pdf)
         reader = PdfReader(io.BytesIO(bytes(pdf.output())))

@@ -174,7 +174,9 @@ def programme_pdf(*, view, result, signs_logged: list, checkins=(), name: str = 
         else:
             pdf.paragraph(_("Nog geen."))
 
-    pdf.keep_together(measures)
+    # At most: the heading, two lines per change, a heading row of three lines, a line and a
+    # half per measurement and the legend.
+    pdf.keep_together(measures, at_most=14 + 10 * len(table["changes"]) + 15 + 8 * len(table["rows"]) + 12)
 
     if result is None:
         pdf.heading(_("De rugtest bij het begin"), size=13)

@@ -72,6 +72,10 @@ def practice_line(pdf: ReportPDF) -> None:
         pdf.paragraph(_("Aangeboden door %(name)s.") % {"name": name}, size=9, colour=MUTED)
 
 
+# What ``outcome_section``'s ``lead`` draws at most (a heading and a line or two of facts), in mm.
+LEAD_HEIGHT = 30
+
+
 def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool, lead=None) -> None:
     """The outcome in words: shared by the rugtest report and the programme report. ``lead``
     draws what goes before the outcome's box (a heading and the date), kept on its page.
@@ -82,15 +86,14 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool, l
     """
     language = lang()
     level, action = outcome["level"], outcome["action"]
-    def top():
-        if lead is not None:
-            lead()
-        pdf.level_box(
-            level, str(words.LEVELS[level]["label"]), str(words.ACTIONS[action]["title"]),
-            action_body(action),
-        )
-
-    pdf.keep_together(top)
+    label, title, body = str(words.LEVELS[level]["label"]), str(words.ACTIONS[action]["title"]), action_body(action)
+    if lead is not None:
+        # The heading and the date before the box go to the next page with it: they take less
+        # than LEAD_HEIGHT.
+        if pdf.will_page_break(LEAD_HEIGHT + pdf.level_box_height(label, title, body)):
+            pdf.add_page()
+        lead()
+    pdf.level_box(level, label, title, body)
     practice_line(pdf)
     if early:
         pdf.paragraph(_("Niet alle vragen zijn gesteld: de rugtest stopte bij een teken van spoed."),
