@@ -63,6 +63,26 @@ def test_O_2_a_measurement_is_corrected_the_same_day_never_two_per_moment(client
     assert list(Measurement.objects.filter(programme=programme).values_list("moment", "pain_24h")) == [("start", 6)]
 
 
+def test_O_2_a_new_form_sent_after_another_tab_saved_one_says_it_replaced_it(client, person):
+    """Two tabs open on the start measurement: the second one sent corrects the first (one per
+    moment) and says so; a form opened to correct today's measurement says nothing extra."""
+    programme = make_programme(person)
+    new_form = client.get(URL).content.decode()
+    assert 'name="correcting" value="0"' in new_form
+    client.post(URL, {"correcting": "0", "pain_24h": "7", "activity_1": "Werk", "score_1": "3"})
+    page = client.post(URL, {"correcting": "0", "pain_24h": "5", "activity_1": "Tuin", "score_1": "4"},
+                       follow=True).content.decode()
+    assert "U had vandaag al een meting ingevuld. Die is nu vervangen door wat u net invulde." in page
+    assert list(Measurement.objects.filter(programme=programme).values_list("pain_24h", flat=True)) == [5]
+    assert 'name="correcting" value="1"' in client.get(URL).content.decode()
+    page = client.post(URL, {"correcting": "1", "pain_24h": "4", "activity_1": "Tuin", "score_1": "4"},
+                       follow=True).content.decode()
+    assert "Uw meting is opgeslagen." in page and "al een meting ingevuld" not in page
+    english = client.post("/en" + URL, {"correcting": "0", "pain_24h": "4", "activity_1": "Tuin", "score_1": "4"},
+                          follow=True).content.decode()
+    assert "You had already filled in a measurement today. It has now been replaced" in english
+
+
 def test_O_2_the_programme_starts_without_a_measurement_and_the_page_offers_it(client, person):
     make_programme(person)
     html = client.get("/rugoefening/").content.decode()

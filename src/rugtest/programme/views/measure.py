@@ -75,6 +75,11 @@ def measure(request):
                         "section": "rugoefening", "saved": saved, "start": start,
                     })
                 messages.success(request, _("Uw meting is opgeslagen. U ziet hem bij uw voortgang."))
+                if existing is not None and request.POST.get("correcting") == "0":
+                    # O-2: one measurement per moment. A new form sent after another tab (or a
+                    # Back) saved one today corrects that one, and says so.
+                    messages.info(request, _(
+                        "U had vandaag al een meting ingevuld. Die is nu vervangen door wat u net invulde."))
                 return redirect("programme:history")
     else:
         form = MeasurementForm(initial=_initial(existing, later), start_activities=start_activities)
