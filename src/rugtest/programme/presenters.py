@@ -37,8 +37,21 @@ def stop_context(view) -> dict:
             "faint_line": advice.faint_line,
             "signs": [words.SIGNS[s]["label"] for s in view.stop_signs],
             "call_112": advice.action == "call_112",
+            "pauses": pauses_the_plan(advice.level),
         }
     }
+
+
+def pauses_the_plan(level: str) -> bool:
+    """W-9: a GP-level stop (worsening pain) puts the plan on hold, not daily life ("Uw schema
+    staat stil"); the urgent and emergency signs stop the walks until a doctor has looked."""
+    return level == "gp"
+
+
+def week_running(week: dict, view) -> bool:
+    """The week of today while the programme runs: not over, so its few days met are not a
+    failed week ("nog bezig" on the progress page, "– nu" in the reports)."""
+    return view.state == "active" and week["first_date"] <= view.today <= week["last_date"]
 
 
 def result_words(outcome: dict) -> dict:
@@ -76,6 +89,7 @@ def sign_context(programme, signs) -> dict:
         "action_id": advice.action,  # the practice's tap-to-call links ({% calls %})
         "faint_line": advice.faint_line,
         "call_112": advice.action == "call_112",
+        "pauses": pauses_the_plan(advice.level),
     }
 
 
@@ -123,7 +137,7 @@ def progress_log(view) -> dict:
     return {
         "rows": list(reversed(rows)),
         "weeks": view.weeks,
-        "week_groups": week_groups(list(reversed(rows)), view.weeks, view.today, running=view.state == "active"),
+        "week_groups": week_groups(list(reversed(rows)), view),
         "part_labels": [words.PARTS[p] for p in core.PARTS],
         "chart": chart.walking_chart(view.days),
         "pain_chart": chart.pain_chart(view.days, {d: [s for _, s in scores] for d, scores in pains.items()}),
@@ -131,17 +145,16 @@ def progress_log(view) -> dict:
     }
 
 
-def week_groups(rows: list[dict], weeks: list[dict], today, running: bool = True) -> list[dict]:
+def week_groups(rows: list[dict], view) -> list[dict]:
     """W-11 per week, newest first: each week's days (newest first) and its one line, "Week 3:
-    5 dagen gehaald"; the week of today is the one shown open (issue 19). While the programme
-    runs, that week's line says it is still going on: "0 dagen gehaald" on its first day is not
-    a failed week."""
+    5 dagen gehaald"; the week of today is the one shown open (issue 19), and while the
+    programme runs its line says it is still going on (``week_running``)."""
     groups = []
-    for week in reversed(weeks):
+    for week in reversed(view.weeks):
         days = [row for row in rows if week["first_date"] <= row["date"] <= week["last_date"]]
-        current = week["first_date"] <= today <= week["last_date"]
+        current = week["first_date"] <= view.today <= week["last_date"]
         values = {"week": week["week"], "days": week["completed_days"]}
-        if current and running:
+        if week_running(week, view):
             line = ngettext("Week %(week)d, nog bezig: %(days)d dag gehaald",
                             "Week %(week)d, nog bezig: %(days)d dagen gehaald", week["completed_days"]) % values
         else:

@@ -36,7 +36,12 @@ def minutes_words(minutes: int) -> str:
 
 def logged_walk_words(entry, today: date) -> str:
     """A walk already logged, inside a sentence: "ochtend, 8 minuten"."""
-    return f"{walk_label(entry.date, entry.part, today, start=False)}, {minutes_words(entry.minutes)}"
+    return walk_words(entry.date, entry.part, entry.minutes, today)
+
+
+def walk_words(day: date, part: str, minutes: int, today: date) -> str:
+    """A walk inside a sentence, saved or as typed: "ochtend, 8 minuten"."""
+    return f"{walk_label(day, part, today, start=False)}, {minutes_words(minutes)}"
 
 
 def saved_walk_words(programme, today: date, entry, view=None, target_before=None) -> list[str]:

@@ -25,7 +25,7 @@ from rugtest.programme.chart import walking_chart
 from rugtest.programme.forms import PART_LABELS, SIGN_LABELS
 from rugtest.programme.measurements import measurement_rows
 from rugtest.programme.models import Programme
-from rugtest.programme.presenters import stop_action
+from rugtest.programme.presenters import stop_action, week_running
 from rugtest.selftest.models import RugtestResult
 
 from .document import MUTED, ReportPDF
@@ -62,9 +62,9 @@ def report_facts(view, result, name: str = "") -> list[tuple[str, str]]:
 
 
 def week_dates(week: dict, view) -> str:
-    """A week's dates in the reports' week table: "20-11 – 26-11"; the week of today, while the
-    programme runs, is not over, and its few days met are not a failed week: "04-12 – nu"."""
-    if view.state == "active" and week["last_date"] >= view.today:
+    """A week's dates in the reports' week table: "20-11 – 26-11", or "04-12 – nu" for the week
+    still running (presenters.week_running)."""
+    if week_running(week, view):
         return f"{week['first_date']:%d-%m} – {_('nu')}"
     return f"{week['first_date']:%d-%m} – {min(week['last_date'], view.today):%d-%m}"
 

@@ -87,13 +87,15 @@ def outcome_section(pdf: ReportPDF, answers: dict, outcome: dict, early: bool, l
     language = lang()
     level, action = outcome["level"], outcome["action"]
     label, title, body = str(words.LEVELS[level]["label"]), str(words.ACTIONS[action]["title"]), action_body(action)
-    if lead is not None:
-        # The heading and the date before the box go to the next page with it: they take less
-        # than LEAD_HEIGHT.
-        if pdf.will_page_break(LEAD_HEIGHT + pdf.level_box_height(label, title, body)):
-            pdf.add_page()
-        lead()
-    pdf.level_box(level, label, title, body)
+    if lead is None:
+        pdf.level_box(level, label, title, body)
+    else:
+        # The heading and the date before the box go to the next page with it.
+        def top():
+            lead()
+            pdf.level_box(level, label, title, body)
+
+        pdf.keep_together(top, at_most=LEAD_HEIGHT + pdf.level_box_height(label, title, body))
     practice_line(pdf)
     if early:
         pdf.paragraph(_("Niet alle vragen zijn gesteld: de rugtest stopte bij een teken van spoed."),

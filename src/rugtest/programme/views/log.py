@@ -1,7 +1,6 @@
 """/rugoefening/wandeling/: logging a walk, changing it, wiping it (W-3, W-9)."""
 
 from datetime import date
-from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -137,8 +136,7 @@ def _confirm_signs(request, programme, form, day_today, entry, new_signs, alread
         # A saved walk changed with a new sign: the walk is saved as it now stands, and when its
         # date, part or minutes changed, the person reads what it replaces.
         data = form.cleaned_data
-        edited_words = summary.logged_walk_words(SimpleNamespace(**{k: data[k] for k in ("date", "part", "minutes")}),
-                                                 day_today)
+        edited_words = summary.walk_words(data["date"], data["part"], data["minutes"], day_today)
         was = summary.logged_walk_words(entry, day_today)
         was_words = was if was != edited_words else None
     return render(request, "programme/confirm_signs.html", {
