@@ -172,20 +172,32 @@ TAP_TARGETS = r"""() => {
   return small;
 }"""
 TAP_PAGES = ["home", "step-2", "step-6", "result-gp", "result-emergency-call-gp-now", "medicatie", "login", "signup-code"]
+# Pages of a signed-in person: one person, so one page, per test.
+TAP_PAGES_SIGNED_IN = ["programme-start-errors", "programme-stopped", "programme-edit-walk-confirm-sign"]
 
 
+@pytest.mark.parametrize("width", [320, 390])
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_every_tap_target_on_the_main_pages_is_at_least_44_px_at_320_px(visit, screenshot, lang):
+def test_every_tap_target_on_the_main_pages_is_at_least_44_px(visit, screenshot, lang, width):
+    # At 390 px a line that wraps at 320 px stands on one line: a summary of one line was 28 px.
     too_small = {}
     for name in TAP_PAGES:
-        v = open_page(visit, lang, name, viewport=NARROW)
+        v = open_page(visit, lang, name, viewport={**NARROW, "width": width})
         problems = v.page.evaluate(TAP_TARGETS)
         if problems:
             too_small[name] = problems
         if name in ("home", "login", "signup-code", "step-6"):
-            screenshot(v.page, f"{lang}-{name}")
+            screenshot(v.page, f"{lang}-{name}-{width}")
         v.page.context.close()
     assert not too_small, too_small
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", TAP_PAGES_SIGNED_IN)
+def test_every_tap_target_on_the_programme_pages_is_at_least_44_px(visit, lang, width, name):
+    v = open_page(visit, lang, name, viewport={**NARROW, "width": width})
+    assert not v.page.evaluate(TAP_TARGETS), v.page.evaluate(TAP_TARGETS)
 
 
 @pytest.mark.parametrize("width", ["390", "320"])
