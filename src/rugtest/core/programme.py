@@ -546,6 +546,13 @@ def most_urgent_advice(
     return min(candidates, key=_urgency, default=None)  # min keeps the first of equals
 
 
+
+def stop_pauses_the_plan(level: str) -> bool:
+    """W-9: a stop at level gp (worsening pain) pauses the plan, not daily life: keep moving as
+    normally as possible until the GP appointment. The urgent and emergency signs stop the
+    walks until a doctor has been seen."""
+    return level == "gp"
+
 # ---------------------------------------------------------------------------------------
 # W-11: progress view helpers, computed from the same plan
 # ---------------------------------------------------------------------------------------

@@ -37,15 +37,9 @@ def stop_context(view) -> dict:
             "faint_line": advice.faint_line,
             "signs": [words.SIGNS[s]["label"] for s in view.stop_signs],
             "call_112": advice.action == "call_112",
-            "pauses": pauses_the_plan(advice.level),
+            "pauses": core.stop_pauses_the_plan(advice.level),  # "Uw schema staat stil"
         }
     }
-
-
-def pauses_the_plan(level: str) -> bool:
-    """W-9: a GP-level stop (worsening pain) puts the plan on hold, not daily life ("Uw schema
-    staat stil"); the urgent and emergency signs stop the walks until a doctor has looked."""
-    return level == "gp"
 
 
 def week_running(week: dict, view) -> bool:
@@ -89,7 +83,7 @@ def sign_context(programme, signs) -> dict:
         "action_id": advice.action,  # the practice's tap-to-call links ({% calls %})
         "faint_line": advice.faint_line,
         "call_112": advice.action == "call_112",
-        "pauses": pauses_the_plan(advice.level),
+        "pauses": core.stop_pauses_the_plan(advice.level),  # "Uw schema staat stil"
     }
 
 
